@@ -1,0 +1,77 @@
+"""Photo captions and credits: "… getroffen. (Quelle: dpa)", "…Bild: keystone", zoom labels,
+picture descriptions ("Das Bild zeigt …") and wire-photo captions ("FILE - In this photo …")."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from ..cleaner import Cleaner
+from ..lexicon import Lexicon
+from ..page import Page
+from ..text import ELLIPSIS_END, ends_sentence, word_count
+
+
+@functools.lru_cache(maxsize=64)
+def _credit_patterns(lexicon: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    labels = "|".join(regex.escape(w) for w in sorted(lexicon.list("captions", "credit_labels"), key=len, reverse=True))
+    # "…getroffen.Bild: keystone" / "… Foto: © dpa": a label and a short credit closing the line.
+    trailing = regex.compile(rf"(?:^|[\s.!?…)\]\"'“”])(?:{labels})\s*:\s*(?:©\s*)?[^!?:]{{0,69}}[^.!?:\s]$", regex.I)
+    # "… getroffen. (Quelle: Alexander Zemlianichenko/AP Pool/dpa)": a credit in brackets.
+    bracketed = regex.compile(rf"[(\[]\s*(?:{labels}|©)\s*:?\s*[^()\[\]]{{1,150}}[)\]]\s*$", regex.I)
+    return trailing, bracketed
+
+
+@dataclass(frozen=True)
+class Captions(Cleaner):
+    """Remove what belongs to a picture rather than to the text:
+
+    * a line ending in a credit ("Bild: keystone", "(Quelle: …)", "Foto: © dpa"): its caption;
+    * a zoom button's label ("Vergrößern des Bildes") and the short alt text just above it;
+    * a line that describes a picture ("Das Bild zeigt …", "Auf diesem Foto …");
+    * a wire-photo caption ("FILE - …", "epa11421544 …", "In this photo …");
+    * a truncated description ("… in Pyongyang, No ...") just above a caption.
+
+    A sentence that quotes "Bild" in its middle, or ends in a full stop after its credit-like
+    words, is left alone: the credit must close the line and be short.
+    """
+
+    name = "captions"
+    description = "removes photo captions, credits, zoom labels and wire-photo descriptions"
+    max_credit_words: int = 8
+    max_alt_words: int = 14
+
+    def caption_reason(self, text: str, lexicon: Lexicon) -> str | None:
+        """Why one line, taken alone, is a caption (None when it is not)."""
+        trailing, bracketed = _credit_patterns(lexicon)
+        m = trailing.search(text)
+        if m and word_count(m.group(0)) <= self.max_credit_words + 1:
+            return "photo caption with credit"
+        if bracketed.search(text):
+            return "photo caption with credit"
+        if lexicon.pattern("captions", "enlarge", "line").match(text.strip(" .:")):
+            return "image zoom label"
+        if lexicon.pattern("captions", "openers_re", "start").match(text):
+            return "picture description"
+        if lexicon.pattern("captions", "wire_re", "start", flags=0).match(text):
+            return "wire-photo caption"
+        return None
+
+    def __call__(self, page: Page) -> None:
+        assert page.lexicon is not None
+        enlarge = page.lexicon.pattern("captions", "enlarge", "line")
+        for i, line in list(page.kept()):
+            why = self.caption_reason(line.text, page.lexicon)
+            if not why:
+                continue
+            page.remove(i, self.name, why)
+            above = page.next_kept(i, -1)
+            if above is None or page.next_nonblank(i, -1) != above:
+                continue  # only a line directly above (no blank line between) belongs to it
+            text = page.lines[above].text
+            if why == "image zoom label" and word_count(text) <= self.max_alt_words and not ends_sentence(text):
+                page.remove(above, self.name, "image alt text before a zoom label")
+            elif why != "image zoom label" and ELLIPSIS_END.search(text) and not enlarge.match(text):
+                page.remove(above, self.name, "truncated picture description before a caption")

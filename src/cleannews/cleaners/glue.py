@@ -1,0 +1,41 @@
+"""Split spans that a scraper glued onto one line ("Auf Facebook teilenAuf x.com teilen")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..cleaner import Cleaner
+from ..page import Page
+
+
+@dataclass(frozen=True)
+class SplitGluedSpans(Cleaner):
+    """Where a known UI phrase (share button, reading time, zoom label, icon name) touches the
+    text around it without a space, cut the line there, so that each piece is judged alone.
+
+    Adds lines, removes none; must run before any step that remembers line positions.
+    """
+
+    name = "unglue"
+    description = "splits UI phrases glued to their neighbours into lines of their own"
+
+    def __call__(self, page: Page) -> None:
+        assert page.lexicon is not None
+        pattern = page.lexicon.pattern("glue", "phrases_re", "search", flags=0)
+        i = 0
+        while i < len(page.lines):
+            text = page.lines[i].text
+            cuts: set[int] = set()
+            for m in pattern.finditer(text):
+                if m.start() > 0 and not text[m.start() - 1].isspace():
+                    cuts.add(m.start())
+                if m.end() < len(text) and not text[m.end()].isspace():
+                    cuts.add(m.end())
+            if cuts:
+                bounds = [0, *sorted(cuts), len(text)]
+                parts = [text[a:b].strip() for a, b in zip(bounds, bounds[1:])]
+                parts = [p for p in parts if p]
+                page.split_line(i, parts)
+                i += len(parts)
+            else:
+                i += 1

@@ -1,0 +1,57 @@
+"""Lines that are nothing but a UI label from a lexicon list: "Loading...", "Anzeige", "Melden".
+
+One rule, several named instances (see :data:`PLACEHOLDERS` and friends): a line whose whole
+text (ignoring trailing dots, colons and a count) is one of the listed phrases is chrome.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..cleaner import LineCleaner
+from ..page import Page
+
+_TRIM = regex.compile(r"[\s.…:!|·•›»>\-–—]+$|^[\s|·•›»>\-–—]+")
+
+
+def label_text(text: str) -> str:
+    """The text with leading bullets and trailing dots, colons and separators trimmed."""
+    return _TRIM.sub("", text)
+
+
+@dataclass(frozen=True)
+class PhraseLines(LineCleaner):
+    """Remove lines that consist only of a phrase listed under ``[section] keys`` in the lexicon."""
+
+    name: str = "phrase_lines"
+    section: str = ""
+    keys: tuple[str, ...] = ("lines", "lines_re")
+    reason_text: str = "UI label"
+    max_words: int = 8
+
+    @property
+    def description(self) -> str:  # type: ignore[override]
+        return f"removes lines that are only a {self.reason_text} (lexicon [{self.section}])"
+
+    def reason(self, text: str, page: Page) -> str | None:
+        assert page.lexicon is not None
+        core = label_text(text)
+        if not core or core.count(" ") >= self.max_words:
+            return None
+        for key in self.keys:
+            if page.lexicon.pattern(self.section, key, "line").match(core):
+                return f"{self.reason_text}: {core[:60]!r}"
+        return None
+
+
+PLACEHOLDERS = PhraseLines(name="placeholders", section="placeholders",
+                           reason_text="loading placeholder")
+ADS = PhraseLines(name="ads", section="ads", reason_text="advertisement label")
+READING_TIME = PhraseLines(name="reading_time", section="reading_time",
+                           reason_text="reading-time note")
+NAVIGATION = PhraseLines(name="navigation", section="navigation", keys=("lines",),
+                         reason_text="menu or toolbar link", max_words=4)
+COMMENT_WIDGETS = PhraseLines(name="comment_widgets", section="comments", keys=("widgets", "widgets_re"),
+                              reason_text="comment widget")

@@ -1,0 +1,60 @@
+"""Video, audio and embed chrome: player labels, durations with the player's title, media
+credits ("Video: watson/…") and the consent boxes of embedded posts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..cleaner import Cleaner
+from ..page import Page
+from ..text import ends_sentence, is_title_like, word_count
+
+_DURATION = regex.compile(r"(?:\d{1,2}:\d{2}|\b(?:Dauer|Duration|Länge|Length)\b)", regex.I)
+
+
+@dataclass(frozen=True)
+class MediaPlayers(Cleaner):
+    """Remove what a video, audio or embed player leaves in the text:
+
+    * a line that is only a player label ("Dauer", "Play video", "Video");
+    * with a duration label, the short title just above it (and its repeat just below);
+    * a credit line ("Video: watson/Michael Shepherd", "Audio: SWR");
+    * the consent box of an embedded post ("Externer Inhalt", "A post shared by …").
+    """
+
+    name = "media"
+    description = "removes video/audio player labels, media credits and embed consent boxes"
+    max_title_words: int = 10
+
+    def __call__(self, page: Page) -> None:
+        assert page.lexicon is not None
+        lex = page.lexicon
+        labels = lex.pattern("video", "labels_re", "line")
+        embeds = (lex.pattern("embeds", "lines", "line"), lex.pattern("embeds", "lines_re", "line"))
+        credit_labels = "|".join(regex.escape(w) for w in lex.list("video", "credit_labels"))
+        credit = regex.compile(rf"^(?:{credit_labels})\s*:\s*\S.{{0,80}}$", regex.I) if credit_labels else None
+        for i, line in list(page.kept()):
+            text = line.text.strip(" .")
+            if labels.match(text):
+                page.remove(i, self.name, f"media player label: {text[:40]!r}")
+                if _DURATION.search(text):
+                    self._remove_title(page, i)
+            elif credit is not None and credit.match(line.text) and not ends_sentence(line.text):
+                page.remove(i, self.name, "media credit")
+            elif any(p.match(text) for p in embeds):
+                page.remove(i, self.name, "embedded-content placeholder")
+
+    def _short_title(self, text: str) -> bool:
+        return is_title_like(text) and word_count(text) <= self.max_title_words
+
+    def _remove_title(self, page: Page, i: int) -> None:
+        above = page.next_kept(i, -1)
+        if above is None or not self._short_title(page.lines[above].text):
+            return
+        title = page.lines[above].text
+        page.remove(above, self.name, "media player title")
+        below = page.next_kept(i, 1)
+        if below is not None and page.lines[below].text == title:
+            page.remove(below, self.name, "media player title (repeated)")

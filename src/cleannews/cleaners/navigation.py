@@ -1,0 +1,130 @@
+"""Navigation chrome: icon and logo labels, breadcrumb trails, menus, and widget labels in a
+foreign script."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..cleaner import Cleaner, LineCleaner
+from ..page import Page
+from ..text import ends_sentence, main_script, word_count
+
+_CRUMB_SEPARATORS = regex.compile(r"\s*(?:[>›»/|→]|\s-\s)\s*")
+_CAMEL_BOUNDARY = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
+
+
+@dataclass(frozen=True)
+class IconLabels(LineCleaner):
+    """A short line naming an icon or logo ("Menü Icon", "Newszone-Logo") is the alt text of a
+    picture in the page's chrome. Every other word must be capitalised, so that a phrase such
+    as "das neue Logo" in the text is left alone."""
+
+    name = "icons"
+    description = "removes icon and logo labels such as 'Such Icon' or 'Newszone-Logo'"
+    max_words: int = 4
+
+    def reason(self, text: str, page: Page) -> str | None:
+        assert page.lexicon is not None
+        if word_count(text) > self.max_words or ends_sentence(text):
+            return None
+        suffix = page.lexicon.pattern("icons", "suffixes", "end")
+        m = suffix.search(text)
+        if not m or (m.start() > 0 and text[m.start() - 1] not in " -_"):
+            return None
+        rest = text[:m.start()].replace("-", " ").split()
+        if all(w[:1].isupper() or not w[:1].isalpha() for w in rest):
+            return f"icon or logo label: {text[:60]!r}"
+        return None
+
+
+@dataclass(frozen=True)
+class Breadcrumbs(Cleaner):
+    """A line that starts with "Home"/"Startseite" and continues with section names, separated
+    by > › / | or glued together ("HomePolitikAusland"), is a breadcrumb trail. Its crumbs are
+    kept for the section field."""
+
+    name = "breadcrumbs"
+    description = "removes breadcrumb trails (Home > Politik > Ausland), remembering the crumbs"
+    max_crumbs: int = 8
+
+    def __call__(self, page: Page) -> None:
+        assert page.lexicon is not None
+        home = page.lexicon.words("navigation", "home")
+        for i, line in list(page.kept()):
+            crumbs = self.crumbs(line.text, home)
+            if crumbs:
+                page.fields.setdefault("_breadcrumbs", crumbs)
+                page.remove(i, self.name, f"breadcrumb trail: {' > '.join(crumbs)}")
+
+    def crumbs(self, text: str, home: frozenset[str]) -> list[str] | None:
+        """The trail's crumbs, or None when the line is not a trail."""
+        if len(text) > 200 or ends_sentence(text):
+            return None
+        parts = [p for p in _CRUMB_SEPARATORS.split(text) if p]
+        if len(parts) == 1:  # glued: "HomePolitikAusland"
+            parts = _CAMEL_BOUNDARY.split(text)
+            if any(" " in p for p in parts):
+                return None
+        if not 2 <= len(parts) <= self.max_crumbs or parts[0].casefold() not in home:
+            return None
+        if any(word_count(p) > 4 for p in parts):
+            return None
+        return parts
+
+
+@dataclass(frozen=True)
+class MenuRuns(Cleaner):
+    """Four or more short lines in a row (no blank line between, each at most a few words and
+    no sentence) are a menu or a link list, not article text. A run introduced by a line that
+    ends with a colon is a list the text announces, and stays."""
+
+    name = "menus"
+    description = "removes runs of 4+ consecutive short link-like lines (menus, link lists)"
+    min_run: int = 4
+    max_words: int = 3
+
+    def _short(self, text: str) -> bool:
+        return (word_count(text) <= self.max_words and len(text) <= 40 and not ends_sentence(text)
+                and not text.startswith(("•", "-", "–", "*", "·")))
+
+    def __call__(self, page: Page) -> None:
+        lines = page.lines
+        i = 0
+        while i < len(lines):
+            if not (lines[i].kept and lines[i].text and self._short(lines[i].text)):
+                i += 1
+                continue
+            j, short = i, []
+            while j < len(lines) and lines[j].text and (not lines[j].kept or self._short(lines[j].text)):
+                if lines[j].kept:
+                    short.append(j)
+                j += 1
+            before = page.next_nonblank(i, -1)
+            announced = before is not None and lines[before].text.rstrip().endswith(":") and lines[before].kept
+            if len(short) >= self.min_run and not announced:
+                for k in short:
+                    page.remove(k, self.name, f"menu or link list ({len(short)} short lines in a row)")
+            i = max(j, i + 1)
+
+
+@dataclass(frozen=True)
+class ForeignScriptLabels(LineCleaner):
+    """A short line in another script than the page's ("Видео по теме" on a German page) is a
+    label of a widget made for another locale."""
+
+    name = "foreign_labels"
+    description = "removes short lines written in another script than the page's"
+    max_words: int = 6
+
+    def reason(self, text: str, page: Page) -> str | None:
+        if word_count(text) > self.max_words:
+            return None
+        page_script = page.fields.get("_script")
+        if page_script is None:
+            page_script = page.fields["_script"] = main_script(" ".join(l.text for l in page.lines)) or ""
+        script = main_script(text)
+        if script and page_script and script != page_script:
+            return f"{script} label on a {page_script} page"
+        return None

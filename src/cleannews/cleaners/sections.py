@@ -1,0 +1,91 @@
+"""Sections that close a news page: source notes, comments, donation boxes, related articles,
+the footer. From such a section's header on, everything up to the next such header belongs to
+that section; the article is over.
+
+The header must stand on a line of its own, and at least one paragraph of running text must
+come between the article's start and the header, so that a menu item "Kommentare" at the top
+of the page never cuts the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..cleaner import Cleaner
+from ..page import Page
+from ..text import is_prose
+from .labels import label_text
+
+#: The end-section families, each a lexicon section with ``headers`` and/or ``headers_re``.
+FAMILIES = ("sources", "comments", "donation", "related", "footer")
+
+
+def end_headers(page: Page) -> list[tuple[int, str]]:
+    """(index, family) of every line that heads an end section, top to bottom (cached)."""
+    cached = page.fields.get("_end_headers")
+    if cached is not None and cached[0] == len(page.lines):
+        return list(cached[1])
+    assert page.lexicon is not None
+    lex = page.lexicon
+    found: list[tuple[int, str]] = []
+    for i, line in enumerate(page.lines):
+        if not line.text or len(line.text) > 300:
+            continue
+        core = label_text(line.text)
+        for family in FAMILIES:
+            if (lex.pattern(family, "headers", "line").match(core)
+                    or lex.pattern(family, "headers_re", "line").match(core)):
+                found.append((i, family))
+                break
+    page.fields["_end_headers"] = (len(page.lines), tuple(found))
+    return found
+
+
+def first_end(page: Page) -> int | None:
+    """Index of the first end-section header that is preceded by article text, if any."""
+    start = page.article_start
+    if start is None:
+        return None
+    prose_seen_at = _first_prose_after(page, start)
+    if prose_seen_at is None:
+        return None
+    return next((i for i, _ in end_headers(page) if i > prose_seen_at), None)
+
+
+def _first_prose_after(page: Page, start: int) -> int | None:
+    return next((i for i, line in page.kept() if i >= start and is_prose(line.text)), None)
+
+
+@dataclass(frozen=True)
+class EndSection(Cleaner):
+    """Remove one kind of closing section: from its header to the next end-section header."""
+
+    name: str = "end_section"
+    family: str = "comments"
+    reason_text: str = "comment section"
+
+    @property
+    def description(self) -> str:  # type: ignore[override]
+        return f"removes the {self.reason_text}: from its header (lexicon [{self.family}]) to the next section"
+
+    def __call__(self, page: Page) -> None:
+        start = page.article_start
+        if start is None:
+            return
+        prose_at = _first_prose_after(page, start)
+        if prose_at is None:
+            return
+        headers = [(i, f) for i, f in end_headers(page) if i > prose_at]
+        for n, (i, family) in enumerate(headers):
+            if family != self.family:
+                continue
+            stop = headers[n + 1][0] if n + 1 < len(headers) else len(page.lines)
+            head = page.lines[i].text
+            page.remove_range(i, stop, self.name, f"{self.reason_text} (from {head[:40]!r})")
+
+
+SOURCES = EndSection(name="sources", family="sources", reason_text="source and transparency notes")
+COMMENTS = EndSection(name="comments", family="comments", reason_text="comment section")
+DONATIONS = EndSection(name="donations", family="donation", reason_text="donation or subscription box")
+RELATED = EndSection(name="related", family="related", reason_text="related-articles block")
+FOOTER = EndSection(name="footer", family="footer", reason_text="page footer")

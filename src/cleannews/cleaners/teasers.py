@@ -1,0 +1,62 @@
+"""Teasers for other articles: "Lesen Sie auch: …" boxes and truncated headlines ("… vor …")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..cleaner import Cleaner
+from ..page import Page
+from ..text import ELLIPSIS_END, ELLIPSIS_START, is_title_like, word_count
+from .labels import label_text
+
+
+@dataclass(frozen=True)
+class ReadMoreBoxes(Cleaner):
+    """A "read more" label ("Lesen Sie auch", "Mehr zum Thema", "Read more") links to another
+    article: remove the label, and the linked headline on the next line when the label stands
+    alone. A label followed by its title on the same line ("Lesen Sie auch: …") goes whole."""
+
+    name = "read_more"
+    description = "removes 'read more' / 'Lesen Sie auch' boxes and the headline they link to"
+
+    def __call__(self, page: Page) -> None:
+        assert page.lexicon is not None
+        alone = page.lexicon.pattern("read_more", "labels", "line")
+        leading = regex.compile(page.lexicon.pattern("read_more", "labels", "start").pattern + r"\s*:\s*\S",
+                                regex.I)
+        for i, line in list(page.kept()):
+            if alone.match(label_text(line.text)):
+                page.remove(i, self.name, "read-more label")
+                nxt = page.next_kept(i)
+                if nxt is not None and is_title_like(page.lines[nxt].text):
+                    page.remove(nxt, self.name, "headline of a linked article")
+            elif leading.match(line.text) and word_count(line.text) <= 25:
+                page.remove(i, self.name, "read-more link")
+
+
+@dataclass(frozen=True)
+class TruncatedTeasers(Cleaner):
+    """A headline cut off with an ellipsis ("Putin warnt Deutschland vor …") is a teaser
+    linking elsewhere. A line that ends in "..." and is continued by the next one ("... und
+    droht mit Sanktionen") is the text's own style, and stays."""
+
+    name = "teasers"
+    description = "removes teaser headlines truncated with an ellipsis"
+    min_words: int = 4
+    max_words: int = 25
+
+    def __call__(self, page: Page) -> None:
+        for i, line in list(page.kept()):
+            text = line.text
+            if not ELLIPSIS_END.search(text) or not self.min_words <= word_count(text) <= self.max_words:
+                continue
+            body = ELLIPSIS_END.sub("", text).rstrip()
+            if body.endswith((".", "!", "?")) or not is_title_like(body):
+                continue
+            nxt = page.next_nonblank(i)
+            if nxt is not None and ELLIPSIS_START.match(page.lines[nxt].text):
+                continue
+            page.remove(i, self.name, "truncated teaser headline")
+            page.fields.setdefault("_teasers", set()).add(i)

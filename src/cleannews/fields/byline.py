@@ -1,0 +1,123 @@
+"""The byline: the authors' names, in page order, from one of three shapes.
+
+* an author box: a label line ("AUTOR/IN", "Autor") and name lines under it, names possibly
+  behind a role ("Redakteurin Katharina Kunz", "Autorenprofil Zilan Hatun");
+* a byline line: "Von dpa", "By Jane Doe and John Roe", "Text: Anna Muster";
+* a signature at the end: "(yam/sda/dpa)" (used when the page shows no other byline).
+
+Names must look like names (capitalised words, or a known news agency), so that a paragraph
+that starts with "Von" is never taken for a byline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..cleaner import Cleaner
+from ..lexicon import Lexicon
+from ..page import Page
+from ..text import ends_sentence, is_prose, looks_like_name
+
+_SIGNATURE = regex.compile(r"^\(\s*(?P<names>[\p{L}][\p{L}.\-]{0,15}(?:\s*[/,;]\s*[\p{L}][\p{L}.\-]{0,15}){0,6})\s*\)$")
+_SPLIT = regex.compile(r"\s*(?:,|;|/|&|\s\+\s)\s*")
+
+
+def split_names(text: str, lexicon: Lexicon) -> list[str] | None:
+    """The names in "Anna Muster und Max Muster, dpa", or None when any part is not a name."""
+    joiners = "|".join(regex.escape(j) for j in lexicon.list("byline", "joiners"))
+    parts = _SPLIT.split(regex.sub(rf"\s+(?:{joiners})\s+", ", ", text.strip(" .:"), flags=regex.I))
+    names = [p.strip() for p in parts if p.strip()]
+    if not names:
+        return None
+    particles = lexicon.words("byline", "particles")
+    agencies = lexicon.words("byline", "agencies")
+    good = [n for n in names if n.casefold() in agencies or looks_like_name(n, particles=particles)]
+    if len(good) == len(names):
+        return names
+    # "Von Anna Muster, Berlin": a trailing one-word place name is a dateline, not an author.
+    if len(good) == len(names) - 1 and good == names[:-1] and len(names[-1].split()) == 1 \
+            and names[-1][:1].isupper():
+        return good
+    return None
+
+
+def strip_role(text: str, lexicon: Lexicon) -> str:
+    """The name without a leading role word ("Redakteurin Katharina Kunz" -> "Katharina Kunz")."""
+    m = lexicon.pattern("byline", "roles", "start").match(text)
+    return text[m.end():].strip(" :,-–") if m else text
+
+
+@dataclass(frozen=True)
+class Byline(Cleaner):
+    """Claim the byline lines near the top (or a signature at the end) and set ``byline``."""
+
+    name = "byline"
+    description = "claims author boxes, 'Von/By …' lines and '(abc/dpa)' signatures; sets the byline"
+    header_paragraphs: int = 2
+    max_box_lines: int = 12
+
+    def __call__(self, page: Page) -> None:
+        assert page.lexicon is not None
+        lex = page.lexicon
+        label = lex.pattern("byline", "labels", "line")
+        prefix = regex.compile(lex.pattern("byline", "prefixes", "start").pattern + r"\s*(?P<rest>.+)$", regex.I)
+        names: list[str] = []
+        prose = 0
+        for i, line in list(page.kept()):
+            text = line.text
+            if is_prose(text, min_words=12):
+                prose += 1
+                if prose > self.header_paragraphs:
+                    break
+                continue
+            if label.match(text.strip(" :")):
+                names = self._author_box(page, i)
+                if names:
+                    break
+                continue
+            m = prefix.match(text)
+            if m and not ends_sentence(text) and len(text) <= 120:
+                found = split_names(m.group("rest"), lex)
+                if found:
+                    page.claim(i, "byline", self.name, "byline line")
+                    names = found
+                    break
+        if not names:
+            names = self._signature(page)
+        if names:
+            page.fields["byline"] = list(dict.fromkeys(names))
+
+    def _author_box(self, page: Page, i: int) -> list[str]:
+        """Names on the lines under a byline label (blank lines allowed), claiming them."""
+        assert page.lexicon is not None
+        names, claimed = [], []
+        j = i
+        for _ in range(self.max_box_lines):
+            nxt = page.next_kept(j)
+            if nxt is None:
+                break
+            found = split_names(strip_role(page.lines[nxt].text, page.lexicon), page.lexicon)
+            if not found:
+                break
+            names.extend(found)
+            claimed.append(nxt)
+            j = nxt
+        if names:
+            page.claim(i, "byline", self.name, "byline label")
+            for k in claimed:
+                page.claim(k, "byline", self.name, "author name")
+        return names
+
+    def _signature(self, page: Page) -> list[str]:
+        """Names from an "(abc/dpa)" signature line, the last one on the page."""
+        for i in reversed(page.kept_indices()):
+            m = _SIGNATURE.match(page.lines[i].text)
+            if m:
+                parts = [n.strip() for n in regex.split(r"[/,;]", m.group("names")) if n.strip()]
+                agencies = page.lexicon.words("byline", "agencies") if page.lexicon else frozenset()
+                if all(p.casefold() in agencies or (p.islower() and 2 <= len(p) <= 5) for p in parts):
+                    page.claim(i, "byline", self.name, "author signature")
+                    return parts
+        return []

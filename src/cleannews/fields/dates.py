@@ -1,0 +1,175 @@
+"""The published date: found on a date line near the top ("Aktualisiert am 21.01.2024",
+"19.06.2024, 12:28", "Nov 19, 2019, 10:31 pm CST"), published preferred over updated.
+
+A date line is a line that holds, besides dates and times, nothing but date labels
+("Veröffentlicht", "Updated"), filler ("Uhr", weekdays) and separators. A relative date
+("vor 3 Stunden") or a label alone ("Stand") is removed but gives no date: no date is better
+than a wrong one.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import regex
+
+from ..cleaner import Cleaner
+from ..lexicon import Lexicon
+from ..page import Page
+from ..text import is_prose
+
+_TIME = regex.compile(r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|uhr|h)?(?!\d)", regex.I)
+_SEPARATORS = regex.compile(r"[\s|·•,;/()\[\]\-–—:.@]+")
+_RESIDUE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
+
+
+class FoundDate(NamedTuple):
+    """A date found in a line: its value, where it stood, and the label before it, if any."""
+
+    value: datetime.date
+    start: int
+    end: int
+    kind: str  # "published", "updated" or "" (no label)
+
+
+@functools.lru_cache(maxsize=64)
+def _patterns(lexicon: Lexicon) -> dict[str, regex.Pattern[str]]:
+    months = lexicon.table("dates", "months")
+    names = "|".join(regex.escape(m) for m in sorted(months, key=len, reverse=True))
+    return {
+        "ymd": regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"),
+        "dmy": regex.compile(r"(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>(?:19|20)\d{2}|\d{2})(?![\d.]\d)"),
+        "slash": regex.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d{2}|\d{2})(?!\d)"),
+        "d_month_y": regex.compile(
+            rf"(?<!\d)(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th|er|º|°)?\s*(?:de\s+|of\s+)?(?P<month>{names})\.?,?\s*(?:de\s+|del\s+)?(?P<y>(?:19|20)\d{{2}})(?!\d)",
+            regex.I),
+        "month_d_y": regex.compile(
+            rf"(?<!\p{{L}})(?P<month>{names})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)",
+            regex.I),
+    }
+
+
+def _make(y: int, m: int, d: int) -> datetime.date | None:
+    if y < 100:
+        y += 2000
+    try:
+        value = datetime.date(y, m, d)
+    except ValueError:
+        return None
+    if not 1990 <= value.year <= datetime.date.today().year + 1:
+        return None
+    return value
+
+
+def find_dates(text: str, lexicon: Lexicon, *, month_first: bool = False) -> list[FoundDate]:
+    """Every calendar date in a line, left to right, each with the label (published or updated)
+    that stands before it. ``month_first`` reads 1/2/2024 as January 2 (US style)."""
+    months = lexicon.table("dates", "months")
+    spans: list[tuple[int, int, datetime.date]] = []
+    taken: list[tuple[int, int]] = []
+    for key, pattern in _patterns(lexicon).items():
+        for m in pattern.finditer(text):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            g = m.groupdict()
+            if key == "slash":
+                a, b = int(g["a"]), int(g["b"])
+                value = (_make(int(g["y"]), a, b) if month_first else None) or _make(int(g["y"]), b, a) \
+                    or _make(int(g["y"]), a, b)
+            elif "month" in g:
+                value = _make(int(g["y"]), int(months[g["month"].casefold()]), int(g["d"]))
+            else:
+                value = _make(int(g["y"]), int(g["m"]), int(g["d"]))
+            if value:
+                spans.append((m.start(), m.end(), value))
+                taken.append((m.start(), m.end()))
+    spans.sort()
+    published = lexicon.pattern("dates", "published", "end")
+    updated = lexicon.pattern("dates", "updated", "end")
+    found = []
+    for start, end, value in spans:
+        before = text[max(0, start - 40):start].rstrip(" :,")
+        kind = "updated" if updated.search(before) else "published" if published.search(before) else ""
+        found.append(FoundDate(value, start, end, kind))
+    return found
+
+
+def residue(text: str, dates: list[FoundDate], lexicon: Lexicon) -> list[str]:
+    """The words of a line that are not a date, a time, a date label or filler."""
+    for d in reversed(dates):
+        text = text[:d.start] + " " + text[d.end:]
+    text = _TIME.sub(" ", text)
+    text = lexicon.pattern("reading_time", "lines_re", "search").sub(" ", text)
+    text = lexicon.pattern("dates", "relative_re", "word").sub(" ", text)
+    ignore = (lexicon.words("dates", "published") | lexicon.words("dates", "updated")
+              | lexicon.words("dates", "filler"))
+    words = []
+    for w in _RESIDUE_WORD.findall(_SEPARATORS.sub(" ", text)):
+        if w.casefold() not in ignore:
+            words.append(w)
+    # Multi-word labels ("zuletzt aktualisiert am") are in the lists as phrases too.
+    return [w for w in words if not _is_label_phrase_word(w, lexicon)]
+
+
+def _is_label_phrase_word(word: str, lexicon: Lexicon) -> bool:
+    w = word.casefold()
+    return any(w in phrase.split() for phrase in lexicon.words("dates", "published") | lexicon.words("dates", "updated"))
+
+
+def choose(dates: list[FoundDate]) -> datetime.date | None:
+    """Published over updated; among unlabelled dates the first (pages show published first)."""
+    if not dates:
+        return None
+    for kind in ("published", ""):
+        for d in dates:
+            if d.kind == kind:
+                return d.value
+    return dates[0].value
+
+
+@dataclass(frozen=True)
+class PublishedDate(Cleaner):
+    """Claim the date lines at the top of the article and set ``date`` to the published date.
+
+    Only lines before the article's third paragraph of running text count (a date inside the
+    story is not its date). A date label with no date ("Stand") and a relative date ("vor 3
+    Stunden") are removed without setting a date.
+    """
+
+    name = "date"
+    description = "claims date lines near the top; sets the published date (published over updated)"
+    header_paragraphs: int = 2
+    max_residue_words: int = 0
+
+    def __call__(self, page: Page) -> None:
+        assert page.lexicon is not None
+        lex = page.lexicon
+        label_patterns = (lex.pattern("dates", "updated", "line"), lex.pattern("dates", "published", "line"))
+        relative = lex.pattern("dates", "relative_re", "search")
+        month_first = page.language == "en"
+        candidates: list[FoundDate] = []
+        prose = 0
+        for i, line in list(page.kept()):
+            text = line.text
+            if is_prose(text, min_words=12):
+                prose += 1
+                if prose > self.header_paragraphs:
+                    break
+                continue
+            if len(text) > 160:
+                continue
+            dates = find_dates(text, lex, month_first=month_first)
+            if dates:
+                if len(residue(text, dates, lex)) <= self.max_residue_words:
+                    page.claim(i, "date", self.name, "date line")
+                    candidates.extend(dates)
+            elif any(p.match(text.strip(" :")) for p in label_patterns):
+                page.claim(i, "date", self.name, "date label without a date")
+            elif relative.search(text) and not residue(text, [], lex):
+                page.claim(i, "date", self.name, "relative date (no calendar date given)")
+        value = choose(candidates)
+        if value is not None and "date" not in page.fields:
+            page.fields["date"] = value

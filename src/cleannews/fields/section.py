@@ -1,0 +1,60 @@
+"""The section ("Politik", "International"): from the breadcrumb trail, a "more from this
+section" link, or the kicker: a one- or two-word label just above the headline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..cleaner import Cleaner
+from ..page import Page
+from ..text import is_label
+from .fields_util import normalise
+
+
+@dataclass(frozen=True)
+class Section(Cleaner):
+    """Set ``section``, claiming the kicker line and removing "more from" links.
+
+    Order of trust: the last breadcrumb, then a "Mehr «International»" link, then the kicker:
+    the topmost of at most ``max_kicker_lines`` label lines directly above the headline (a
+    longer run of labels is a menu, not a kicker).
+    """
+
+    name = "section"
+    description = "sets the section from breadcrumbs, 'more from' links or the kicker above the headline"
+    max_kicker_lines: int = 2
+
+    def __call__(self, page: Page) -> None:
+        assert page.lexicon is not None
+        section = (page.fields.get("_breadcrumbs") or [None])[-1]
+        more = page.lexicon.pattern("sections", "more_re", "line")
+        for i, line in list(page.kept()):
+            m = more.match(line.text)
+            if m:
+                section = section or m.group("section").strip()
+                page.remove(i, self.name, "link to more articles of the section")
+        kickers = self._kicker_lines(page)
+        if section is None and kickers:
+            section = page.lines[kickers[0]].text
+        if section:
+            page.fields["section"] = section
+            for i in kickers:
+                if normalise(page.lines[i].text) == normalise(section):
+                    page.claim(i, "section", self.name, "section kicker")
+
+    def _kicker_lines(self, page: Page) -> list[int]:
+        """The label lines directly above the headline, topmost first (none if a menu)."""
+        head = page.fields.get("_headline_index")
+        if head is None:
+            return []
+        run: list[int] = []
+        i = head
+        while True:
+            j = page.next_kept(i, -1)
+            if j is None or not is_label(page.lines[j].text, max_words=2):
+                break
+            run.append(j)
+            i = j
+        if not run or len(run) > self.max_kicker_lines:
+            return []
+        return run[::-1]

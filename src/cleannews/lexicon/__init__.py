@@ -1,0 +1,128 @@
+"""Per-language phrase lists and patterns, read from the TOML data files in this folder.
+
+A page's lexicon layers ``common.toml`` (language-neutral: social networks, agencies, wire
+caption conventions), ``en.toml`` (English UI words appear on sites in every language) and the
+page's own language file. Each file has sections (``[share]``, ``[captions]``, ...) holding
+lists; a key ending in ``_re`` holds regular expressions, any other list holds literal phrases.
+Lists with the same section and key are concatenated across layers; tables (such as month
+names) are merged. Adding a language is adding a file: see docs/lexicons.md.
+
+Patterns are compiled once per (language, section, key, mode), on first use.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import regex
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+DATA_DIR = Path(__file__).parent
+#: How a phrase list is turned into one pattern.
+MODES = {
+    "line": r"^(?:{})$",          # the whole line is one of the phrases
+    "start": r"^(?:{})",          # the line starts with one
+    "end": r"(?:{})$",            # the line ends with one
+    "search": r"(?:{})",          # one occurs anywhere
+    "word": r"(?<!\w)(?:{})(?!\w)",  # one occurs as a whole word
+}
+
+
+def available_languages() -> tuple[str, ...]:
+    """The languages that have a lexicon file (ISO 639-1 codes)."""
+    return tuple(sorted(p.stem for p in DATA_DIR.glob("*.toml") if p.stem != "common"))
+
+
+@functools.lru_cache(maxsize=None)
+def _read(name: str) -> dict[str, Any]:
+    path = DATA_DIR / f"{name}.toml"
+    if not path.exists():
+        return {}
+    with path.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def _merge(layers: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    merged: dict[str, dict[str, Any]] = {}
+    for layer in layers:
+        for section, table in layer.items():
+            if not isinstance(table, dict):
+                continue
+            target = merged.setdefault(section, {})
+            for key, value in table.items():
+                if isinstance(value, list):
+                    old = target.get(key, [])
+                    target[key] = old + [v for v in value if v not in old]
+                elif isinstance(value, dict):
+                    target[key] = {**target.get(key, {}), **value}
+                else:
+                    target[key] = value
+    return merged
+
+
+class Lexicon:
+    """The phrase lists and patterns for one language (layered over common and English)."""
+
+    def __init__(self, language: str, data: dict[str, dict[str, Any]]) -> None:
+        self.language = language
+        self._data = data
+        self._compiled: dict[tuple[str, str, str], regex.Pattern[str]] = {}
+
+    @classmethod
+    def load(cls, language: str) -> Lexicon:
+        """The lexicon for ``language`` (cached; unknown languages get common + English)."""
+        return _load(language)
+
+    def list(self, section: str, key: str) -> tuple[Any, ...]:
+        """The entries of one list (empty when absent)."""
+        return tuple(self._data.get(section, {}).get(key, ()))
+
+    def table(self, section: str, key: str) -> dict[str, Any]:
+        """One table (e.g. month names to numbers)."""
+        return dict(self._data.get(section, {}).get(key, {}))
+
+    def value(self, section: str, key: str, default: Any = None) -> Any:
+        """A single setting."""
+        return self._data.get(section, {}).get(key, default)
+
+    @functools.lru_cache(maxsize=256)  # noqa: B019 - lexicons are cached for the process anyway
+    def words(self, section: str, key: str) -> frozenset[str]:
+        """A list as a set of casefolded strings, for token look-ups."""
+        return frozenset(str(w).casefold() for w in self.list(section, key))
+
+    def pattern(self, section: str, key: str, mode: str = "line", *, flags: int = regex.I) -> regex.Pattern[str]:
+        """One compiled pattern matching any entry of a list, in the given mode.
+
+        Literal phrases are escaped and whitespace in them matches any run of spaces; entries
+        of a ``*_re`` key are used as written. An empty list gives a pattern that never matches.
+        """
+        cache_key = (section, key, f"{mode}:{flags}")
+        compiled = self._compiled.get(cache_key)
+        if compiled is None:
+            entries = self.list(section, key)
+            if key.endswith("_re"):
+                parts = [f"(?:{e})" for e in entries]
+            else:  # longest first so alternation prefers the longer phrase
+                parts = [regex.escape(e).replace(r"\ ", r"\s+")
+                         for e in sorted(entries, key=len, reverse=True)]
+            body = "|".join(parts) if parts else r"(?!x)x"
+            compiled = regex.compile(MODES[mode].format(body), flags | regex.V0)
+            self._compiled[cache_key] = compiled
+        return compiled
+
+    def __repr__(self) -> str:
+        return f"Lexicon({self.language!r})"
+
+
+@functools.lru_cache(maxsize=64)
+def _load(language: str) -> Lexicon:
+    names = ["common", "en"] + ([language] if language != "en" else [])
+    return Lexicon(language, _merge(_read(n) for n in names))

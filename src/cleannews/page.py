@@ -1,0 +1,158 @@
+"""The working state a pipeline passes from step to step: the page's lines and the fields found.
+
+Every line is either kept (it will be part of the body), removed with a reason, or claimed by a
+field (headline, byline, date, section), which also takes it out of the body. Blank lines are
+paragraph separators and never part of either.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .article import Article, Removal
+
+if TYPE_CHECKING:
+    from .lexicon import Lexicon
+
+#: The fields a step may claim lines for.
+FIELDS = ("headline", "byline", "date", "section", "lead")
+
+
+@dataclass
+class Line:
+    """One line of the page: its text now, where it came from, and what became of it."""
+
+    text: str
+    number: int
+    removal: Removal | None = None
+    field: str | None = None
+
+    @property
+    def kept(self) -> bool:
+        """True while no step has removed or claimed this line."""
+        return self.removal is None
+
+    @property
+    def blank(self) -> bool:
+        """True for an empty line (a paragraph separator)."""
+        return not self.text
+
+
+@dataclass
+class Page:
+    """A page in the middle of cleaning: lines plus the fields found so far.
+
+    Steps read and change it only through these methods, so that every removal carries the
+    step's name and reason. ``fields`` holds the extracted values (``headline``: str,
+    ``byline``: list of names, ``date``: datetime.date, ``section``: str, ``lead``: str) and any
+    hints a step leaves for later ones (keys starting with ``_``).
+    """
+
+    lines: list[Line]
+    language: str = "de"
+    lexicon: Lexicon | None = None
+    fields: dict[str, Any] = field(default_factory=dict)
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_text(cls, text: str, *, language: str = "de", lexicon: Lexicon | None = None) -> Page:
+        """Split text into lines (any line break convention), numbered from 1."""
+        return cls(lines=[Line(t, n) for n, t in enumerate(split_lines(text), 1)],
+                   language=language, lexicon=lexicon)
+
+    # -- reading ---------------------------------------------------------------------------
+    def kept(self) -> Iterator[tuple[int, Line]]:
+        """(index, line) for each non-blank line still kept, top to bottom."""
+        for i, line in enumerate(self.lines):
+            if line.removal is None and line.text:
+                yield i, line
+
+    def kept_indices(self) -> list[int]:
+        """Indices of the non-blank kept lines."""
+        return [i for i, _ in self.kept()]
+
+    def next_kept(self, i: int, step: int = 1) -> int | None:
+        """Index of the nearest non-blank kept line after (``step=1``) or before (-1) index i."""
+        j = i + step
+        while 0 <= j < len(self.lines):
+            line = self.lines[j]
+            if line.removal is None and line.text:
+                return j
+            j += step
+        return None
+
+    def next_nonblank(self, i: int, step: int = 1) -> int | None:
+        """Index of the nearest non-blank line (kept or not) after or before index i."""
+        j = i + step
+        while 0 <= j < len(self.lines):
+            if self.lines[j].text:
+                return j
+            j += step
+        return None
+
+    @property
+    def article_start(self) -> int | None:
+        """Index where the article begins: the headline's line, else the first kept line."""
+        start = self.fields.get("_headline_index")
+        if start is not None:
+            return int(start)
+        return next((i for i, _ in self.kept()), None)
+
+    # -- changing --------------------------------------------------------------------------
+    def remove(self, i: int, cleaner: str, reason: str) -> None:
+        """Take line i out of the body; a line already removed keeps its first reason."""
+        line = self.lines[i]
+        if line.removal is None and line.text:
+            line.removal = Removal(line.text, cleaner, reason, line.number)
+
+    def remove_range(self, start: int, stop: int, cleaner: str, reason: str) -> None:
+        """Remove every kept line with index in [start, stop)."""
+        for i in range(start, min(stop, len(self.lines))):
+            self.remove(i, cleaner, reason)
+
+    def claim(self, i: int, field_name: str, cleaner: str, reason: str | None = None) -> None:
+        """Take line i out of the body for a field (headline, byline, date, section)."""
+        line = self.lines[i]
+        if line.removal is None and line.text:
+            line.field = field_name
+            line.removal = Removal(line.text, cleaner, reason or field_name, line.number)
+
+    def split_line(self, i: int, parts: Sequence[str]) -> None:
+        """Replace line i by several lines (all keep its input line number)."""
+        number = self.lines[i].number
+        self.lines[i:i + 1] = [Line(p, number) for p in parts]
+
+    # -- result ----------------------------------------------------------------------------
+    def body_lines(self) -> list[str]:
+        """The kept lines' texts: the body's paragraphs."""
+        return [line.text for _, line in self.kept()]
+
+    def to_article(self) -> Article:
+        """Freeze the page into an :class:`Article`."""
+        paragraphs = self.body_lines()
+        byline = self.fields.get("byline") or ()
+        date = self.fields.get("date")
+        return Article(
+            body="\n\n".join(paragraphs),
+            headline=self.fields.get("headline"),
+            byline=tuple(byline),
+            date=date if isinstance(date, datetime.date) else None,
+            lead=self.fields.get("lead") or (paragraphs[0] if paragraphs else None),
+            section=self.fields.get("section"),
+            language=self.language,
+            removed=tuple(line.removal for line in self.lines if line.removal is not None),
+            site_name=self.fields.get("site_name"),
+            url=self.fields.get("url"),
+        )
+
+
+_BREAKS = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n", "\x85": "\n",
+                         "\x0b": "\n", "\x0c": "\n"})
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines of text under any break convention (\\r\\n, \\r, \\u2028, ...)."""
+    return text.replace("\r\n", "\n").translate(_BREAKS).split("\n")

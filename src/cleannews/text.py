@@ -1,0 +1,99 @@
+"""Small measurements of a line of text that many cleaners share: words, sentences, titles, names.
+
+Everything here is language-neutral (Unicode classes, punctuation); language knowledge lives in
+the lexicon files.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-.]*")
+LETTER_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’\-]*")
+#: Sentence-final punctuation, possibly followed by closing quotes or brackets.
+SENTENCE_END = regex.compile(r"[.!?…:;][\"'”“«»‘’)\]]*\s*$")
+TERMINAL = regex.compile(r"[.!?][\"'”“«»‘’)\]]*\s*$")
+ELLIPSIS_END = regex.compile(r"(?:\.\.\.|…)\s*$")
+ELLIPSIS_START = regex.compile(r"^\s*(?:\.\.\.|…)")
+NAME_TOKEN = regex.compile(r"^\p{Lu}[\p{L}\p{M}'’\-]*\.?$")
+INITIALS = regex.compile(r"^(?:\p{Lu}\.){1,3}$")
+
+
+def words(text: str) -> list[str]:
+    """The words of a line (letters or digits, with inner hyphens, apostrophes and dots)."""
+    return WORD.findall(text)
+
+
+def word_count(text: str) -> int:
+    """How many words a line has."""
+    return len(WORD.findall(text))
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the line ends like a sentence: . ! ? (or …) possibly before a closing quote."""
+    return bool(TERMINAL.search(text)) or bool(ELLIPSIS_END.search(text))
+
+
+def is_prose(text: str, *, min_words: int = 8) -> bool:
+    """A line of running text: enough words and a sentence ending."""
+    return word_count(text) >= min_words and ends_sentence(text)
+
+
+def is_title_like(text: str, *, max_words: int = 30) -> bool:
+    """A line shaped like a headline or subheading: 2+ words, no sentence-final full stop."""
+    n = word_count(text)
+    if n < 2 or n > max_words or len(text) > 300:
+        return False
+    stripped = text.rstrip()
+    return not stripped.endswith((".", ":", ";", ",")) or stripped.endswith(("...", "…"))
+
+
+def is_label(text: str, *, max_words: int = 3) -> bool:
+    """A short label: at most a few words and no sentence punctuation."""
+    return 0 < word_count(text) <= max_words and not ends_sentence(text) and len(text) <= 40
+
+
+def looks_like_name(text: str, *, particles: frozenset[str] = frozenset(), max_tokens: int = 5) -> bool:
+    """True for a person's name: 2-5 capitalised tokens (particles like "von" allowed)."""
+    tokens = text.split()
+    if not 2 <= len(tokens) <= max_tokens:
+        return False
+    capitalised = 0
+    for tok in tokens:
+        if NAME_TOKEN.match(tok) or INITIALS.match(tok):
+            capitalised += 1
+        elif tok.casefold() not in particles:
+            return False
+    return capitalised >= 2
+
+
+def overlap(a: str, b: str) -> float:
+    """Share of the shorter text's (casefolded) words that the other text also has."""
+    wa = {w.casefold() for w in LETTER_WORD.findall(a)}
+    wb = {w.casefold() for w in LETTER_WORD.findall(b)}
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / min(len(wa), len(wb))
+
+
+def main_script(text: str) -> str | None:
+    """The Unicode script most of the letters belong to (e.g. "Latin", "Cyrillic")."""
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha():
+            script = script_of(ch)
+            counts[script] = counts.get(script, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+def script_of(ch: str) -> str:
+    """The script of one letter, from its Unicode name ("LATIN SMALL LETTER A" -> "Latin")."""
+    if ch < "\u0250":
+        return "Latin"
+    name = unicodedata.name(ch, "")
+    head = name.split(" ", 1)[0]
+    if head in ("CJK", "HIRAGANA", "KATAKANA"):
+        return "Han/Kana"
+    return head.capitalize() if head else "Unknown"
