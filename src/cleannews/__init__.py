@@ -15,10 +15,11 @@ from .defaults import default_pipeline
 from .language import detect_language
 from .lexicon import Lexicon
 from .page import Line, Page
-from .pipeline import CleanerError, Decision, Explanation, Pipeline
+from .decode import DecodeError
+from .pipeline import CleanerError, CleanTimeout, Decision, Explanation, Pipeline
 
 __all__ = [
-    "Article", "Cleaner", "CleanerError", "Decision", "Explanation", "Lexicon", "Line", "LineCleaner",
+    "Article", "Cleaner", "CleanerError", "CleanTimeout", "DecodeError", "Decision", "Explanation", "Lexicon", "Line", "LineCleaner",
     "Page", "Pipeline", "Removal", "clean", "cleaner", "default_pipeline", "detect_language", "line_cleaner",
 ]
 __version__ = "0.1.0"

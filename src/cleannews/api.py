@@ -1,14 +1,22 @@
-"""``clean()``: a page's text in, an :class:`~cleannews.article.Article` out."""
+"""``clean()``: a page (plain text or HTML, str or bytes) in, an :class:`~cleannews.article.Article` out."""
 
 from __future__ import annotations
 
 import functools
+import time
+
+import regex
 
 from .article import Article
+from .decode import decode_bytes
 from .language import detect_language
 from .lexicon import Lexicon
 from .page import Page
 from .pipeline import Pipeline
+
+INPUT_FORMATS = ("auto", "text", "html")
+_HTML_START = regex.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", regex.I | regex.S)
+_TAG = regex.compile(r"</?(?:p|div|span|a|br|li|ul|h[1-6]|article|section|table|td|img|script)\b[^>]*>", regex.I)
 
 
 @functools.lru_cache(maxsize=1)
@@ -17,20 +25,53 @@ def _default() -> Pipeline:
     return default_pipeline()
 
 
-def prepare(text: str, *, language: str | None = None) -> Page:
-    """The :class:`Page` a pipeline starts from: lines, language (detected unless given), lexicon."""
-    if not isinstance(text, str):
-        raise TypeError(f"clean() takes the page as str, not {type(text).__name__}")
-    lang = language or detect_language(text)
-    return Page.from_text(text, language=lang, lexicon=Lexicon.load(lang))
+def looks_like_html(text: str) -> bool:
+    """True when the text is an HTML document (or a fragment dense with tags)."""
+    head = text[:5000]
+    return bool(_HTML_START.match(head)) or len(_TAG.findall(head)) >= 5
 
 
-def clean(text: str, *, language: str | None = None, pipeline: Pipeline | None = None) -> Article:
-    """Clean the plain text of a news page (a browser's innerText or a scraper's dump).
+def prepare(source: str | bytes, *, language: str | None = None, input_format: str = "auto",
+            url: str | None = None) -> Page:
+    """The :class:`Page` a pipeline starts from: lines, language (detected unless given), lexicon.
 
-    ``language`` (ISO 639-1, e.g. "de") picks the lexicon; by default it is detected. ``pipeline``
-    replaces :func:`cleannews.default_pipeline` (drop, add or configure steps there).
+    ``source`` is the page's text or HTML, as str or bytes (bytes are decoded: BOM, declared
+    charset, detection). ``input_format`` is "text", "html" or "auto" (decide by content).
+    """
+    if input_format not in INPUT_FORMATS:
+        raise ValueError(f"input_format must be one of {INPUT_FORMATS}, not {input_format!r}")
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        source = decode_bytes(bytes(source)) if input_format != "html" else _decode_html(bytes(source))
+    elif not isinstance(source, str):
+        raise TypeError(f"clean() takes the page as str or bytes, not {type(source).__name__}")
+    if input_format == "html" or (input_format == "auto" and looks_like_html(source)):
+        from .html import html_to_page
+        page = html_to_page(source, url=url, language=language)
+    else:
+        lang = language or detect_language(source)
+        page = Page.from_text(source, language=lang, lexicon=Lexicon.load(lang))
+        if url:
+            page.fields["url"] = url
+    return page
+
+
+def _decode_html(data: bytes) -> str:
+    from .html import decode_html
+    return decode_html(data)
+
+
+def clean(source: str | bytes, *, language: str | None = None, pipeline: Pipeline | None = None,
+          input_format: str = "auto", url: str | None = None, timeout: float | None = None) -> Article:
+    """Clean a news page into an :class:`Article`.
+
+    ``source``: the page's plain text (a browser's innerText or a scraper's dump) or its HTML,
+    as str or bytes. ``language`` (ISO 639-1, e.g. "de") picks the lexicon; by default it is
+    detected. ``pipeline`` replaces :func:`cleannews.default_pipeline`. ``input_format``: "auto"
+    (default), "text" or "html". ``url``: the page's address, kept on the Article. ``timeout``:
+    seconds after which :class:`cleannews.CleanTimeout` is raised (checked between steps).
     """
     pipe = pipeline if pipeline is not None else _default()
-    page = prepare(text, language=language or pipe.language)
+    page = prepare(source, language=language or pipe.language, input_format=input_format, url=url)
+    if timeout is not None:
+        page.metadata["deadline"] = time.monotonic() + timeout
     return pipe.process(page).to_article()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
@@ -13,6 +14,10 @@ from .page import Page
 
 class CleanerError(RuntimeError):
     """A pipeline step raised; the message names the step."""
+
+
+class CleanTimeout(TimeoutError):
+    """Cleaning a document took longer than its time limit."""
 
 
 class Pipeline(Sequence[Cleaner]):
@@ -119,22 +124,29 @@ class Pipeline(Sequence[Cleaner]):
     # -- running -------------------------------------------------------------------------------
     def process(self, page: Page) -> Page:
         """Run every step over the page, in order, and return it."""
+        deadline = page.metadata.get("deadline")
         for step in self._steps:
+            if deadline is not None and time.monotonic() > deadline:
+                raise CleanTimeout(f"time limit exceeded before step {step.name!r}")
             try:
                 step(page)
+            except CleanTimeout:
+                raise
             except Exception as exc:  # a step's bug must name the step
                 raise CleanerError(f"step {step.name!r} failed: {type(exc).__name__}: {exc}") from exc
         return page
 
-    def clean(self, text: str, *, language: str | None = None) -> Article:
-        """Clean a page's text into an Article with this pipeline."""
+    def clean(self, source: str | bytes, **kwargs: Any) -> Article:
+        """Clean a page into an Article with this pipeline (arguments as :func:`cleannews.clean`)."""
         from .api import clean
-        return clean(text, language=language, pipeline=self)
+        return clean(source, pipeline=self, **kwargs)
 
-    def explain(self, text: str, *, language: str | None = None) -> Explanation:
+    def explain(self, source: str | bytes, *, language: str | None = None, input_format: str = "auto",
+                url: str | None = None) -> Explanation:
         """Line by line: what was kept, and for the rest which step removed it and why."""
         from .api import prepare
-        page = self.process(prepare(text, language=language or self.language))
+        page = self.process(prepare(source, language=language or self.language, input_format=input_format,
+                                    url=url))
         return Explanation(page, page.to_article())
 
 
