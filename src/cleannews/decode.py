@@ -7,6 +7,7 @@ into garbage text.
 from __future__ import annotations
 
 import codecs
+import re
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -14,6 +15,14 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codec
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"PK\x03\x04", b"BZh",
                  b"\xfd7zXZ", b"7z\xbc\xaf", b"Rar!", b"\x7fELF", b"MZ", b"RIFF", b"OggS", b"ID3", b"\x00\x00\x01\x00",
                  b"wOFF", b"wOF2", b"\x28\xb5\x2f\xfd")
+
+
+# Where an HTML or XML document names its charset: <meta charset>, <meta http-equiv="Content-Type"
+# content="text/html; charset=...">, <?xml ... encoding="..."?>. Read from the first 16 KB as bytes.
+_META_CHARSET = re.compile(rb"""<meta\b[^>]{0,500}?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:\-]{2,40})""", re.I)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml\b[^>]{0,200}?\bencoding\s*=\s*["']([A-Za-z0-9._:\-]{2,40})["']""", re.I)
+#: Single-byte charsets under which valid UTF-8 with multi-byte sequences is almost surely mislabelled.
+_SINGLE_BYTE = re.compile(r"^(?:cp125\d|windows-125\d|iso-?8859-\d+|latin-?\d|l\d|us-ascii|ascii|koi8-[ru])$", re.I)
 
 
 class DecodeError(ValueError):
@@ -33,9 +42,20 @@ def looks_binary(data: bytes) -> bool:
     return controls / len(head) > 0.10
 
 
-def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
-    """Decode a page's bytes: BOM first, then the declared charset, then UTF-8, then detection.
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML/XML document declares in its first 16 KB (meta charset, http-equiv
+    Content-Type, XML declaration), or None."""
+    head = data[:16384]
+    m = _XML_ENCODING.match(head) or _META_CHARSET.search(head)
+    return m.group(1).decode("ascii").strip(".:-").lower() if m else None
 
+
+def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
+    """Decode a page's bytes: BOM first, then the declared charset (given, or declared by the
+    document itself in a meta tag or XML declaration), then UTF-8, then detection.
+
+    A document declared in a single-byte charset (latin-1, windows-1252, ...) that is valid
+    UTF-8 with non-ASCII characters is read as UTF-8: the label is wrong, not the bytes.
     Raises :class:`DecodeError` for binary data.
     """
     for bom, encoding in _BOMS:
@@ -43,6 +63,12 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
             return data.decode(encoding, errors="replace")
     if looks_binary(data):
         raise DecodeError("binary data, not a text or HTML page")
+    declared = declared or declared_charset(data)
+    if declared and _SINGLE_BYTE.match(declared) and not data.isascii():
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
     if declared:
         try:
             return data.decode(_normalise_charset(declared))

@@ -87,7 +87,7 @@ class MenuRuns(Cleaner):
 
     def _short(self, text: str) -> bool:
         return (word_count(text) <= self.max_words and len(text) <= 40 and not ends_sentence(text)
-                and not text.startswith(("•", "-", "–", "*", "·")))
+                and not text.endswith(":") and not text.startswith(("•", "-", "–", "*", "·")))
 
     def __call__(self, page: Page) -> None:
         lines = page.lines

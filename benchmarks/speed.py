@@ -1,0 +1,271 @@
+"""Speed benchmark: cleannews (text and HTML paths) against trafilatura and jusText, on one core.
+
+    python3 benchmarks/speed.py                          # scrapinghub + trafilatura sets
+    python3 benchmarks/speed.py --data /work/shared/eval/scrapinghub --repeat 3
+    python3 benchmarks/speed.py --limit 50 --systems text,trafilatura
+
+For every evaluation set (``--data DIR``, repeatable; a set is a folder of ``<id>/page.txt`` and
+``<id>/page.html.gz``) and every system it prints documents/s, MB/s of input, median and 95th
+percentile milliseconds per document, and the peak resident memory of the process that ran it;
+then the ratios that the project's targets are stated in:
+
+* text path docs/s ÷ trafilatura docs/s (target: ≥ 50 on scrapinghub),
+* cleannews HTML path time ÷ trafilatura time (below 1 means faster than trafilatura).
+
+Each system runs in a fresh Python process of its own (one after the other, never two at once),
+so that its peak memory (``resource.getrusage(RUSAGE_SELF).ru_maxrss`` at the end of the run,
+which includes the interpreter and the imported libraries) is its own, and so that the text
+path is shown not to import trafilatura. Documents are read into memory before the clock starts;
+each system gets one untimed warm-up pass over the first documents, then ``--repeat`` timed
+passes, of which the fastest is reported. The HTML systems get the same input: the page's HTML
+as bytes, which each decodes itself. jusText gets the stoplist of the page's language (the gold
+``lang``, else the language cleannews detects in page.txt, else English).
+
+This is a benchmark, not a test: it prints figures and never fails on them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+DEFAULT_DATA = ["/work/shared/eval/scrapinghub", "/work/shared/eval/trafilatura"]
+SYSTEMS = ("text", "html", "trafilatura", "justext")
+LABELS = {
+    "text": "cleannews text path (page.txt, input_format='text')",
+    "html": "cleannews HTML path (page.html.gz, input_format='html')",
+    "trafilatura": "trafilatura.bare_extraction(html, with_metadata=True)",
+    "justext": "justext.justext(html, stoplist)",
+}
+WARMUP_DOCS = 10
+
+
+# -- the documents ---------------------------------------------------------------------------------
+def load_pages(folder: Path, limit: int | None) -> list[dict[str, Any]]:
+    """The pages of one evaluation set: id, text (str or None), html (bytes or None), lang."""
+    pages = []
+    for sub in sorted(p for p in folder.iterdir() if p.is_dir()):
+        txt, html, gold = sub / "page.txt", sub / "page.html.gz", sub / "gold.json"
+        lang = None
+        if gold.exists():
+            lang = json.loads(gold.read_text(encoding="utf-8")).get("lang")
+        pages.append({
+            "id": sub.name,
+            "text": txt.read_text(encoding="utf-8") if txt.exists() else None,
+            "html": gzip.decompress(html.read_bytes()) if html.exists() else None,
+            "lang": lang,
+        })
+        if limit and len(pages) >= limit:
+            break
+    return pages
+
+
+# -- the systems (each returns a function of one page) -------------------------------------------
+def _system_text() -> tuple[Callable[[dict[str, Any]], Any], str]:
+    import cleannews
+    return (lambda page: cleannews.clean(page["text"], input_format="text")), "text"
+
+
+def _system_html() -> tuple[Callable[[dict[str, Any]], Any], str]:
+    import cleannews
+    import cleannews.html  # noqa: F401 - ImportError here means the HTML path is not there yet
+    return (lambda page: cleannews.clean(page["html"], input_format="html")), "html"
+
+
+def _system_trafilatura() -> tuple[Callable[[dict[str, Any]], Any], str]:
+    import trafilatura
+    return (lambda page: trafilatura.bare_extraction(page["html"], with_metadata=True)), "html"
+
+
+def _system_justext() -> tuple[Callable[[dict[str, Any]], Any], str]:
+    import justext
+    from cleannews.language import STOPLISTS, detect_language
+
+    available = set(justext.get_stoplists())
+    cache: dict[str, frozenset[str]] = {}
+
+    def stoplist(page: dict[str, Any]) -> frozenset[str]:
+        name = STOPLISTS.get(page.get("lang") or "", "English")
+        if name not in available:
+            name = "English"
+        if name not in cache:
+            cache[name] = justext.get_stoplist(name)
+        return cache[name]
+
+    def run(page: dict[str, Any]) -> Any:
+        return justext.justext(page["html"], page["_stoplist"])
+
+    def prepare(pages: list[dict[str, Any]]) -> None:  # untimed: pick each page's stoplist
+        for page in pages:
+            if not page.get("lang") and page.get("text"):
+                page["lang"] = detect_language(page["text"])
+            page["_stoplist"] = stoplist(page)
+
+    run.prepare = prepare  # type: ignore[attr-defined]
+    return run, "html"
+
+
+FACTORIES = {"text": _system_text, "html": _system_html, "trafilatura": _system_trafilatura,
+             "justext": _system_justext}
+
+
+# -- one system in this process ----------------------------------------------------------------------
+def run_phase(system: str, data: list[str], limit: int | None, repeat: int) -> dict[str, Any]:
+    """Time one system over every set; returns JSON-ready figures (or the reason it was skipped)."""
+    t0 = time.perf_counter()
+    try:
+        func, field = FACTORIES[system]()
+    except ImportError as exc:
+        return {"system": system, "skipped": f"not importable: {exc}"}
+    import_s = time.perf_counter() - t0
+    sets = []
+    for folder in data:
+        pages = [p for p in load_pages(Path(folder), limit) if p[field] is not None]
+        prepare = getattr(func, "prepare", None)
+        if prepare:
+            prepare(pages)
+        size = sum(len(p[field].encode("utf-8")) if isinstance(p[field], str) else len(p[field]) for p in pages)
+        errors: dict[str, str] = {}
+        for page in pages[:WARMUP_DOCS]:
+            try:
+                func(page)
+            except Exception:  # counted in the timed passes
+                pass
+        best_total, best_times = float("inf"), []
+        for _ in range(repeat):
+            times = []
+            for page in pages:
+                start = time.perf_counter()
+                try:
+                    func(page)
+                except Exception as exc:  # a benchmark records failures, it does not stop on them
+                    errors.setdefault(page["id"], f"{type(exc).__name__}: {exc}"[:200])
+                times.append(time.perf_counter() - start)
+            total = sum(times)
+            if total < best_total:
+                best_total, best_times = total, times
+        n = len(pages)
+        sets.append({
+            "set": Path(folder).name, "docs": n, "mb": size / 1e6, "seconds": best_total,
+            "docs_per_s": n / best_total if best_total else 0.0,
+            "mb_per_s": size / 1e6 / best_total if best_total else 0.0,
+            "median_ms": statistics.median(best_times) * 1000 if best_times else 0.0,
+            "p95_ms": sorted(best_times)[int(0.95 * (n - 1))] * 1000 if best_times else 0.0,
+            "max_ms": max(best_times) * 1000 if best_times else 0.0,
+            "errors": len(errors), "error_examples": dict(list(errors.items())[:3]),
+        })
+    return {
+        "system": system, "import_s": import_s, "sets": sets,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "imported_trafilatura": "trafilatura" in sys.modules,
+    }
+
+
+# -- the report ---------------------------------------------------------------------------------------
+def machine() -> str:
+    """nproc, CPU model and Python version, for the record."""
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{os.cpu_count()} CPUs ({cpu}); Python {platform.python_version()}; one process at a time"
+
+
+def report(results: list[dict[str, Any]], args: argparse.Namespace) -> str:
+    """The figures and ratios as a plain-text table."""
+    out = [f"machine: {machine()}",
+           f"repeat: {args.repeat} (fastest pass reported); limit: {args.limit or 'none'}", ""]
+    out.append(f"{'set':12} {'system':12} {'docs':>5} {'MB':>7} {'s':>8} {'docs/s':>9} {'MB/s':>7} "
+               f"{'med ms':>7} {'p95 ms':>7} {'max ms':>8} {'err':>4} {'peak RSS MB':>11}")
+    by: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in results:
+        if "skipped" in r:
+            continue
+        for s in r["sets"]:
+            by[(s["set"], r["system"])] = s
+            out.append(f"{s['set'][:12]:12} {r['system']:12} {s['docs']:5} {s['mb']:7.1f} {s['seconds']:8.2f} "
+                       f"{s['docs_per_s']:9.1f} {s['mb_per_s']:7.2f} {s['median_ms']:7.2f} {s['p95_ms']:7.2f} "
+                       f"{s['max_ms']:8.1f} {s['errors']:4} {r['peak_rss_mb']:11.0f}")
+    out.append("")
+    for r in results:
+        if "skipped" in r:
+            out.append(f"SKIPPED {r['system']}: {LABELS[r['system']]} - {r['skipped']}")
+        else:
+            note = "; imported trafilatura" if r["imported_trafilatura"] else "; trafilatura not imported"
+            out.append(f"{r['system']:12} {LABELS[r['system']]}: import {r['import_s'] * 1000:.0f} ms{note}")
+            for s in r["sets"]:
+                for pid, err in s["error_examples"].items():
+                    out.append(f"    error on {s['set']}/{pid[:16]}: {err}")
+    out.append("")
+    sets = list(dict.fromkeys(k[0] for k in by))
+    for name in sets:
+        text, html, traf = by.get((name, "text")), by.get((name, "html")), by.get((name, "trafilatura"))
+        if text and traf:
+            out.append(f"{name}: text path docs/s / trafilatura docs/s = {text['docs_per_s'] / traf['docs_per_s']:.1f}x "
+                       f"(target >= 50x; text path {text['docs_per_s']:.0f} docs/s, target >= 1000 on scrapinghub)")
+        if html and traf:
+            out.append(f"{name}: HTML path time / trafilatura time = {html['seconds'] / traf['seconds']:.2f} "
+                       f"(HTML path {traf['seconds'] / html['seconds']:.1f}x as fast)")
+        jt = by.get((name, "justext"))
+        if jt and traf:
+            out.append(f"{name}: jusText time / trafilatura time = {jt['seconds'] / traf['seconds']:.2f}")
+    out.append("peak RSS: resource.getrusage(RUSAGE_SELF).ru_maxrss of each system's own process "
+               "(interpreter + imports + the documents held in memory + the run)")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", action="append", metavar="DIR",
+                        help=f"an evaluation set folder (repeatable; default: {' '.join(DEFAULT_DATA)})")
+    parser.add_argument("--limit", type=int, default=None, metavar="N", help="at most N pages per set")
+    parser.add_argument("--repeat", type=int, default=1, metavar="N", help="timed passes (fastest reported)")
+    parser.add_argument("--systems", default=",".join(SYSTEMS),
+                        help=f"comma-separated subset of {','.join(SYSTEMS)}")
+    parser.add_argument("--json", metavar="FILE", help="also write the raw figures as JSON")
+    parser.add_argument("--phase", help=argparse.SUPPRESS)  # internal: run one system, print JSON
+    args = parser.parse_args(argv)
+    data = args.data or DEFAULT_DATA
+    if args.phase:
+        print(json.dumps(run_phase(args.phase, data, args.limit, max(1, args.repeat))))
+        return 0
+    systems = [s.strip() for s in args.systems.split(",") if s.strip()]
+    unknown = set(systems) - set(SYSTEMS)
+    if unknown:
+        parser.error(f"unknown systems {sorted(unknown)}; choose from {SYSTEMS}")
+    results = []
+    for system in systems:
+        cmd = [sys.executable, __file__, "--phase", system, "--repeat", str(args.repeat)]
+        cmd += [x for d in data for x in ("--data", d)]
+        if args.limit:
+            cmd += ["--limit", str(args.limit)]
+        print(f"running {system} ...", file=sys.stderr, flush=True)
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        if proc.returncode != 0:
+            tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+            results.append({"system": system, "skipped": f"crashed: {tail}"})
+            continue
+        results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    print(report(results, args))
+    if args.json:
+        Path(args.json).write_text(json.dumps({"machine": machine(), "results": results}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
