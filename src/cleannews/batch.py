@@ -30,12 +30,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .pipeline import CleanTimeout, Pipeline
-
-if TYPE_CHECKING:
-    from .page import Page
 
 #: Documents in flight per worker process: one being cleaned, the rest queued in the worker.
 DEPTH = 3
@@ -174,16 +171,16 @@ def _quiet_timeouts(hook: Any) -> Any:
 
 
 def warm_up(pipeline: Pipeline | None = None, *, html: bool = False) -> None:
-    """Load every lexicon and compile the patterns now, so the first document's time limit is fair."""
-    from .lexicon import available_languages
+    """Load the language detector, a lexicon and (``html``) the HTML reader before the first
+    document, so that its time limit is not spent on one-off start-up work (and forked workers
+    inherit it all)."""
     pipe = pipeline if pipeline is not None else _default_pipeline()
     samples = [(_WARMUP_TEXT, "text")] + ([(_WARMUP_HTML, "html")] if html else [])
     for text, fmt in samples:
-        for language in (None, *available_languages()):
-            try:
-                pipe.clean(text, language=language, input_format=fmt)
-            except Exception:  # a custom pipeline may refuse the sample; its documents will tell
-                pass
+        try:
+            pipe.clean(text, input_format=fmt)
+        except Exception:  # a custom pipeline may refuse the sample; its documents will tell
+            pass
 
 
 def default_jobs() -> int:
@@ -229,6 +226,7 @@ class _Config:
 def _worker_main(conn: Connection, config: _Config) -> None:
     """A worker: clean the documents the parent sends, in order, and send back each record."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides how a Ctrl-C ends the run
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, if it had one
     sys.stdout = open(os.devnull, "w")  # never flush a copy of the parent's unwritten output
     inbox: collections.deque[Any] = collections.deque()
     ready = threading.Condition()

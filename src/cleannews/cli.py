@@ -246,13 +246,13 @@ def run_clean(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     stream = sink.stream if sink is not None else sys.stdout.buffer
     writer = RecordWriter(stream, args.format)
     progress = Progress(total, enabled=args.progress)
-    warm_html = streaming or args.input_format == "html" or any(
+    warm_html = args.input_format == "html" or any(
         p.lower().endswith((".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")) for p in paths)
     failed = 0
     try:
         with _replayable_stdin(paths, 2 if args.learn else 1) as stdin:
             if args.learn:
-                profiles, unread = _learn_from(
+                profiles, _ = _learn_from(  # unreadable inputs get their error records below
                     iter_documents(paths, input_format=args.input_format, fields=_fields(args), stdin=stdin),
                     args.language)
                 if stdin is not None:
@@ -264,6 +264,8 @@ def run_clean(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
                 for record in records:
                     with interrupt.deferred():
                         writer.write(record)
+                        if sink is None:  # a pipe's reader sees each record as it is done
+                            stream.flush()
                     failed += "error" in record
                     progress.update("error" in record)
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # done: finishing the output takes a moment

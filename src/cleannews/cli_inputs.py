@@ -17,7 +17,6 @@ import json
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import IO, Any
 
 from .batch import Document
@@ -133,6 +132,3 @@ def record_document(record: dict[str, Any], source: str, fields: JsonlFields) ->
                     error=f"no text in field {fields.text!r} or HTML in field {fields.html!r}")
 
 
-def path_exists(path: str) -> bool:
-    """True for stdin and for paths that exist (used for friendlier messages only)."""
-    return path == "-" or Path(path).exists()

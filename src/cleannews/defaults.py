@@ -9,6 +9,7 @@ from .cleaners.labels import ADS, COMMENT_WIDGETS, NAVIGATION, PLACEHOLDERS, REA
 from .cleaners.media import MediaPlayers
 from .cleaners.navigation import Breadcrumbs, ForeignScriptLabels, IconLabels, MenuRuns
 from .cleaners.repair import RepairText
+from .cleaners.scorer import AfterMainText, MainText
 from .cleaners.sections import COMMENTS, DONATIONS, FOOTER, RELATED, SOURCES
 from .cleaners.social import ShareButtons
 from .cleaners.teasers import ReadMoreBoxes, TruncatedTeasers
@@ -37,7 +38,10 @@ def default_pipeline(language: str | None = None) -> Pipeline:
         Captions(), MediaPlayers(), READING_TIME, COMMENT_WIDGETS,
         # fields: byline and date first, they tell where the headline is
         Byline(), PublishedDate(), NAVIGATION, MenuRuns(), Headline(), Section(), PageHeader(),
+        # the main run of prose (scored in context); what stands before it goes
+        MainText(),
         # the end of the article
-        SOURCES, COMMENTS, DONATIONS, RELATED, FOOTER, ReadMoreBoxes(), TruncatedTeasers(), ArticleEnd(),
+        SOURCES, COMMENTS, DONATIONS, RELATED, FOOTER, ReadMoreBoxes(), TruncatedTeasers(),
+        AfterMainText(), ArticleEnd(),
         Lead(),
     ], language=language)

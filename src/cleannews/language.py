@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-from collections import Counter
 from pathlib import Path
 
 import regex
@@ -22,6 +21,12 @@ STOPLISTS = {
     "sl": "Slovenian", "el": "Greek", "bg": "Bulgarian", "lt": "Lithuanian", "lv": "Latvian", "et": "Estonian",
 }
 _WORD = regex.compile(r"\p{L}+")
+#: Scripts that name their language outright (languages jusText has no stoplist for).
+_SCRIPTS = (("ko", regex.compile(r"\p{Hangul}")), ("ja", regex.compile(r"[\p{Hiragana}\p{Katakana}]")),
+            ("zh", regex.compile(r"\p{Han}")), ("ar", regex.compile(r"\p{Arabic}")),
+            ("he", regex.compile(r"\p{Hebrew}")), ("th", regex.compile(r"\p{Thai}")))
+_LETTER = regex.compile(r"\p{L}")
+_SENTENCE_END = regex.compile(r"[.!?…][\"'”“«»‘’)\]]*\s*$")
 DEFAULT = "en"
 
 
@@ -39,6 +44,13 @@ def _stopwords() -> dict[str, frozenset[str]]:
     return lists
 
 
+def stopwords(language: str) -> frozenset[str]:
+    """jusText's stopwords for a language (casefolded); English when it has no list, empty
+    when jusText's lists are not installed."""
+    lists = _stopwords()
+    return lists.get(language) or lists.get(DEFAULT, frozenset())
+
+
 @functools.lru_cache(maxsize=1)
 def _index() -> dict[str, tuple[str, ...]]:
     """stopword -> the languages that have it."""
@@ -51,18 +63,62 @@ def _index() -> dict[str, tuple[str, ...]]:
 
 def detect_language(text: str, *, max_words: int = 3000, default: str = DEFAULT) -> str:
     """The ISO 639-1 code of the language whose stopwords the text uses most, or ``default``
-    when too few stopwords are found to tell."""
+    when too few stopwords are found to tell.
+
+    Korean, Japanese, Chinese, Arabic, Hebrew and Thai are told by their script. Otherwise,
+    running text tells the language, a page's chrome does not: a line of prose (six words or
+    more, ending like a sentence) counts fully, other lines (menus, names, tables) count a
+    quarter. Stopwords are matched lowercase only: capitalised words are mostly names ("John",
+    "Walter" are stopwords in some lists), except at the start of a line or sentence. One-letter
+    stopwords count only in prose ("x", "m" in a results table are not Estonian).
+    """
+    by_script = _script_language(text[:20000])
+    if by_script:
+        return by_script
     index = _index()
-    scores: Counter[str] = Counter()
-    for n, m in enumerate(_WORD.finditer(text)):
-        if n >= max_words:
+    scores: dict[str, float] = {}
+    seen = 0
+    for line in text.splitlines():
+        tokens = list(_WORD.finditer(line))
+        if not tokens:
+            continue
+        prose = len(tokens) >= 6 and bool(_SENTENCE_END.search(line))
+        weight = 1.0 if prose else 0.25
+        for m in tokens:
+            seen += 1
+            word = m.group()
+            if not word.islower():
+                if not (word[:1].isupper() and word[1:].islower() and _sentence_start(line, m.start())):
+                    continue
+            if len(word) == 1 and not prose:
+                continue
+            codes = index.get(word.casefold())
+            if codes:
+                share = weight / len(codes)
+                for code in codes:
+                    scores[code] = scores.get(code, 0.0) + share
+        if seen >= max_words:
             break
-        codes = index.get(m.group().casefold())
-        if codes:
-            share = 1.0 / len(codes)
-            for code in codes:
-                scores[code] += share
     if not scores:
         return default
-    best, score = scores.most_common(1)[0]
-    return best if score >= 3 else default
+    best = max(scores, key=scores.__getitem__)
+    return best if scores[best] >= 3 else default
+
+
+def _script_language(sample: str) -> str | None:
+    """The language a script names when a third or more of the letters are in it
+    (Japanese: any kana among Han characters)."""
+    letters = len(_LETTER.findall(sample))
+    if not letters:
+        return None
+    counts = {code: len(p.findall(sample)) for code, p in _SCRIPTS}
+    if counts["ja"] and counts["ja"] + counts["zh"] >= letters / 3 and counts["ja"] >= counts["zh"] / 10:
+        return "ja"
+    code = max(counts, key=counts.__getitem__)
+    return code if counts[code] >= letters / 3 else None
+
+
+def _sentence_start(line: str, pos: int) -> bool:
+    """True when position pos starts the line or follows a sentence's end."""
+    before = line[:pos].rstrip(" \t\"'„“«»‚‘(")
+    return not before or before[-1] in ".!?:"

@@ -147,6 +147,9 @@ class Pipeline(Sequence[Cleaner]):
         from .api import prepare
         page = self.process(prepare(source, language=language or self.language, input_format=input_format,
                                     url=url))
+        add_dropped = getattr(page, "add_dropped_lines", None)  # HTML: what the extractor left out
+        if add_dropped is not None:
+            add_dropped()
         return Explanation(page, page.to_article())
 
 
@@ -169,8 +172,9 @@ class Explanation:
         self.article = article
         self.language = page.language
         self.decisions: list[Decision] = [
-            Decision(line.number, line.text, line.removal is None, line.removal and line.removal.cleaner,
-                     line.removal and line.removal.reason, line.field)
+            Decision(line.number, line.text, line.removal is None,
+                     line.removal.cleaner if line.removal else None,
+                     line.removal.reason if line.removal else None, line.field)
             for line in page.lines if line.text
         ]
 

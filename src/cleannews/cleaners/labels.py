@@ -25,11 +25,15 @@ def label_text(text: str) -> str:
 class PhraseLines(LineCleaner):
     """Remove lines that consist only of a phrase listed under ``[section] keys`` in the lexicon."""
 
-    name: str = "phrase_lines"
+    step_name: str = "phrase_lines"
     section: str = ""
     keys: tuple[str, ...] = ("lines", "lines_re")
     reason_text: str = "UI label"
     max_words: int = 8
+
+    @property
+    def name(self) -> str:  # type: ignore[override]
+        return self.step_name
 
     @property
     def description(self) -> str:  # type: ignore[override]
@@ -46,12 +50,12 @@ class PhraseLines(LineCleaner):
         return None
 
 
-PLACEHOLDERS = PhraseLines(name="placeholders", section="placeholders",
+PLACEHOLDERS = PhraseLines(step_name="placeholders", section="placeholders",
                            reason_text="loading placeholder")
-ADS = PhraseLines(name="ads", section="ads", reason_text="advertisement label")
-READING_TIME = PhraseLines(name="reading_time", section="reading_time",
+ADS = PhraseLines(step_name="ads", section="ads", reason_text="advertisement label")
+READING_TIME = PhraseLines(step_name="reading_time", section="reading_time",
                            reason_text="reading-time note")
-NAVIGATION = PhraseLines(name="navigation", section="navigation", keys=("lines",),
+NAVIGATION = PhraseLines(step_name="navigation", section="navigation", keys=("lines",),
                          reason_text="menu or toolbar link", max_words=4)
-COMMENT_WIDGETS = PhraseLines(name="comment_widgets", section="comments", keys=("widgets", "widgets_re"),
+COMMENT_WIDGETS = PhraseLines(step_name="comment_widgets", section="comments", keys=("widgets", "widgets_re"),
                               reason_text="comment widget")

@@ -31,7 +31,7 @@ def end_headers(page: Page) -> list[tuple[int, str]]:
     for i, line in enumerate(page.lines):
         if not line.text or len(line.text) > 300:
             continue
-        core = label_text(line.text)
+        core = label_text(line.text).strip("[]() ")  # "[ 167 comments ]"
         for family in FAMILIES:
             if (lex.pattern(family, "headers", "line").match(core)
                     or lex.pattern(family, "headers_re", "line").match(core)):
@@ -49,7 +49,16 @@ def first_end(page: Page) -> int | None:
     prose_seen_at = _first_prose_after(page, start)
     if prose_seen_at is None:
         return None
-    return next((i for i, _ in end_headers(page) if i > prose_seen_at), None)
+    return next((i for i, _ in end_headers(page) if i > prose_seen_at and not inside_main_text(page, i)), None)
+
+
+def inside_main_text(page: Page, i: int) -> bool:
+    """True when line i lies inside the article's main run of prose (found by the main_text
+    step): a header-like line with more of the article after it does not end the article."""
+    if i in page.fields.get("_not_headers", ()):  # main_text found it is no header (a share button)
+        return True
+    start, end = page.fields.get("_main_start"), page.fields.get("_main_end")
+    return start is not None and end is not None and start < i < end
 
 
 def _first_prose_after(page: Page, start: int) -> int | None:
@@ -60,9 +69,13 @@ def _first_prose_after(page: Page, start: int) -> int | None:
 class EndSection(Cleaner):
     """Remove one kind of closing section: from its header to the next end-section header."""
 
-    name: str = "end_section"
+    step_name: str = "end_section"
     family: str = "comments"
     reason_text: str = "comment section"
+
+    @property
+    def name(self) -> str:  # type: ignore[override]
+        return self.step_name
 
     @property
     def description(self) -> str:  # type: ignore[override]
@@ -75,7 +88,7 @@ class EndSection(Cleaner):
         prose_at = _first_prose_after(page, start)
         if prose_at is None:
             return
-        headers = [(i, f) for i, f in end_headers(page) if i > prose_at]
+        headers = [(i, f) for i, f in end_headers(page) if i > prose_at and not inside_main_text(page, i)]
         for n, (i, family) in enumerate(headers):
             if family != self.family:
                 continue
@@ -84,8 +97,8 @@ class EndSection(Cleaner):
             page.remove_range(i, stop, self.name, f"{self.reason_text} (from {head[:40]!r})")
 
 
-SOURCES = EndSection(name="sources", family="sources", reason_text="source and transparency notes")
-COMMENTS = EndSection(name="comments", family="comments", reason_text="comment section")
-DONATIONS = EndSection(name="donations", family="donation", reason_text="donation or subscription box")
-RELATED = EndSection(name="related", family="related", reason_text="related-articles block")
-FOOTER = EndSection(name="footer", family="footer", reason_text="page footer")
+SOURCES = EndSection(step_name="sources", family="sources", reason_text="source and transparency notes")
+COMMENTS = EndSection(step_name="comments", family="comments", reason_text="comment section")
+DONATIONS = EndSection(step_name="donations", family="donation", reason_text="donation or subscription box")
+RELATED = EndSection(step_name="related", family="related", reason_text="related-articles block")
+FOOTER = EndSection(step_name="footer", family="footer", reason_text="page footer")

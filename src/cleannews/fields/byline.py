@@ -3,6 +3,8 @@
 * an author box: a label line ("AUTOR/IN", "Autor") and name lines under it, names possibly
   behind a role ("Redakteurin Katharina Kunz", "Autorenprofil Zilan Hatun");
 * a byline line: "Von dpa", "By Jane Doe and John Roe", "Text: Anna Muster";
+* a meta line: the author beside the date, "von David · 18. Oktober 2019", "Jane Doe | Nov 19,
+  2019" (see :mod:`cleannews.fields.meta`);
 * a signature at the end: "(yam/sda/dpa)" (used when the page shows no other byline).
 
 Names must look like names (capitalised words, or a known news agency), so that a paragraph
@@ -18,7 +20,9 @@ import regex
 from ..cleaner import Cleaner
 from ..lexicon import Lexicon
 from ..page import Page
+from ..language import stopwords
 from ..text import ends_sentence, is_prose, looks_like_name
+from .meta import parse_meta_line
 
 _SIGNATURE = regex.compile(r"^\(\s*(?P<names>[\p{L}][\p{L}.\-]{0,15}(?:\s*[/,;]\s*[\p{L}][\p{L}.\-]{0,15}){0,6})\s*\)$")
 _SPLIT = regex.compile(r"\s*(?:,|;|/|&|\s\+\s)\s*")
@@ -57,6 +61,8 @@ class Byline(Cleaner):
     description = "claims author boxes, 'Von/By …' lines and '(abc/dpa)' signatures; sets the byline"
     header_paragraphs: int = 2
     max_box_lines: int = 12
+    #: Words a meta line may hold besides date, author and counts (a category: "Mac").
+    max_meta_unknown_words: int = 2
 
     def __call__(self, page: Page) -> None:
         assert page.lexicon is not None
@@ -75,6 +81,15 @@ class Byline(Cleaner):
             if label.match(text.strip(" :")):
                 names = self._author_box(page, i)
                 if names:
+                    break
+                continue
+            meta = parse_meta_line(text, lex, month_first=page.language == "en",
+                                   stopwords=stopwords(page.language))
+            if meta is not None:
+                if meta.names and (meta.prefixed or not meta.unknown) \
+                        and meta.unknown_words <= self.max_meta_unknown_words:
+                    page.claim(i, "byline", self.name, "byline and date line")
+                    names = meta.names
                     break
                 continue
             m = prefix.match(text)

@@ -59,7 +59,8 @@ def _make(y: int, m: int, d: int) -> datetime.date | None:
         value = datetime.date(y, m, d)
     except ValueError:
         return None
-    if not 1990 <= value.year <= datetime.date.today().year + 1:
+    # A date after tomorrow (time zones) is not a publication date but a typo or an event.
+    if value.year < 1990 or value > datetime.date.today() + datetime.timedelta(days=1):
         return None
     return value
 
@@ -89,12 +90,29 @@ def find_dates(text: str, lexicon: Lexicon, *, month_first: bool = False) -> lis
     spans.sort()
     published = lexicon.pattern("dates", "published", "end")
     updated = lexicon.pattern("dates", "updated", "end")
+    filler = lexicon.pattern("dates", "filler", "end")
     found = []
     for start, end, value in spans:
-        before = text[max(0, start - 40):start].rstrip(" :,")
-        kind = "updated" if updated.search(before) else "published" if published.search(before) else ""
+        before = text[max(0, start - 60):start].rstrip(" :,")
+        kind = _label_kind(before, published, updated)
+        # "Publicado el martes, 21 de enero": weekdays and filler may stand between label and date.
+        for _ in range(3):
+            m = filler.search(before)
+            if kind or not m or (m.start() and before[m.start() - 1].isalnum()):
+                break
+            before = before[:m.start()].rstrip(" :,")
+            kind = _label_kind(before, published, updated)
         found.append(FoundDate(value, start, end, kind))
     return found
+
+
+def _label_kind(before: str, published: regex.Pattern[str], updated: regex.Pattern[str]) -> str:
+    """Which label ends the text before a date: "updated", "published" or "" (whole words only)."""
+    for kind, pattern in (("updated", updated), ("published", published)):
+        m = pattern.search(before)
+        if m and not (m.start() and before[m.start() - 1].isalnum()):
+            return kind
+    return ""
 
 
 def residue(text: str, dates: list[FoundDate], lexicon: Lexicon) -> list[str]:
@@ -143,17 +161,30 @@ class PublishedDate(Cleaner):
     description = "claims date lines near the top; sets the published date (published over updated)"
     header_paragraphs: int = 2
     max_residue_words: int = 0
+    #: Words a meta line ("27.01.2020 | Soziales") may hold besides date, author and counts.
+    max_meta_unknown_words: int = 2
 
     def __call__(self, page: Page) -> None:
+        from ..language import stopwords
+        from .meta import parse_meta_line
         assert page.lexicon is not None
         lex = page.lexicon
         label_patterns = (lex.pattern("dates", "updated", "line"), lex.pattern("dates", "published", "line"))
         relative = lex.pattern("dates", "relative_re", "search")
         month_first = page.language == "en"
+        stop = stopwords(page.language)
         candidates: list[FoundDate] = []
         prose = 0
-        for i, line in list(page.kept()):
+        for i, line in enumerate(page.lines):
             text = line.text
+            if not text or not (line.kept or (line.field == "byline" and line.removal is not None
+                                              and line.removal.reason == "byline and date line")):
+                continue
+            if not line.kept:  # the byline step took it: "von David · 18. Oktober 2019"
+                meta = parse_meta_line(text, lex, month_first=month_first, stopwords=stop)
+                if meta is not None:
+                    candidates.extend(meta.dates)
+                continue
             if is_prose(text, min_words=12):
                 prose += 1
                 if prose > self.header_paragraphs:
@@ -166,6 +197,11 @@ class PublishedDate(Cleaner):
                 if len(residue(text, dates, lex)) <= self.max_residue_words:
                     page.claim(i, "date", self.name, "date line")
                     candidates.extend(dates)
+                else:
+                    meta = parse_meta_line(text, lex, month_first=month_first, stopwords=stop)
+                    if meta is not None and meta.unknown_words <= self.max_meta_unknown_words:
+                        page.claim(i, "date", self.name, "date line with author, category or count")
+                        candidates.extend(meta.dates)
             elif any(p.match(text.strip(" :")) for p in label_patterns):
                 page.claim(i, "date", self.name, "date label without a date")
             elif relative.search(text) and not residue(text, [], lex):

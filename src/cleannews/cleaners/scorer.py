@@ -1,0 +1,421 @@
+"""The article's main run of prose, found by scoring every line in its context.
+
+A jusText-style classifier made for innerText lines (one line = one paragraph, no markup):
+
+1. each kept line gets features (words, characters, stopword density, sentence punctuation,
+   title-case, digits and UI-phrase share) and a class: ``good`` (a paragraph of prose),
+   ``near_good`` (prose-like but short or thin), ``short`` (too short to tell) or ``bad``
+   (link-list, title-case teaser, digits, UI text);
+2. context decides the unsure ones: a short or near-good line between good ones is good
+   (a subheading, a one-line paragraph), between bad ones it is bad;
+3. good lines separated by less than ``max_gap`` chrome lines form a block; the main run is
+   the first block after the headline that holds a fair share of the page's prose (comments
+   and teaser blocks come later and are separated from it by chrome).
+
+:class:`MainText` removes what stands before the main run and marks where it ends;
+:class:`AfterMainText` (run after the closing-section steps, so that they name what they
+remove) removes what is still kept after its end. Every reason names the evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import regex
+
+from ..cleaner import Cleaner
+from ..language import stopwords
+from ..page import Page
+from ..text import TERMINAL
+from .sections import end_headers
+
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-]*")
+_DIGIT = regex.compile(r"\p{N}")
+_LETTER = regex.compile(r"\p{L}")
+_CREDIT_START = regex.compile(r"^\s*(?:©|\(c\))\s*\p{L}")
+
+GOOD, NEAR_GOOD, SHORT, BAD = "good", "near_good", "short", "bad"
+
+
+def hard_breaks(page: Page) -> set[int]:
+    """The closing-section headers that end a block of prose. Not counted: a header-like line
+    an earlier step already removed (a "Comments" button in a share bar, a menu item), and a
+    long line starting with "© Name" (a photo credit and caption, not the copyright footer).
+    """
+    out = set()
+    for i, family in end_headers(page):
+        line = page.lines[i]
+        if not line.kept:
+            continue
+        if family == "footer" and _CREDIT_START.match(line.text) and len(_WORD.findall(line.text)) > 8:
+            continue
+        out.add(i)
+    return out
+
+
+class LineFeatures(NamedTuple):
+    """What the classifier looks at in one line."""
+
+    words: int
+    chars: int
+    stopword_density: float
+    sentence: bool         # ends like a sentence (. ! ? …)
+    inner_sentences: int   # sentence breaks inside the line (". " followed by a capital)
+    title_share: float     # share of words starting with a capital letter
+    digit_share: float     # share of digits among letters and digits
+    ui: str | None         # the UI phrase the line holds, if any
+    glued_title: bool      # a title-case title glued to a summary ("… On The RiseViolence is …")
+
+
+_INNER_BREAK = regex.compile(r"[.!?][\"'”“»)]*\s+[\"'„“«(]*\p{Lu}")
+# a lower-case letter run (or ? !) touching a capitalised word: where a teaser's title was glued
+# to its summary by a scraper that dropped the line break
+_GLUE = regex.compile(r"(?<=\p{Ll}{2}[?!]?)(?=\p{Lu}\p{Ll}*\s)")
+
+
+def glued_title(text: str) -> bool:
+    """True for "Tape Gaffe Ends Hamlin's Title RunDenny Hamlin's run was …": a Title Case
+    title of 4+ words glued without a space to a summary of 5+ words. (A sentence that names a
+    "MacBook" has lower-case words before it and is not taken.)"""
+    for m in _GLUE.finditer(text):
+        head, tail = text[:m.start()], text[m.start():]
+        alpha = [w for w in _WORD.findall(head) if w[:1].isalpha()]
+        if len(_WORD.findall(head)) < 4 or len(_WORD.findall(tail)) < 5 or not alpha:
+            continue
+        caps = sum(1 for w in alpha if w[:1].isupper())
+        if caps >= 0.75 * len(alpha) and all(w[:1].isupper() for w in alpha if len(w) >= 4):
+            return True
+    return False
+
+
+def line_features(text: str, stops: frozenset[str], ui: regex.Pattern[str] | None = None) -> LineFeatures:
+    """The features of one line, given the page language's stopwords and UI-phrase pattern."""
+    tokens = _WORD.findall(text)
+    n = len(tokens)
+    stop = sum(1 for t in tokens if t.casefold() in stops)
+    caps = sum(1 for t in tokens if t[:1].isupper())
+    digits = len(_DIGIT.findall(text))
+    letters = len(_LETTER.findall(text))
+    m = ui.search(text) if ui is not None else None
+    return LineFeatures(
+        words=n, chars=len(text), stopword_density=stop / n if n else 0.0,
+        sentence=bool(TERMINAL.search(text)),
+        inner_sentences=len(_INNER_BREAK.findall(text)),
+        title_share=caps / n if n else 0.0,
+        digit_share=digits / (digits + letters) if digits + letters else 1.0,
+        ui=m.group(0) if m else None, glued_title=glued_title(text))
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A line's class and the evidence for it, in words (used in removal reasons)."""
+
+    cls: str
+    evidence: str
+
+
+@dataclass(frozen=True)
+class LineClassifier:
+    """Classify one line from its features alone (thresholds after jusText, in characters)."""
+
+    length_low: int = 70
+    length_high: int = 200
+    stopwords_low: float = 0.20
+    stopwords_high: float = 0.30
+    max_digit_share: float = 0.4
+    max_ui_words: int = 12
+
+    def classify(self, f: LineFeatures) -> Verdict:
+        """good / near_good / short / bad, with the evidence."""
+        share = f"{round(100 * f.stopword_density)}% stopwords"
+        if f.words == 0:
+            return Verdict(BAD, "no words")
+        if f.digit_share > self.max_digit_share and f.words <= 12:
+            return Verdict(BAD, f"mostly digits ({f.words} words)")
+        if f.ui and f.words <= self.max_ui_words:
+            return Verdict(BAD, f"UI text {f.ui!r} ({f.words} words)")
+        if f.glued_title:
+            return Verdict(BAD, "teaser: a title glued to its summary")
+        if f.chars < self.length_low:
+            if f.stopword_density == 0 and f.words >= 2:
+                return Verdict(SHORT, f"link-like line ({f.words} words, no stopwords)")
+            return Verdict(SHORT, f"short line ({f.words} words)")
+        if f.stopword_density >= self.stopwords_high:
+            if f.chars >= self.length_high or (f.sentence and f.words >= 10):
+                return Verdict(GOOD, f"prose ({f.words} words, {share})")
+            return Verdict(NEAR_GOOD, f"prose-like ({f.words} words, {share})")
+        if f.stopword_density >= self.stopwords_low or (f.sentence and f.words >= 12 and f.stopword_density >= 0.1):
+            return Verdict(NEAR_GOOD, f"thin prose ({f.words} words, {share})")
+        if f.title_share >= 0.6 and not f.sentence:
+            return Verdict(BAD, f"title-case line ({f.words} words, {share})")
+        return Verdict(BAD, f"link-list line ({f.words} words, {share})")
+
+
+def relabel(classes: list[str]) -> list[str]:
+    """jusText's context rule: short and near-good lines take the class of their neighbours.
+
+    A short line between good ones (skipping other short and near-good lines) is good, between
+    bad ones bad; with one of each it is good only when a near-good line stands next to it on
+    the bad side. A near-good line is bad only when both its neighbours are bad. The page's
+    edges count as bad.
+    """
+    n = len(classes)
+
+    def neighbour(i: int, step: int, ignore_near_good: bool) -> str:
+        j = i + step
+        while 0 <= j < n:
+            c = classes[j]
+            if c in (GOOD, BAD):
+                return c
+            if c == NEAR_GOOD and not ignore_near_good:
+                return c
+            j += step
+        return BAD
+
+    out = list(classes)
+    for i, c in enumerate(classes):
+        if c != SHORT:
+            continue
+        prev, nxt = neighbour(i, -1, True), neighbour(i, 1, True)
+        if prev == GOOD and nxt == GOOD:
+            out[i] = GOOD
+        elif prev == BAD and nxt == BAD:
+            out[i] = BAD
+        elif (prev == BAD and neighbour(i, -1, False) == NEAR_GOOD) or \
+                (nxt == BAD and neighbour(i, 1, False) == NEAR_GOOD):
+            out[i] = GOOD
+        else:
+            out[i] = BAD
+    result = list(out)
+    for i, c in enumerate(out):
+        if c != NEAR_GOOD:
+            continue
+        prev, nxt = _plain_neighbour(out, i, -1), _plain_neighbour(out, i, 1)
+        result[i] = BAD if prev == BAD and nxt == BAD else GOOD
+    return result
+
+
+def _plain_neighbour(classes: list[str], i: int, step: int) -> str:
+    j = i + step
+    while 0 <= j < len(classes):
+        if classes[j] in (GOOD, BAD):
+            return classes[j]
+        j += step
+    return BAD
+
+
+class Block(NamedTuple):
+    """Good lines (indices into page.lines) that belong together, and their prose mass."""
+
+    start: int
+    end: int             # index of the block's last good line
+    mass: int            # characters of good lines
+    gap_before: float    # weight of the chrome between the previous block and this one
+    header_before: str   # the family of a closing-section header between them ("" if none)
+
+
+@dataclass(frozen=True)
+class MainText(Cleaner):
+    """Find the article's main run of prose and remove what stands before it.
+
+    Good lines with less than ``max_gap`` chrome between them form a block: a kept non-prose
+    line weighs 1 (``standalone_weight`` when it is a paragraph of its own on a page that sets
+    paragraphs apart with blank lines), a line an earlier step removed weighs
+    ``removed_weight`` (captions and ad labels stand inside articles); a closing-section header
+    ("Comments", "Related") always ends a block. The main run is the block with the most prose
+    after the headline, joined with the blocks before it (``merge_before``) and after it
+    (``merge_after``) while the chrome between them is light and no header stands there.
+    Lines between the headline and the run go; so does everything before the run when no
+    headline was found. The run's end is left in ``page.fields["_main_end"]`` for
+    :class:`AfterMainText`.
+    """
+
+    name = "main_text"
+    description = "scores lines in context (jusText-style) and removes what stands before the article's main run of prose"
+    max_gap: float = 4
+    removed_weight: float = 0.25
+    standalone_weight: float = 0.4
+    merge_before: float = 12
+    merge_after: float = 6
+    min_chars: int = 250
+    zone_share: float = 0.3
+    max_box_lines: int = 6
+    inside: bool = True
+    classifier: LineClassifier = LineClassifier()
+
+    def analyse(self, page: Page) -> dict[int, tuple[str, Verdict]]:
+        """index -> (class in context, verdict alone) for every kept line."""
+        assert page.lexicon is not None
+        stops = stopwords(page.language)
+        ui = page.lexicon.pattern("scorer", "ui", "word")
+        kept = page.kept_indices()
+        verdicts = [self.classifier.classify(line_features(page.lines[i].text, stops, ui)) for i in kept]
+        headers = hard_breaks(page)
+        classes = [BAD if i in headers else v.cls for i, v in zip(kept, verdicts)]
+        context = relabel(classes)
+        return {i: (c, v) for i, c, v in zip(kept, context, verdicts)}
+
+    def blocks(self, page: Page, labels: dict[int, tuple[str, Verdict]]) -> list[Block]:
+        """Runs of good lines with less than ``max_gap`` chrome between them, top to bottom."""
+        headers = hard_breaks(page)
+        paragraphs = _uses_paragraph_breaks(page)
+        rows: list[tuple[int, bool, float]] = []  # (index, good, chrome weight) of content lines
+        for i, line in enumerate(page.lines):
+            if not line.text or line.field is not None:  # headline, byline, date: neither
+                continue
+            if i not in headers and labels.get(i, (BAD,))[0] == GOOD:
+                rows.append((i, True, 0.0))
+            elif not line.kept:
+                # a line an earlier step removed (a caption, an ad label, a share bar) often
+                # stands inside articles: it weighs a quarter
+                rows.append((i, False, self.removed_weight))
+            elif paragraphs and _standalone(page, i):
+                rows.append((i, False, self.standalone_weight))  # a list item or subheading
+            else:
+                rows.append((i, False, 1.0))
+        out: list[Block] = []
+        current: list[int] = []  # positions in rows of the current block's lines
+        gap, header_at, since_header = 0.0, None, 0
+        mass = good = 0
+        pending: tuple[float, str] = (0.0, "")
+        families = dict(end_headers(page))
+        for n, (i, is_good, weight) in enumerate(rows):
+            if is_good:
+                soft = header_at is not None and self._soft_header(page, header_at, since_header)
+                hard = families.get(header_at, "") if header_at is not None and not soft else ""
+                if current and (gap >= self.max_gap or hard):
+                    out.append(self._close(rows, current, mass, good, pending))
+                    current, mass, good = [], 0, 0
+                    pending = (gap, hard)
+                elif not current:
+                    pending = (gap, hard)
+                current.append(n)
+                mass += min(len(page.lines[i].text), 1500)
+                good += 1
+                gap, header_at, since_header = 0.0, None, 0
+                continue
+            if i in headers:
+                header_at, since_header = i, 0
+            else:
+                since_header += 1
+            gap += weight
+            if current:
+                current.append(n)
+        if current:
+            out.append(self._close(rows, current, mass, good, pending))
+        return out
+
+    def _soft_header(self, page: Page, header: int, lines_after: int) -> bool:
+        """A related-articles header with a few links under it, and prose again right after,
+        is a box inside the article, not its end."""
+        return lines_after <= self.max_box_lines and any(
+            i == header and family in ("related", "read_more") for i, family in end_headers(page))
+
+    @staticmethod
+    def _close(rows: list[tuple[int, bool, float]], current: list[int], mass: int, good: int,
+               pending: tuple[float, str]) -> Block:
+        while not rows[current[-1]][1]:  # the block ends at its last good line
+            current.pop()
+        return Block(rows[current[0]][0], rows[current[-1]][0], mass, pending[0], pending[1])
+
+    def main_run(self, page: Page, labels: dict[int, tuple[str, Verdict]]) -> Block | None:
+        """The article's run: the block with the most prose after the headline, joined with its
+        neighbours across light chrome."""
+        head = page.fields.get("_headline_index")
+        blocks = [b for b in self.blocks(page, labels) if head is None or b.start > head]
+        # closing-section headers cut the page into zones; the article is in the first zone
+        # that holds a block of real prose (comments and teasers come after their header)
+        # unless a later zone holds several times more prose (a teaser box with a header
+        # above the article)
+        zones: list[list[Block]] = []
+        for b in blocks:
+            if b.header_before or not zones:
+                zones.append([])
+            zones[-1].append(b)
+        best = [max(z.mass for z in zone) for zone in zones]
+        rival = [0 if zone[0].header_before == "comments" else best[n] for n, zone in enumerate(zones)]
+        blocks = []
+        for n, zone in enumerate(zones):
+            if best[n] >= self.min_chars and best[n] >= self.zone_share * max(rival[n:] + [0]):
+                blocks = zone
+                break
+        if not blocks:
+            return None
+        k = max(range(len(blocks)), key=lambda n: blocks[n].mass)
+        if blocks[k].mass < self.min_chars:
+            return None
+        first = last = k
+        while first > 0 and not blocks[first].header_before and blocks[first].gap_before < self.merge_before:
+            first -= 1
+        while last + 1 < len(blocks) and not blocks[last + 1].header_before \
+                and blocks[last + 1].gap_before < self.merge_after:
+            last += 1
+        return Block(blocks[first].start, blocks[last].end, sum(b.mass for b in blocks[first:last + 1]),
+                     blocks[first].gap_before, blocks[first].header_before)
+
+    def __call__(self, page: Page) -> None:
+        labels = self.analyse(page)
+        run = self.main_run(page, labels)
+        if run is None:
+            return
+        page.fields["_main_start"], page.fields["_main_end"] = run.start, run.end
+        breaks = hard_breaks(page)
+        page.fields["_not_headers"] = {i for i, _ in end_headers(page) if i not in breaks}
+        page.fields["_main_labels"] = {i: (c, v.evidence) for i, (c, v) in labels.items()}
+        head = page.fields.get("_headline_index")
+        for i in range(0 if head is None else head + 1, run.start):
+            if i in labels:
+                page.remove(i, self.name, before_reason(*labels[i]))
+        if self.inside:
+            for i in range(run.start + 1, run.end):
+                if i in labels and labels[i][0] == BAD:
+                    page.remove(i, self.name, f"inside the main text, among chrome: {labels[i][1].evidence}")
+
+
+def _standalone(page: Page, i: int) -> bool:
+    """True when line i has blank lines (or the page's edge) directly above and below."""
+    lines = page.lines
+    return (i == 0 or not lines[i - 1].text) and (i + 1 >= len(lines) or not lines[i + 1].text)
+
+
+def _uses_paragraph_breaks(page: Page) -> bool:
+    """True when blank lines set paragraphs apart on this page but not everything: then a
+    line standing alone is more likely article text than a tight list of links."""
+    lines = [i for i, line in enumerate(page.lines) if line.text]
+    if len(lines) < 10:
+        return False
+    alone = sum(1 for i in lines if _standalone(page, i))
+    return 0.1 <= alone / len(lines) <= 0.8
+
+
+def before_reason(cls: str, verdict: Verdict) -> str:
+    """Why a line before the main run goes."""
+    if cls == GOOD:
+        return f"before the main text, separated from it by chrome: {verdict.evidence}"
+    return f"before the main text: {verdict.evidence}"
+
+
+def after_reason(cls: str, evidence: str) -> str:
+    """Why a line after the main run goes."""
+    if cls == GOOD:
+        return f"after the main text, separated from it by chrome: {evidence}"
+    return f"after the main text: {evidence}"
+
+
+@dataclass(frozen=True)
+class AfterMainText(Cleaner):
+    """Remove what is still kept after the main run that :class:`MainText` found (comment
+    threads without a header, teaser lists, footers the lexicon does not know)."""
+
+    name = "after_main_text"
+    description = "removes what stands after the article's main run of prose (see main_text)"
+
+    def __call__(self, page: Page) -> None:
+        end = page.fields.get("_main_end")
+        if end is None:
+            return
+        labels = page.fields.get("_main_labels", {})
+        for i in range(end + 1, len(page.lines)):
+            cls, evidence = labels.get(i, (BAD, "line after the main text"))
+            page.remove(i, self.name, after_reason(cls, evidence))

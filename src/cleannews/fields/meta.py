@@ -1,0 +1,118 @@
+"""Meta lines: the line near a headline that holds the date together with the author, a
+comment count or a category ("von David · 18. Oktober 2019", "Jane Doe - Nov 19, 2019, 10:31 pm
+CST", "By Cara Stiles | April 13, 2020", "Paddy · April 19, 2019 · 7 comments").
+
+The dates and times are cut out first; what is left splits at separators (| · • – , and wide
+gaps) into segments, each of which is date wording (labels, filler: "Veröffentlicht am"), an
+author ("von David", "By Jane Doe", or a bare "Jane Doe"), a count ("7 comments"), or something
+not understood. A line of running text is never a meta line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from ..lexicon import Lexicon
+from ..text import ends_sentence, looks_like_name, word_count
+from .dates import _TIME, FoundDate, find_dates
+
+_SEP = regex.compile(r"\s*(?:[|·•∙▪◦›»/]|\s[–—\-]\s|^[–—\-]\s|\s[–—\-]$|,(?=\s)|\s{3,}|\u00a0{2,})\s*")
+_EDGE = regex.compile(r"^[\s:,;.()\[\]\-–—|·•]+|[\s:,;()\[\]\-–—|·•]+$")
+_HANDLE = regex.compile(r"^[\p{L}\p{N}][\p{L}\p{N}._\-]{1,30}$")
+_COUNT = regex.compile(r"\d")
+_SLOT = "\x00"
+
+
+@dataclass
+class MetaLine:
+    """What a meta line holds: its dates, the author names found, and the segments not understood."""
+
+    dates: list[FoundDate]
+    names: list[str] = field(default_factory=list)
+    prefixed: bool = False  # a name stood behind a byline prefix ("von", "By")
+    unknown: list[str] = field(default_factory=list)
+
+    @property
+    def unknown_words(self) -> int:
+        """How many words the segments not understood have."""
+        return sum(word_count(u) for u in self.unknown)
+
+
+def _date_words(lexicon: Lexicon) -> frozenset[str]:
+    words = set(lexicon.words("dates", "filler"))
+    for key in ("published", "updated"):
+        for phrase in lexicon.words("dates", key):
+            words.update(phrase.split())
+    return frozenset(words)
+
+
+def _strip_date_words(segment: str, date_words: frozenset[str]) -> str:
+    """The segment without date labels and filler at its ends ("Evgenia Karp Zuletzt geändert am")."""
+    tokens = segment.split()
+    while tokens and tokens[-1].casefold().strip(":,.") in date_words:
+        tokens.pop()
+    while tokens and tokens[0].casefold().strip(":,.") in date_words:
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
+def parse_meta_line(text: str, lexicon: Lexicon, *, month_first: bool = False,
+                    stopwords: frozenset[str] = frozenset()) -> MetaLine | None:
+    """The meta line's parts, or None when the line has no date or is running text.
+
+    ``stopwords`` (the page language's) keep common words from passing for a bare name.
+    """
+    if len(text) > 200 or (ends_sentence(text) and word_count(text) >= 8):
+        return None
+    dates = find_dates(text, lexicon, month_first=month_first)
+    if not dates:
+        return None
+    from .byline import split_names  # late: byline imports this module
+    rest = text
+    for d in reversed(dates):
+        rest = rest[:d.start] + f" {_SLOT} " + rest[d.end:]
+    rest = _TIME.sub(f" {_SLOT} ", rest)
+    rest = lexicon.pattern("reading_time", "lines_re", "search").sub(f" {_SLOT} ", rest)
+    date_words = _date_words(lexicon)
+    prefix = regex.compile(lexicon.pattern("byline", "prefixes", "start").pattern + r"\s*(?P<rest>.+)$", regex.I)
+    meta = MetaLine(dates)
+    for raw in _SEP.split(rest.replace(_SLOT, "|")):
+        segment = _strip_date_words(_EDGE.sub("", raw), date_words)
+        segment = _EDGE.sub("", segment)
+        if not segment or not regex.search(r"\p{L}", segment):
+            continue
+        m = prefix.match(segment)
+        if m:
+            who = _EDGE.sub("", m.group("rest"))
+            names = split_names(who, lexicon)
+            if not names and _HANDLE.match(who) and who.casefold() not in stopwords:
+                names = [who]  # "von David", "by oradmin": a handle, trusted beside a date
+            if names:
+                meta.names.extend(names)
+                meta.prefixed = True
+                continue
+        if segment.casefold() in lexicon.words("byline", "agencies"):
+            meta.names.append(segment)
+            continue
+        if _COUNT.search(segment) and word_count(segment) <= 3:
+            continue  # "7 comments", "(1599 x gelesen)"
+        if lexicon.pattern("comments", "headers", "line").match(segment):
+            continue  # "Schreibe einen Kommentar"
+        if _bare_name(segment, lexicon, stopwords):
+            meta.names.append(segment)
+            continue
+        meta.unknown.append(segment)
+    return meta
+
+
+def _bare_name(segment: str, lexicon: Lexicon, stopwords: frozenset[str]) -> bool:
+    """A segment that is a person's name on its own: 2-3 capitalised words, none of them a
+    stopword, a menu word or a date word."""
+    tokens = segment.split()
+    if not 2 <= len(tokens) <= 3 or not looks_like_name(segment, particles=lexicon.words("byline", "particles")):
+        return False
+    nav = lexicon.words("navigation", "lines")
+    roles = lexicon.words("byline", "roles")
+    return not any(t.casefold() in stopwords or t.casefold() in nav or t.casefold() in roles for t in tokens)

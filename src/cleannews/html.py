@@ -1,0 +1,330 @@
+"""HTML input: trafilatura extracts the article's text and the page's metadata, the cleaner
+pipeline cleans what it leaves.
+
+One lxml parse per page: the tree is handed to :func:`trafilatura.bare_extraction`, which also
+reads the page's metadata (JSON-LD, meta tags, htmldate) from it. Its text becomes the
+:class:`Page`'s lines, one paragraph per line, and the default pipeline runs over them as over
+any text dump. The metadata fills the fields the page declares (headline, authors, date, site
+name, address); the pipeline's own field steps fill what it does not.
+
+What trafilatura dropped is worked out only for :meth:`Pipeline.explain
+<cleannews.pipeline.Pipeline.explain>` (see :meth:`HtmlPage.add_dropped_lines`): the page's
+visible text, line by line, against trafilatura's output, so cleaning costs nothing for it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import logging
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .article import Article, Removal
+from .cleaners.repair import repair
+from .decode import decode_bytes
+from .fields.fields_util import normalise
+from .text import is_title_like, overlap, word_count
+from .language import detect_language
+from .lexicon import Lexicon
+from .page import Line, Page
+
+#: The step name and reason that lines trafilatura left out carry in an explanation.
+EXTRACTOR = "trafilatura"
+DROPPED_REASON = "dropped by trafilatura's extraction"
+#: The step name of the title line removed because the page's metadata names it the headline.
+METADATA = "metadata"
+
+#: Attribute values and script texts longer than this are cut before extraction (a page larger
+#: than ``_BIG_PAGE`` is checked): date and metadata search would crawl through them.
+_MAX_ATTRIBUTE = 20_000
+_MAX_SCRIPT = 500_000
+_BIG_PAGE = 1_000_000
+
+_LIST_MARK = re.compile(r"^(?:[-*•]|\d+[.)])\s+")
+_SPACE = re.compile(r"\s+")
+
+# Tags whose text a reader never sees; tags that start a new line of visible text.
+_INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "title", "meta", "link", "svg",
+                        "iframe", "object", "embed", "select", "option", "button"})
+_BLOCK = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "table",
+                    "tr", "td", "th", "caption", "thead", "tbody", "tfoot", "br", "hr", "section", "article",
+                    "header", "footer", "nav", "aside", "main", "blockquote", "pre", "figure", "figcaption",
+                    "form", "fieldset", "legend", "address", "details", "summary", "label", "body", "html"})
+
+log = logging.getLogger(__name__)
+
+
+class HtmlError(ValueError):
+    """The HTML could not be read or extracted (the message says why)."""
+
+
+def decode_html(data: bytes) -> str:
+    """An HTML page's bytes as text: BOM, the charset the page declares (meta charset,
+    http-equiv Content-Type, XML declaration), then UTF-8, then detection. Mojibake left over is
+    repaired by the pipeline's ``repair`` step. Raises :class:`~cleannews.decode.DecodeError`
+    for binary data."""
+    return decode_bytes(data)
+
+
+@dataclass
+class HtmlPage(Page):
+    """A :class:`Page` made from HTML: trafilatura's text as lines, plus what the page's
+    metadata says (``meta``: title, authors, date, site name, url) and what is needed to show
+    what trafilatura dropped (``tree``, ``extracted``)."""
+
+    meta: dict[str, Any] = field(default_factory=dict)
+    tree: Any = field(default=None, repr=False)
+    extracted: list[str] = field(default_factory=list, repr=False)
+
+    def to_article(self) -> Article:
+        """The Article, with the page's metadata where it has a value: the headline, authors,
+        date and site name a page declares beat what the text suggests."""
+        article = super().to_article()
+        meta = self.meta
+        changes: dict[str, Any] = {}
+        if meta.get("headline"):
+            changes["headline"] = meta["headline"]
+        if meta.get("byline"):
+            changes["byline"] = tuple(meta["byline"])
+        if meta.get("date"):
+            changes["date"] = meta["date"]
+        return dataclasses.replace(article, **changes) if changes else article
+
+    def add_dropped_lines(self) -> None:
+        """Put the lines of the page's visible text that trafilatura left out into ``lines``,
+        removed by the step "trafilatura", each before the extracted line that follows it on
+        the page. Called by ``Pipeline.explain`` after the pipeline ran (so no step sees them);
+        a dropped line carries the number of the extracted line before it (0 at the top)."""
+        if self.tree is None or self.metadata.get("_dropped_added"):
+            return
+        self.metadata["_dropped_added"] = True
+        dropped = dropped_lines(visible_lines(self.tree), self.extracted)
+        if not dropped:
+            return
+        out: list[Line] = []
+        k = 0  # next dropped line to place
+
+        def flush(upto: int) -> None:
+            nonlocal k
+            while k < len(dropped) and dropped[k][0] < upto:
+                number, text = dropped[k]
+                line = Line(text, number)
+                line.removal = Removal(text, EXTRACTOR, DROPPED_REASON, number)
+                out.append(line)
+                k += 1
+
+        for line in self.lines:
+            if line.text:
+                flush(line.number)  # lines dropped after extracted line n-1 come before line n
+            out.append(line)
+        flush(len(self.extracted) + 1)
+        self.lines = out
+
+
+def html_to_page(html: str, *, url: str | None = None, language: str | None = None,
+                 favor_precision: bool = True) -> HtmlPage:
+    """Extract an HTML page with trafilatura into an :class:`HtmlPage` for the pipeline.
+
+    ``url`` is the page's address (else the one the page declares). ``language`` forces the
+    lexicon (else detected from the extracted text). A page with no extractable text (empty,
+    script-only, broken beyond repair) gives a page with no lines, hence an empty Article.
+    Raises :class:`HtmlError` when trafilatura fails on the page.
+    """
+    tree = _parse(html)
+    doc = _extract(tree, url, favor_precision) if tree is not None else None
+    text = (doc.text or "") if doc is not None else ""
+    extracted = [_SPACE.sub(" ", t).strip() for t in text.splitlines()]
+    extracted = [t for t in extracted if t]
+    lines: list[Line] = []
+    for n, t in enumerate(extracted, 1):
+        if lines:
+            lines.append(Line("", n))  # one paragraph per line
+        lines.append(Line(t, n))
+    meta = _metadata(doc, url)
+    lang = language or (detect_language(text) if text else (meta.get("language") or "en"))
+    page = HtmlPage(lines=lines, language=lang, lexicon=Lexicon.load(lang), meta=meta, tree=tree,
+                    extracted=extracted)
+    for key in ("url", "site_name"):
+        if meta.get(key):
+            page.fields[key] = meta[key]
+    _remove_title_lines(page)
+    return page
+
+
+def _parse(html: str) -> Any:
+    """The page's lxml tree (trafilatura's parser), or None when there is no HTML to speak of."""
+    if not html or not html.strip():
+        return None
+    from trafilatura.utils import load_html
+
+    try:
+        tree = load_html(html)
+    except Exception as exc:  # lxml gives up on some inputs; say so plainly
+        raise HtmlError(f"cannot parse the HTML: {type(exc).__name__}: {exc}") from None
+    if tree is not None and len(html) > _BIG_PAGE:
+        _trim_giants(tree)
+    return tree
+
+
+def _trim_giants(tree: Any) -> None:
+    """Cut oversized attribute values and script texts (a 10 MB data attribute would make the
+    date search take seconds); they never hold article text."""
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for key, value in el.attrib.items():
+            if len(value) > _MAX_ATTRIBUTE:
+                del el.attrib[key]
+        if el.tag in ("script", "style") and el.text and len(el.text) > _MAX_SCRIPT:
+            el.text = ""
+
+
+def _extract(tree: Any, url: str | None, favor_precision: bool) -> Any:
+    """trafilatura's Document for the tree (text and metadata), or None when it finds no text."""
+    import trafilatura
+
+    try:
+        return trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
+                                           include_tables=True, favor_precision=favor_precision)
+    except RecursionError:
+        raise HtmlError("the HTML is nested too deeply to extract") from None
+    except Exception as exc:
+        raise HtmlError(f"trafilatura failed on the page: {type(exc).__name__}: {exc}") from None
+
+
+def _metadata(doc: Any, url: str | None) -> dict[str, Any]:
+    """headline, byline (list), date (datetime.date), site_name, url, language from trafilatura's
+    Document (JSON-LD, meta tags, htmldate), repaired like the text."""
+    meta: dict[str, Any] = {"url": url}
+    if doc is None:
+        return meta
+    title = _clean(doc.title)
+    if title:
+        meta["headline"] = title
+    authors = [_clean(a) for a in re.split(r";|\s+(?:and|und)\s+", doc.author or "")]
+    authors = [a for a in authors if a]
+    if authors:
+        meta["byline"] = list(dict.fromkeys(authors))
+    if doc.date:
+        try:
+            meta["date"] = datetime.date.fromisoformat(str(doc.date)[:10])
+        except ValueError:
+            pass
+    if _clean(doc.sitename):
+        meta["site_name"] = _clean(doc.sitename)
+    meta["url"] = url or doc.url or None
+    if _clean(doc.description):
+        meta["description"] = _clean(doc.description)
+    if getattr(doc, "language", None):
+        meta["language"] = str(doc.language)[:2].lower()
+    return meta
+
+
+def _clean(value: Any) -> str:
+    return repair(str(value)) if value else ""
+
+
+def _remove_title_lines(page: HtmlPage, *, look: int = 5, variant_look: int = 3,
+                        variant_overlap: float = 0.7) -> None:
+    """Remove the title where trafilatura repeats it at the top of the body: the same text
+    among the first ``look`` lines, or a variant of it (a title-shaped line sharing most of its
+    words) among the first ``variant_look``; and, right under it, the summary the page's
+    metadata gives as its description (a standfirst)."""
+    title = page.meta.get("headline")
+    if not title:
+        return
+    key = normalise(title)
+    for n, (i, line) in enumerate(list(page.kept())):
+        if n >= look:
+            break
+        if normalise(line.text) == key:
+            page.claim(i, "headline", METADATA, "title repeated in the body (the page's metadata names it)")
+        elif (n < variant_look and is_title_like(line.text) and overlap(line.text, title) >= variant_overlap
+              and abs(word_count(line.text) - word_count(title)) <= 4):
+            page.claim(i, "headline", METADATA, "variant of the title the page's metadata names")
+    description = page.meta.get("description")
+    if description and os.environ.get("CN_DEK"):
+        first = next(page.kept(), None)
+        if first is not None and normalise(first[1].text) in normalise(description) \
+                and word_count(first[1].text) >= 4:
+            page.remove(first[0], METADATA, "the page's summary (its metadata description), above the text")
+
+
+# -- what trafilatura dropped (for explain) ------------------------------------------------------
+
+def visible_lines(tree: Any) -> list[str]:
+    """The page's visible text as lines: text outside scripts, styles and the head, a new line
+    at every block element. Walks the tree without recursion (deep pages are fine)."""
+    from lxml import etree
+
+    parts: list[str] = []
+    hidden = 0
+    for event, el in etree.iterwalk(tree, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = tag.lower()
+        if event == "start":
+            if tag in _INVISIBLE or not tag:
+                hidden += 1
+                continue
+            if hidden:
+                continue
+            if tag in _BLOCK:
+                parts.append("\n")
+            if el.text:
+                parts.append(el.text)
+        else:
+            if tag in _INVISIBLE or not tag:
+                hidden -= 1
+            elif not hidden and tag in _BLOCK:
+                parts.append("\n")
+            if not hidden and el.tail:
+                parts.append(el.tail)
+    lines = (_SPACE.sub(" ", t).strip() for t in "".join(parts).split("\n"))
+    return [t for t in lines if t]
+
+
+def dropped_lines(visible: list[str], extracted: list[str]) -> list[tuple[int, str]]:
+    """The visible lines that are not in the extracted text, each with the number (1-based) of
+    the extracted line it follows (0: before the first)."""
+    keys = [_key(t) for t in extracted]
+    joined = "\n".join(keys)
+    # character offset in ``joined`` -> extracted line number
+    starts, pos = [], 0
+    for k in keys:
+        starts.append(pos)
+        pos += len(k) + 1
+    out: list[tuple[int, str]] = []
+    cursor, current = 0, 0
+    for text in visible:
+        key = _key(text)
+        if not key:
+            continue
+        at = joined.find(key, cursor)
+        if at >= 0:  # found further on: the extracted text has reached this point of the page
+            current = _line_at(starts, at) + 1
+            cursor = at + len(key)
+        elif key not in joined and not any(len(k) >= 20 and k in key for k in keys):
+            out.append((current, text))
+    return out
+
+
+def _key(text: str) -> str:
+    return _SPACE.sub(" ", _LIST_MARK.sub("", text.replace("|", " "))).strip().casefold()
+
+
+def _line_at(starts: list[int], offset: int) -> int:
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if starts[mid] <= offset:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+__all__ = ["EXTRACTOR", "DROPPED_REASON", "HtmlError", "HtmlPage", "decode_html", "dropped_lines", "html_to_page",
+           "visible_lines"]
