@@ -9,12 +9,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 import cleannews
+from cleannews import profiles
 from test_cli import SEEDS, cli, no_traceback, records, seed_text
-
-profiles = pytest.importorskip("cleannews.profiles")  # TEMPORARY until profiles.py is merged (see report)
 
 BOILERPLATE = ["Subscribe to our newsletter for the daily briefing", "Advertise with us · Careers · Imprint"]
 

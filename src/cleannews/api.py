@@ -15,7 +15,8 @@ from .page import Page
 from .pipeline import Pipeline
 
 INPUT_FORMATS = ("auto", "text", "html")
-_HTML_START = regex.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", regex.I | regex.S)
+_HTML_START = regex.compile(r"^\ufeff?\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|style|link)\b",
+                            regex.I | regex.S)
 _TAG = regex.compile(r"</?(?:p|div|span|a|br|li|ul|h[1-6]|article|section|table|td|img|script)\b[^>]*>", regex.I)
 
 
@@ -41,7 +42,10 @@ def prepare(source: str | bytes, *, language: str | None = None, input_format: s
     if input_format not in INPUT_FORMATS:
         raise ValueError(f"input_format must be one of {INPUT_FORMATS}, not {input_format!r}")
     if isinstance(source, (bytes, bytearray, memoryview)):
-        source = decode_bytes(bytes(source)) if input_format != "html" else _decode_html(bytes(source))
+        data = bytes(source)
+        # HTML bytes are decoded by the charset the page declares; other bytes by detection
+        as_html = input_format == "html" or (input_format == "auto" and looks_like_html(data[:5000].decode("latin-1")))
+        source = _decode_html(data) if as_html else decode_bytes(data)
     elif not isinstance(source, str):
         raise TypeError(f"clean() takes the page as str or bytes, not {type(source).__name__}")
     if input_format == "html" or (input_format == "auto" and looks_like_html(source)):
@@ -52,6 +56,7 @@ def prepare(source: str | bytes, *, language: str | None = None, input_format: s
         page = Page.from_text(source, language=lang, lexicon=Lexicon.load(lang))
         if url:
             page.fields["url"] = url
+    page.set_aside_giant_lines()
     return page
 
 

@@ -56,7 +56,7 @@ class LineCleaner(Cleaner):
         raise NotImplementedError
 
     def __call__(self, page: Page) -> None:
-        for i, line in list(page.kept()):
+        for i, line in page.kept():  # removes only line i: safe to walk lazily
             why = self.reason(line.text, page)
             if why:
                 page.remove(i, self.name, why)
@@ -95,7 +95,7 @@ class FunctionCleaner(Cleaner):
         if not self.per_line:
             self.func(page, **self.kwargs)
             return
-        for i, line in list(page.kept()):
+        for i, line in page.kept():  # removes only line i: safe to walk lazily
             why = self.func(line.text, page, **self.kwargs)
             if why:
                 page.remove(i, self.name, why if isinstance(why, str) else self.name)

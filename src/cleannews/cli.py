@@ -51,6 +51,12 @@ class _Interrupt:
     def install(self) -> None:
         signal.signal(signal.SIGINT, self._handle)
         signal.signal(signal.SIGTERM, self._handle)
+        hook = sys.unraisablehook
+
+        def unraisable(info: Any) -> None:  # landed in a __del__: acted on after the next record
+            if not isinstance(info.exc_value, KeyboardInterrupt):
+                hook(info)
+        sys.unraisablehook = unraisable
 
     def _handle(self, signum: int, frame: Any) -> None:
         self.signum = self.signum or signum

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import logging
-import os
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,25 +24,49 @@ from .article import Article, Removal
 from .cleaners.repair import repair
 from .decode import decode_bytes
 from .fields.fields_util import normalise
-from .text import is_title_like, overlap, word_count
 from .language import detect_language
 from .lexicon import Lexicon
 from .page import Line, Page
+from .text import is_title_like, overlap, word_count
 
 #: The step name and reason that lines trafilatura left out carry in an explanation.
 EXTRACTOR = "trafilatura"
 DROPPED_REASON = "dropped by trafilatura's extraction"
 #: The step name of the title line removed because the page's metadata names it the headline.
 METADATA = "metadata"
+#: Steps of the default pipeline that do not run on extracted text. trafilatura has already cut
+#: the page to the article, so the steps that find where a full page dump's article starts and
+#: ends (the text above the headline, the main run of prose, closing sections that run to the
+#: page's end, trailing labels) and the ones that judge a line by its place on the full page
+#: (truncated teasers, labels in another script) would only cut into the article.
+EXTENT_STEPS = ("page_header", "main_text", "after_main_text", "article_end", "sources", "comments",
+                "donations", "related", "footer", "teasers", "foreign_labels")
+#: The headline step is left out too when the page's metadata names the headline.
+HEADLINE_STEP = "headline"
+#: The step name of lines removed because they are nothing but links.
+LINKS = "link_lines"
 
 #: Attribute values and script texts longer than this are cut before extraction (a page larger
 #: than ``_BIG_PAGE`` is checked): date and metadata search would crawl through them.
 _MAX_ATTRIBUTE = 20_000
 _MAX_SCRIPT = 500_000
 _BIG_PAGE = 1_000_000
+_MAX_SHARE_ANCHORS = 3000
+
+#: A precise extraction shorter than this (characters) is checked against a balanced one, whose
+#: text is taken when it is ``WIDER_RATIO`` times longer.
+SHORT_TEXT = 2000
+WIDER_RATIO = 1.5
+
+# Where an HTML or XML document names its charset (read as bytes).
+_META_CHARSET = re.compile(rb"""<meta\b[^>]{0,500}?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:\-]{2,40})""", re.I)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml\b[^>]{0,200}?\bencoding\s*=\s*["']([A-Za-z0-9._:\-]{2,40})["']""", re.I)
+#: Single-byte charsets under which valid UTF-8 with multi-byte sequences is almost surely mislabelled.
+_SINGLE_BYTE = re.compile(r"^(?:cp125\d|windows-125\d|iso-?8859-\d+|latin-?\d|l\d|us-ascii|ascii|koi8-[ru])$", re.I)
 
 _LIST_MARK = re.compile(r"^(?:[-*•]|\d+[.)])\s+")
 _SPACE = re.compile(r"\s+")
+_ADDRESS = re.compile(r"://|www\.|@|\.(?:com|org|net)\b")
 
 # Tags whose text a reader never sees; tags that start a new line of visible text.
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "title", "meta", "link", "svg",
@@ -54,19 +76,31 @@ _BLOCK = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", 
                     "header", "footer", "nav", "aside", "main", "blockquote", "pre", "figure", "figcaption",
                     "form", "fieldset", "legend", "address", "details", "summary", "label", "body", "html"})
 
-log = logging.getLogger(__name__)
-
-
 class HtmlError(ValueError):
     """The HTML could not be read or extracted (the message says why)."""
 
 
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML/XML document declares in its first 16 KB (``<meta charset>``,
+    ``<meta http-equiv="Content-Type" content="…; charset=…">``, ``<?xml … encoding="…"?>``)."""
+    head = data[:16384]
+    m = _XML_ENCODING.match(head) or _META_CHARSET.search(head)
+    return m.group(1).decode("ascii").strip(".:-").lower() if m else None
+
+
 def decode_html(data: bytes) -> str:
-    """An HTML page's bytes as text: BOM, the charset the page declares (meta charset,
-    http-equiv Content-Type, XML declaration), then UTF-8, then detection. Mojibake left over is
-    repaired by the pipeline's ``repair`` step. Raises :class:`~cleannews.decode.DecodeError`
-    for binary data."""
-    return decode_bytes(data)
+    """An HTML page's bytes as text: BOM, then the charset the page declares, then UTF-8, then
+    detection (:func:`cleannews.decode.decode_bytes`). A page declared in a single-byte charset
+    (latin-1, windows-1252, …) whose bytes are valid UTF-8 with non-ASCII characters is read as
+    UTF-8: the label is wrong, not the bytes. Mojibake left over is repaired by the pipeline's
+    ``repair`` step. Raises :class:`~cleannews.decode.DecodeError` for binary data."""
+    declared = declared_charset(data)
+    if declared and _SINGLE_BYTE.match(declared) and not data.isascii():
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    return decode_bytes(data, declared=declared)
 
 
 @dataclass
@@ -150,7 +184,10 @@ def html_to_page(html: str, *, url: str | None = None, language: str | None = No
     for key in ("url", "site_name"):
         if meta.get(key):
             page.fields[key] = meta[key]
+    page.metadata["skip_steps"] = EXTENT_STEPS + ((HEADLINE_STEP,) if meta.get("headline") else ())
     _remove_title_lines(page)
+    if tree is not None:
+        _remove_link_lines(page, tree)
     return page
 
 
@@ -183,11 +220,28 @@ def _trim_giants(tree: Any) -> None:
 
 
 def _extract(tree: Any, url: str | None, favor_precision: bool) -> Any:
-    """trafilatura's Document for the tree (text and metadata), or None when it finds no text."""
+    """trafilatura's Document for the tree (text and metadata), or None when it finds no text.
+
+    Precise extraction first; when that finds little (under ``SHORT_TEXT`` characters, or
+    nothing), a balanced extraction is tried too and its text taken if it is clearly longer
+    (``WIDER_RATIO`` times): precision mode sometimes drops most of a short article.
+    """
+    doc = _bare(tree, url, favor_precision=favor_precision, with_metadata=True)
+    found = len(doc.text or "") if doc is not None else 0
+    if favor_precision and found < SHORT_TEXT:
+        wider = _bare(tree, url, favor_precision=False, with_metadata=doc is None)
+        if wider is not None and len(wider.text or "") > WIDER_RATIO * found:
+            if doc is None:
+                return wider
+            doc.text = wider.text
+    return doc
+
+
+def _bare(tree: Any, url: str | None, *, favor_precision: bool, with_metadata: bool) -> Any:
     import trafilatura
 
     try:
-        return trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
+        return trafilatura.bare_extraction(tree, url=url, with_metadata=with_metadata, include_comments=False,
                                            include_tables=True, favor_precision=favor_precision)
     except RecursionError:
         raise HtmlError("the HTML is nested too deeply to extract") from None
@@ -231,8 +285,7 @@ def _remove_title_lines(page: HtmlPage, *, look: int = 5, variant_look: int = 3,
                         variant_overlap: float = 0.7) -> None:
     """Remove the title where trafilatura repeats it at the top of the body: the same text
     among the first ``look`` lines, or a variant of it (a title-shaped line sharing most of its
-    words) among the first ``variant_look``; and, right under it, the summary the page's
-    metadata gives as its description (a standfirst)."""
+    words) among the first ``variant_look``."""
     title = page.meta.get("headline")
     if not title:
         return
@@ -245,12 +298,51 @@ def _remove_title_lines(page: HtmlPage, *, look: int = 5, variant_look: int = 3,
         elif (n < variant_look and is_title_like(line.text) and overlap(line.text, title) >= variant_overlap
               and abs(word_count(line.text) - word_count(title)) <= 4):
             page.claim(i, "headline", METADATA, "variant of the title the page's metadata names")
-    description = page.meta.get("description")
-    if description and os.environ.get("CN_DEK"):
-        first = next(page.kept(), None)
-        if first is not None and normalise(first[1].text) in normalise(description) \
-                and word_count(first[1].text) >= 4:
-            page.remove(first[0], METADATA, "the page's summary (its metadata description), above the text")
+
+
+def _remove_link_lines(page: HtmlPage, tree: Any, *, min_share: float = 0.9, min_words: int = 3,
+                       max_label_words: int = 5) -> None:
+    """Remove lines that are links and nothing else: a paragraph or list item whose whole text
+    is the text of one or more ``<a href>`` on the page is a teaser, a "read more" or a menu
+    item pointing elsewhere, not the article's text. The short label standing right above a
+    run of them ("Don't miss", "You may also like") goes with them."""
+    anchors = set()
+    for a in tree.iterfind(".//a[@href]"):
+        text = _key(a.text_content())
+        if len(text) >= 3:
+            anchors.add(text)
+    if not anchors:
+        return
+    # Anchors long enough to count towards a line's link share (capped: a page of 10,000 links
+    # would make the share test slow, and exact matches still work there).
+    long_anchors = [a for a in anchors if len(a) >= 12][:_MAX_SHARE_ANCHORS]
+    removed_any = False
+    for i, line in list(page.kept()):
+        key = _key(line.text)
+        if not key or len(key) > 300 or word_count(line.text) < min_words or _ADDRESS.search(key):
+            continue
+        if key in anchors or _link_share(key, long_anchors) >= min_share:
+            page.remove(i, LINKS, "the whole line is a link (a teaser or menu item)")
+            removed_any = True
+    if not removed_any:
+        return
+
+    def link_line(j: int | None) -> bool:
+        removal = page.lines[j].removal if j is not None else None
+        return removal is not None and removal.cleaner == LINKS
+
+    for i, line in list(page.kept()):
+        first = page.next_nonblank(i)
+        second = page.next_nonblank(first) if first is not None else None
+        if (link_line(first) and link_line(second) and word_count(line.text) <= max_label_words
+                and not line.text.rstrip().endswith((".", ":", "!", "?"))):
+            page.remove(i, LINKS, "label of a list of links")
+
+
+def _link_share(key: str, anchors: list[str]) -> float:
+    """Share of the line's characters that the texts of links on the page cover."""
+    covered = sum(len(a) for a in anchors if a in key)
+    return covered / len(key)
 
 
 # -- what trafilatura dropped (for explain) ------------------------------------------------------
@@ -326,5 +418,5 @@ def _line_at(starts: list[int], offset: int) -> int:
     return lo
 
 
-__all__ = ["EXTRACTOR", "DROPPED_REASON", "HtmlError", "HtmlPage", "decode_html", "dropped_lines", "html_to_page",
-           "visible_lines"]
+__all__ = ["EXTRACTOR", "DROPPED_REASON", "HtmlError", "HtmlPage", "declared_charset", "decode_html", "dropped_lines",
+           "html_to_page", "visible_lines"]

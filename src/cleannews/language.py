@@ -79,24 +79,29 @@ def detect_language(text: str, *, max_words: int = 3000, default: str = DEFAULT)
     scores: dict[str, float] = {}
     seen = 0
     for line in text.splitlines():
-        tokens = list(_WORD.finditer(line))
+        tokens = _WORD.findall(line)
         if not tokens:
             continue
+        seen += len(tokens)
         prose = len(tokens) >= 6 and bool(_SENTENCE_END.search(line))
         weight = 1.0 if prose else 0.25
-        for m in tokens:
-            seen += 1
-            word = m.group()
+        starts: list[int] | None = None
+        for k, word in enumerate(tokens):
+            codes = index.get(word.casefold())  # (cheapest test first: most words are no stopword)
+            if not codes:
+                continue
             if not word.islower():
-                if not (word[:1].isupper() and word[1:].islower() and _sentence_start(line, m.start())):
+                if not (word[:1].isupper() and word[1:].islower()):
+                    continue
+                if starts is None:
+                    starts = [m.start() for m in _WORD.finditer(line)]
+                if not _sentence_start(line, starts[k]):
                     continue
             if len(word) == 1 and not prose:
                 continue
-            codes = index.get(word.casefold())
-            if codes:
-                share = weight / len(codes)
-                for code in codes:
-                    scores[code] = scores.get(code, 0.0) + share
+            share = weight / len(codes)
+            for code in codes:
+                scores[code] = scores.get(code, 0.0) + share
         if seen >= max_words:
             break
     if not scores:
@@ -108,10 +113,14 @@ def detect_language(text: str, *, max_words: int = 3000, default: str = DEFAULT)
 def _script_language(sample: str) -> str | None:
     """The language a script names when a third or more of the letters are in it
     (Japanese: any kana among Han characters)."""
+    if sample.isascii():
+        return None
+    counts = {code: len(p.findall(sample)) for code, p in _SCRIPTS}
+    if not any(counts.values()):  # (no letter of these scripts: the common case, decided early)
+        return None
     letters = len(_LETTER.findall(sample))
     if not letters:
         return None
-    counts = {code: len(p.findall(sample)) for code, p in _SCRIPTS}
     if counts["ja"] and counts["ja"] + counts["zh"] >= letters / 3 and counts["ja"] >= counts["zh"] / 10:
         return "ja"
     code = max(counts, key=counts.__getitem__)

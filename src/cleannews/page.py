@@ -8,7 +8,8 @@ paragraph separators and never part of either.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -17,11 +18,15 @@ from .article import Article, Removal
 if TYPE_CHECKING:
     from .lexicon import Lexicon
 
+#: Lines longer than this are set aside unread (see :meth:`Page.set_aside_giant_lines`).
+MAX_LINE_CHARS = 100_000
+#: How many lines :meth:`Page.kept` walks between two looks at the clock.
+CHECK_EVERY = 256
 #: The fields a step may claim lines for.
 FIELDS = ("headline", "byline", "date", "section", "lead")
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One line of the page: its text now, where it came from, and what became of it."""
 
@@ -65,10 +70,25 @@ class Page:
 
     # -- reading ---------------------------------------------------------------------------
     def kept(self) -> Iterator[tuple[int, Line]]:
-        """(index, line) for each non-blank line still kept, top to bottom."""
+        """(index, line) for each non-blank line still kept, top to bottom.
+
+        Every :data:`CHECK_EVERY` lines it checks the document's time limit (see
+        :meth:`check_time`), so that a step walking a huge page stops soon after the limit.
+        """
+        deadline = self.metadata.get("deadline")
         for i, line in enumerate(self.lines):
+            if deadline is not None and not i % CHECK_EVERY:
+                self.check_time()
             if line.removal is None and line.text:
                 yield i, line
+
+    def check_time(self) -> None:
+        """Raise :class:`cleannews.CleanTimeout` when the time limit set by ``clean(timeout=)``
+        (``metadata["deadline"]``, a :func:`time.monotonic` value) has passed."""
+        deadline = self.metadata.get("deadline")
+        if deadline is not None and time.monotonic() > deadline:
+            from .pipeline import CleanTimeout
+            raise CleanTimeout(f"time limit exceeded ({len(self.lines)} lines)")
 
     def kept_indices(self) -> list[int]:
         """Indices of the non-blank kept lines."""
@@ -124,6 +144,35 @@ class Page:
         """Replace line i by several lines (all keep its input line number)."""
         number = self.lines[i].number
         self.lines[i:i + 1] = [Line(p, number) for p in parts]
+
+    def split_lines(self, parts: Mapping[int, Sequence[str]]) -> None:
+        """Replace several lines at once, line i by ``parts[i]`` (each part keeps line i's input
+        number). One pass over the page: use it rather than :meth:`split_line` in a loop, whose
+        every call shifts the rest of the page."""
+        if not parts:
+            return
+        out: list[Line] = []
+        for i, line in enumerate(self.lines):
+            new = parts.get(i)
+            if new is None:
+                out.append(line)
+            else:
+                out.extend(Line(p, line.number) for p in new)
+        self.lines[:] = out
+
+    def set_aside_giant_lines(self, max_chars: int | None = None) -> None:
+        """Take every line longer than ``max_chars`` (default :data:`MAX_LINE_CHARS`) out of the
+        page before any step reads it: no paragraph is that long (it is a binary, a minified
+        script or a whole dump without line breaks), and rules that read a line cost time and
+        memory in proportion to its length. The line stays in ``Article.removed`` (cleaner
+        "input") and is left empty in the page, a paragraph break."""
+        limit = MAX_LINE_CHARS if max_chars is None else max_chars
+        for line in self.lines:
+            if len(line.text) > limit and line.removal is None:
+                line.removal = Removal(line.text, "input",
+                                       f"a line of {len(line.text):,} characters is no paragraph "
+                                       f"(limit {limit:,})", line.number)
+                line.text = ""
 
     # -- result ----------------------------------------------------------------------------
     def body_lines(self) -> list[str]:

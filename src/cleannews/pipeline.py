@@ -123,9 +123,17 @@ class Pipeline(Sequence[Cleaner]):
 
     # -- running -------------------------------------------------------------------------------
     def process(self, page: Page) -> Page:
-        """Run every step over the page, in order, and return it."""
+        """Run every step over the page, in order, and return it.
+
+        Steps named in ``page.metadata["skip_steps"]`` are left out: an HTML page's text was
+        already cut to the article by an extractor, so the steps that find where a page dump's
+        article starts and ends do not run on it (see :mod:`cleannews.html`).
+        """
         deadline = page.metadata.get("deadline")
+        skip = page.metadata.get("skip_steps", ())
         for step in self._steps:
+            if step.name in skip:
+                continue
             if deadline is not None and time.monotonic() > deadline:
                 raise CleanTimeout(f"time limit exceeded before step {step.name!r}")
             try:

@@ -1,11 +1,13 @@
 """Small measurements of a line of text that many cleaners share: words, sentences, titles, names.
 
 Everything here is language-neutral (Unicode classes, punctuation); language knowledge lives in
-the lexicon files.
+the lexicon files. The measurements many steps take of the same line (its word count, whether
+it ends a sentence) are cached per text, so a line is measured once per page, not once per step.
 """
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 import regex
@@ -26,11 +28,17 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+#: How many distinct line texts the per-line caches remember (a page has a few hundred).
+CACHE_SIZE = 8192
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
 def word_count(text: str) -> int:
     """How many words a line has."""
     return len(WORD.findall(text))
 
 
+@functools.lru_cache(maxsize=CACHE_SIZE)
 def ends_sentence(text: str) -> bool:
     """True when the line ends like a sentence: . ! ? (or …) possibly before a closing quote."""
     return bool(TERMINAL.search(text)) or bool(ELLIPSIS_END.search(text))
@@ -78,16 +86,41 @@ def overlap(a: str, b: str) -> float:
     return len(wa & wb) / min(len(wa), len(wb))
 
 
+# Letters below U+0250 are all Latin (script_of's shortcut); which of them are letters is fixed.
+_LATIN_LETTER = regex.compile("[" + "".join(regex.escape(chr(c)) for c in range(0x250) if chr(c).isalpha()) + "]")
+_BEYOND_LATIN = regex.compile(r"[^\x00-\u024f]")
+
+
 def main_script(text: str) -> str | None:
-    """The Unicode script most of the letters belong to (e.g. "Latin", "Cyrillic")."""
+    """The Unicode script most of the letters belong to (e.g. "Latin", "Cyrillic").
+
+    Ties go to the script whose first letter comes first.
+    """
+    if text.isascii():
+        return "Latin" if _LATIN_LETTER.search(text) else None
+    first: dict[str, int] = {}
     counts: dict[str, int] = {}
-    for ch in text:
+    latin = _LATIN_LETTER.search(text)
+    if latin:
+        first["Latin"] = latin.start()
+        counts["Latin"] = len(_LATIN_LETTER.findall(text))
+    for m in _BEYOND_LATIN.finditer(text):
+        ch = m.group()
         if ch.isalpha():
             script = script_of(ch)
-            counts[script] = counts.get(script, 0) + 1
-    return max(counts, key=counts.__getitem__) if counts else None
+            if script not in counts:
+                first[script] = m.start()
+                counts[script] = 0
+            elif m.start() < first[script]:  # a Latin letter beyond U+0250 before the first below it
+                first[script] = m.start()
+            counts[script] += 1
+    if not counts:
+        return None
+    order = sorted(counts, key=first.__getitem__)
+    return max(order, key=counts.__getitem__)
 
 
+@functools.lru_cache(maxsize=4096)
 def script_of(ch: str) -> str:
     """The script of one letter, from its Unicode name ("LATIN SMALL LETTER A" -> "Latin")."""
     if ch < "\u0250":

@@ -14,6 +14,11 @@ from ..page import Page
 from ..text import ELLIPSIS_END, ends_sentence, word_count
 
 
+# "… aus der Schweiz. © AFP / MARCO BERTORELLO": a sentence, then a short photo credit (agency /
+# photographer) closing the line. "… said the minister. © Reuters" (no slash) is a wire notice.
+_COPYRIGHT_CREDIT = regex.compile(r"\S[.!?…][\"'”“»]?\s*©\s*[^.!?:©/]{1,40}/[^.!?:©]{1,40}[^.!?:\s]$")
+
+
 @functools.lru_cache(maxsize=64)
 def _credit_patterns(lexicon: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     labels = "|".join(regex.escape(w) for w in sorted(lexicon.list("captions", "credit_labels"), key=len, reverse=True))
@@ -49,7 +54,7 @@ class Captions(Cleaner):
         m = trailing.search(text)
         if m and word_count(m.group(0)) <= self.max_credit_words + 1:
             return "photo caption with credit"
-        if bracketed.search(text):
+        if bracketed.search(text) or _COPYRIGHT_CREDIT.search(text):
             return "photo caption with credit"
         if lexicon.pattern("captions", "enlarge", "line").match(text.strip(" .:")):
             return "image zoom label"
@@ -67,8 +72,8 @@ class Captions(Cleaner):
             if not why:
                 continue
             page.remove(i, self.name, why)
-            above = page.next_kept(i, -1)
-            if above is None or page.next_nonblank(i, -1) != above:
+            above = page.next_nonblank(i, -1)  # (not next_kept: quadratic over a run of captions)
+            if above is None or not page.lines[above].kept:
                 continue  # only a line directly above (no blank line between) belongs to it
             text = page.lines[above].text
             if why == "image zoom label" and word_count(text) <= self.max_alt_words and not ends_sentence(text):

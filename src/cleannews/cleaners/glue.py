@@ -22,9 +22,9 @@ class SplitGluedSpans(Cleaner):
     def __call__(self, page: Page) -> None:
         assert page.lexicon is not None
         pattern = page.lexicon.pattern("glue", "phrases_re", "search", flags=0)
-        i = 0
-        while i < len(page.lines):
-            text = page.lines[i].text
+        splits: dict[int, list[str]] = {}
+        for i, line in enumerate(page.lines):
+            text = line.text
             cuts: set[int] = set()
             for m in pattern.finditer(text):
                 if m.start() > 0 and not text[m.start() - 1].isspace():
@@ -34,8 +34,5 @@ class SplitGluedSpans(Cleaner):
             if cuts:
                 bounds = [0, *sorted(cuts), len(text)]
                 parts = [text[a:b].strip() for a, b in zip(bounds, bounds[1:])]
-                parts = [p for p in parts if p]
-                page.split_line(i, parts)
-                i += len(parts)
-            else:
-                i += 1
+                splits[i] = [p for p in parts if p]
+        page.split_lines(splits)  # all at once: splitting one by one is quadratic on a long page

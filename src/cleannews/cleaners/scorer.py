@@ -7,10 +7,14 @@ A jusText-style classifier made for innerText lines (one line = one paragraph, n
    ``near_good`` (prose-like but short or thin), ``short`` (too short to tell) or ``bad``
    (link-list, title-case teaser, digits, UI text);
 2. context decides the unsure ones: a short or near-good line between good ones is good
-   (a subheading, a one-line paragraph), between bad ones it is bad;
-3. good lines separated by less than ``max_gap`` chrome lines form a block; the main run is
-   the first block after the headline that holds a fair share of the page's prose (comments
-   and teaser blocks come later and are separated from it by chrome).
+   (a subheading, a one-line paragraph), between bad ones it is bad; more than a few short
+   lines in a row that no line announces (":") are a list of links, bad;
+3. good lines with little chrome between them form a block; a closing-section header
+   ("Comments", "Related") ends one, except a related-links box of a few lines inside the
+   text. The main run is the block with the most prose (weighted by its purity) in the first
+   part of the page that has real prose, preferring the block right under the headline, and
+   joined with neighbouring blocks across light chrome. Comment threads stand after their
+   header; teaser lists (title, author, date, summary) are impure.
 
 :class:`MainText` removes what stands before the main run and marks where it ends;
 :class:`AfterMainText` (run after the closing-section steps, so that they name what they
@@ -35,23 +39,40 @@ _DIGIT = regex.compile(r"\p{N}")
 _LETTER = regex.compile(r"\p{L}")
 _CREDIT_START = regex.compile(r"^\s*(?:©|\(c\))\s*\p{L}")
 
-GOOD, NEAR_GOOD, SHORT, BAD = "good", "near_good", "short", "bad"
+GOOD, NEAR_GOOD, SHORT, BAD, CODE = "good", "near_good", "short", "bad", "code"
+#: A line of program code (a listing in a tutorial or a data story): neither prose nor chrome.
+_CODE = regex.compile(
+    r"^\s*(?:(?:def|class|import|return|elif|except|var|let|const|function|public|private|static|"
+    r"package|\#include|\#define|SELECT|INSERT|UPDATE)\b|from\s+\S+\s+import\b|@\w+\s*(?:\(|$)|>>>|//|/\*|\$\s+\w)"
+    r"|[;{}]\s*$|\w\([^()]*\)\s*[:;{]?\s*$|^\s*[\w.\[\]\"']+\s*[-+*/]?=\s*\S|</?[a-z][\w-]*(?:\s[^>]*)?>")
 
 
 def hard_breaks(page: Page) -> set[int]:
     """The closing-section headers that end a block of prose. Not counted: a header-like line
-    an earlier step already removed (a "Comments" button in a share bar, a menu item), and a
-    long line starting with "© Name" (a photo credit and caption, not the copyright footer).
+    that an earlier step removed together with the line directly above or below it (a
+    "Comments" button in a share bar, a menu item), and a line starting with "© Name" (a
+    photo credit; a copyright footer starts with "© 2024" or stands after the article's prose
+    anyway).
     """
     out = set()
     for i, family in end_headers(page):
         line = page.lines[i]
-        if not line.kept:
+        if line.removal is not None and _in_toolbar(page, i):
             continue
-        if family == "footer" and _CREDIT_START.match(line.text) and len(_WORD.findall(line.text)) > 8:
-            continue
+        if family == "footer" and _CREDIT_START.match(line.text):
+            continue  # "© Name/Agency": a photo credit, unless the page's prose ends there
         out.add(i)
     return out
+
+
+def _in_toolbar(page: Page, i: int) -> bool:
+    cleaner = page.lines[i].removal.cleaner if page.lines[i].removal else None
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(page.lines):
+            other = page.lines[j]
+            if other.text and other.removal is not None and other.removal.cleaner == cleaner:
+                return True
+    return False
 
 
 class LineFeatures(NamedTuple):
@@ -66,6 +87,7 @@ class LineFeatures(NamedTuple):
     digit_share: float     # share of digits among letters and digits
     ui: str | None         # the UI phrase the line holds, if any
     glued_title: bool      # a title-case title glued to a summary ("… On The RiseViolence is …")
+    code: bool             # looks like a line of program code
 
 
 _INNER_BREAK = regex.compile(r"[.!?][\"'”“»)]*\s+[\"'„“«(]*\p{Lu}")
@@ -104,7 +126,8 @@ def line_features(text: str, stops: frozenset[str], ui: regex.Pattern[str] | Non
         inner_sentences=len(_INNER_BREAK.findall(text)),
         title_share=caps / n if n else 0.0,
         digit_share=digits / (digits + letters) if digits + letters else 1.0,
-        ui=m.group(0) if m else None, glued_title=glued_title(text))
+        ui=m.group(0) if m else None, glued_title=glued_title(text),
+        code=bool(_CODE.search(text)) and (stop / n if n else 0.0) < 0.3)
 
 
 @dataclass(frozen=True)
@@ -124,11 +147,13 @@ class LineClassifier:
     stopwords_low: float = 0.20
     stopwords_high: float = 0.30
     max_digit_share: float = 0.4
-    max_ui_words: int = 12
+    max_ui_words: int = 16
 
     def classify(self, f: LineFeatures) -> Verdict:
         """good / near_good / short / bad, with the evidence."""
         share = f"{round(100 * f.stopword_density)}% stopwords"
+        if f.code:
+            return Verdict(CODE, "code-like line")
         if f.words == 0:
             return Verdict(BAD, "no words")
         if f.digit_share > self.max_digit_share and f.words <= 12:
@@ -210,9 +235,10 @@ class Block(NamedTuple):
 
     start: int
     end: int             # index of the block's last good line
-    mass: int            # characters of good lines
+    mass: int            # characters of good lines, times the block's purity
     gap_before: float    # weight of the chrome between the previous block and this one
     header_before: str   # the family of a closing-section header between them ("" if none)
+    purity: float = 1.0  # share of its kept lines that are prose on their own
 
 
 @dataclass(frozen=True)
@@ -238,10 +264,15 @@ class MainText(Cleaner):
     standalone_weight: float = 0.4
     merge_before: float = 12
     merge_after: float = 6
+    merge_after_pure: float = 10
+    pure: float = 0.75
     min_chars: int = 250
     zone_share: float = 0.3
     max_box_lines: int = 6
     inside: bool = True
+    max_dek_lines: int = 2
+    max_short_run: int = 5
+    headline_bonus: float = 3.0
     classifier: LineClassifier = LineClassifier()
 
     def analyse(self, page: Page) -> dict[int, tuple[str, Verdict]]:
@@ -253,8 +284,32 @@ class MainText(Cleaner):
         verdicts = [self.classifier.classify(line_features(page.lines[i].text, stops, ui)) for i in kept]
         headers = hard_breaks(page)
         classes = [BAD if i in headers else v.cls for i, v in zip(kept, verdicts)]
+        verdicts = self._short_runs(page, kept, classes, verdicts)
+        classes = [BAD if i in headers else v.cls for i, v in zip(kept, verdicts)]
         context = relabel(classes)
         return {i: (c, v) for i, c, v in zip(kept, context, verdicts)}
+
+    def _short_runs(self, page: Page, kept: list[int], classes: list[str], verdicts: list[Verdict]) -> list[Verdict]:
+        """More than ``max_short_run`` short lines in a row, none of them prose, are a list of
+        links (a menu, teaser titles with their authors): bad, whatever their neighbours. A
+        list the text announces (a line ending with ":" just before it or at its head) is left
+        to the context."""
+        out = list(verdicts)
+        n = 0
+        while n < len(kept):
+            if classes[n] not in (SHORT, NEAR_GOOD):
+                n += 1
+                continue
+            m = n
+            while m < len(kept) and classes[m] in (SHORT, NEAR_GOOD):
+                m += 1
+            shorts = [k for k in range(n, m) if classes[k] == SHORT]
+            announced = any(page.lines[kept[k]].text.rstrip().endswith(":") for k in range(max(n - 1, 0), min(n + 2, m)))
+            if len(shorts) > self.max_short_run and not announced:
+                for k in shorts:
+                    out[k] = Verdict(BAD, f"one of {len(shorts)} short lines in a row ({verdicts[k].evidence})")
+            n = m
+        return out
 
     def blocks(self, page: Page, labels: dict[int, tuple[str, Verdict]]) -> list[Block]:
         """Runs of good lines with less than ``max_gap`` chrome between them, top to bottom."""
@@ -264,8 +319,11 @@ class MainText(Cleaner):
         for i, line in enumerate(page.lines):
             if not line.text or line.field is not None:  # headline, byline, date: neither
                 continue
-            if i not in headers and labels.get(i, (BAD,))[0] == GOOD:
+            cls = labels.get(i, (BAD,))[0]
+            if i not in headers and cls == GOOD:
                 rows.append((i, True, 0.0))
+            elif cls == CODE:
+                rows.append((i, False, 0.0))  # a code listing inside the article
             elif not line.kept:
                 # a line an earlier step removed (a caption, an ad label, a share bar) often
                 # stands inside articles: it weighs a quarter
@@ -277,7 +335,7 @@ class MainText(Cleaner):
         out: list[Block] = []
         current: list[int] = []  # positions in rows of the current block's lines
         gap, header_at, since_header = 0.0, None, 0
-        mass = good = 0
+        mass = 0
         pending: tuple[float, str] = (0.0, "")
         families = dict(end_headers(page))
         for n, (i, is_good, weight) in enumerate(rows):
@@ -285,14 +343,13 @@ class MainText(Cleaner):
                 soft = header_at is not None and self._soft_header(page, header_at, since_header)
                 hard = families.get(header_at, "") if header_at is not None and not soft else ""
                 if current and (gap >= self.max_gap or hard):
-                    out.append(self._close(rows, current, mass, good, pending))
-                    current, mass, good = [], 0, 0
+                    out.append(self._close(rows, current, mass, labels, pending))
+                    current, mass = [], 0
                     pending = (gap, hard)
                 elif not current:
                     pending = (gap, hard)
                 current.append(n)
                 mass += min(len(page.lines[i].text), 1500)
-                good += 1
                 gap, header_at, since_header = 0.0, None, 0
                 continue
             if i in headers:
@@ -303,7 +360,7 @@ class MainText(Cleaner):
             if current:
                 current.append(n)
         if current:
-            out.append(self._close(rows, current, mass, good, pending))
+            out.append(self._close(rows, current, mass, labels, pending))
         return out
 
     def _soft_header(self, page: Page, header: int, lines_after: int) -> bool:
@@ -313,11 +370,19 @@ class MainText(Cleaner):
             i == header and family in ("related", "read_more") for i, family in end_headers(page))
 
     @staticmethod
-    def _close(rows: list[tuple[int, bool, float]], current: list[int], mass: int, good: int,
-               pending: tuple[float, str]) -> Block:
+    def _close(rows: list[tuple[int, bool, float]], current: list[int], mass: int,
+               labels: dict[int, tuple[str, Verdict]], pending: tuple[float, str]) -> Block:
+        """The block, its prose mass weighted by its purity: the share of its kept lines (code
+        aside) that are prose or nearly on their own (a teaser list that alternates titles, authors, dates and
+        summaries is a third pure; an article nearly all)."""
         while not rows[current[-1]][1]:  # the block ends at its last good line
             current.pop()
-        return Block(rows[current[0]][0], rows[current[-1]][0], mass, pending[0], pending[1])
+        span = [rows[n][0] for n in range(current[0], current[-1] + 1)
+                if rows[n][0] in labels and labels[rows[n][0]][1].cls != CODE]
+        prose = sum(1 for i in span if labels[i][1].cls in (GOOD, NEAR_GOOD))
+        purity = prose / len(span) if span else 0.0
+        return Block(rows[current[0]][0], rows[current[-1]][0], round(mass * purity), pending[0], pending[1],
+                     purity)
 
     def main_run(self, page: Page, labels: dict[int, tuple[str, Verdict]]) -> Block | None:
         """The article's run: the block with the most prose after the headline, joined with its
@@ -342,17 +407,31 @@ class MainText(Cleaner):
                 break
         if not blocks:
             return None
-        k = max(range(len(blocks)), key=lambda n: blocks[n].mass)
+        # the block right under the headline is the likeliest article start
+        bonus = [self.headline_bonus if head is not None and n == 0 and b.gap_before < self.max_gap else 1.0
+                 for n, b in enumerate(blocks)]
+        k = max(range(len(blocks)), key=lambda n: blocks[n].mass * bonus[n])
         if blocks[k].mass < self.min_chars:
             return None
         first = last = k
         while first > 0 and not blocks[first].header_before and blocks[first].gap_before < self.merge_before:
             first -= 1
-        while last + 1 < len(blocks) and not blocks[last + 1].header_before \
-                and blocks[last + 1].gap_before < self.merge_after:
+        while last + 1 < len(blocks) and not blocks[last + 1].header_before and (
+                blocks[last + 1].gap_before < self.merge_after
+                or (blocks[last + 1].gap_before < self.merge_after_pure and blocks[last + 1].purity >= self.pure)):
             last += 1
         return Block(blocks[first].start, blocks[last].end, sum(b.mass for b in blocks[first:last + 1]),
                      blocks[first].gap_before, blocks[first].header_before)
+
+    def _dek(self, page: Page, labels: dict[int, tuple[str, Verdict]], run: Block) -> Block | None:
+        """The short block of prose right under the headline (a dek or lead) when it stands
+        apart from the main run: it stays."""
+        head = page.fields["_headline_index"]
+        first = next((b for b in self.blocks(page, labels) if b.start > head), None)
+        if first is None or first.start >= run.start or first.header_before or first.gap_before >= self.max_gap:
+            return None
+        good = sum(1 for i in range(first.start, first.end + 1) if labels.get(i, (BAD,))[0] == GOOD)
+        return first if good <= self.max_dek_lines else None
 
     def __call__(self, page: Page) -> None:
         labels = self.analyse(page)
@@ -364,8 +443,9 @@ class MainText(Cleaner):
         page.fields["_not_headers"] = {i for i, _ in end_headers(page) if i not in breaks}
         page.fields["_main_labels"] = {i: (c, v.evidence) for i, (c, v) in labels.items()}
         head = page.fields.get("_headline_index")
+        dek = self._dek(page, labels, run) if head is not None else None
         for i in range(0 if head is None else head + 1, run.start):
-            if i in labels:
+            if i in labels and not (dek is not None and dek.start <= i <= dek.end and labels[i][0] == GOOD):
                 page.remove(i, self.name, before_reason(*labels[i]))
         if self.inside:
             for i in range(run.start + 1, run.end):

@@ -21,8 +21,8 @@ from ..cleaner import Cleaner
 from ..lexicon import Lexicon
 from ..page import Page
 from ..language import stopwords
-from ..text import ends_sentence, is_prose, looks_like_name
-from .meta import parse_meta_line
+from ..text import ends_sentence, is_prose, looks_like_name, word_count
+from .meta import _bare_name, parse_meta_line
 
 _SIGNATURE = regex.compile(r"^\(\s*(?P<names>[\p{L}][\p{L}.\-]{0,15}(?:\s*[/,;]\s*[\p{L}][\p{L}.\-]{0,15}){0,6})\s*\)$")
 _SPLIT = regex.compile(r"\s*(?:,|;|/|&|\s\+\s)\s*")
@@ -100,6 +100,8 @@ class Byline(Cleaner):
                     names = found
                     break
         if not names:
+            names = self._name_over_role(page)
+        if not names:
             names = self._signature(page)
         if names:
             page.fields["byline"] = list(dict.fromkeys(names))
@@ -114,7 +116,8 @@ class Byline(Cleaner):
             if nxt is None:
                 break
             found = split_names(strip_role(page.lines[nxt].text, page.lexicon), page.lexicon)
-            if not found:
+            nav = page.lexicon.words("navigation", "lines")
+            if not found or any(w.casefold().strip(".") in nav for n in found for w in n.split()):
                 break
             names.extend(found)
             claimed.append(nxt)
@@ -124,6 +127,32 @@ class Byline(Cleaner):
             for k in claimed:
                 page.claim(k, "byline", self.name, "author name")
         return names
+
+    def _name_over_role(self, page: Page) -> list[str]:
+        """A bare name on its own line over a role line ("Christoph Hein" / "Chefredakteur"),
+        claimed."""
+        assert page.lexicon is not None
+        lex = page.lexicon
+        stop = stopwords(page.language)
+        roles = lex.pattern("byline", "roles", "line")
+        prose = 0
+        for i, line in list(page.kept()):
+            text = line.text.strip()
+            if is_prose(text, min_words=12):
+                prose += 1
+                if prose > self.header_paragraphs:
+                    break
+                continue
+            if not _bare_name(text, lex, stop):
+                continue
+            # A role line under the name ("Chefredakteur") makes it an author; a date line alone
+            # does not: a bare title line over a date is too often the headline itself.
+            nxt = page.next_kept(i)
+            near_date = nxt is not None and bool(roles.match(page.lines[nxt].text.strip(" :,")))
+            if near_date:
+                page.claim(i, "byline", self.name, "author name over a role")
+                return [text]
+        return []
 
     def _signature(self, page: Page) -> list[str]:
         """Names from an "(abc/dpa)" signature line, the last one on the page."""

@@ -137,6 +137,22 @@ def _is_label_phrase_word(word: str, lexicon: Lexicon) -> bool:
     return any(w in phrase.split() for phrase in lexicon.words("dates", "published") | lexicon.words("dates", "updated"))
 
 
+def is_date_line(text: str, lexicon: Lexicon, *, month_first: bool = False) -> bool:
+    """True for a line that is only a date (with labels, time and filler), only a date label
+    ("Stand"), or only a relative date ("vor 3 Stunden")."""
+    if len(text) > 160:
+        return False
+    dates = find_dates(text, lexicon, month_first=month_first)
+    if dates:
+        return not residue(text, dates, lexicon)
+    core = text.strip(" :•·|-–")
+    if not core:
+        return False
+    if any(lexicon.pattern("dates", key, "line").match(core) for key in ("published", "updated")):
+        return True
+    return bool(lexicon.pattern("dates", "relative_re", "search").search(core)) and not residue(core, [], lexicon)
+
+
 def choose(dates: list[FoundDate]) -> datetime.date | None:
     """Published over updated; among unlabelled dates the first (pages show published first)."""
     if not dates:
@@ -163,6 +179,9 @@ class PublishedDate(Cleaner):
     max_residue_words: int = 0
     #: Words a meta line ("27.01.2020 | Soziales") may hold besides date, author and counts.
     max_meta_unknown_words: int = 2
+    #: Whether a date beside words not understood ("bis 31.12.2018", "Release: 14.11.2019")
+    #: may be the page's date when no other date line is found.
+    use_weak: bool = True
 
     def __call__(self, page: Page) -> None:
         from ..language import stopwords
@@ -174,6 +193,7 @@ class PublishedDate(Cleaner):
         month_first = page.language == "en"
         stop = stopwords(page.language)
         candidates: list[FoundDate] = []
+        weak: list[FoundDate] = []
         prose = 0
         for i, line in enumerate(page.lines):
             text = line.text
@@ -201,11 +221,15 @@ class PublishedDate(Cleaner):
                     meta = parse_meta_line(text, lex, month_first=month_first, stopwords=stop)
                     if meta is not None and meta.unknown_words <= self.max_meta_unknown_words:
                         page.claim(i, "date", self.name, "date line with author, category or count")
-                        candidates.extend(meta.dates)
+                        # a date beside unknown words (a category? a teaser?) counts only if no other does
+                        if not meta.unknown:
+                            candidates.extend(meta.dates)
+                        elif not meta.unknown_before_date:
+                            weak.extend(meta.dates)
             elif any(p.match(text.strip(" :")) for p in label_patterns):
                 page.claim(i, "date", self.name, "date label without a date")
             elif relative.search(text) and not residue(text, [], lex):
                 page.claim(i, "date", self.name, "relative date (no calendar date given)")
-        value = choose(candidates)
+        value = choose(candidates) or (choose(weak) if self.use_weak else None)
         if value is not None and "date" not in page.fields:
             page.fields["date"] = value

@@ -33,6 +33,9 @@ class MetaLine:
     names: list[str] = field(default_factory=list)
     prefixed: bool = False  # a name stood behind a byline prefix ("von", "By")
     unknown: list[str] = field(default_factory=list)
+    #: An unknown label stands before the first date ("Release: 14.11.2019", "bis 31.12.2018"):
+    #: the date of something else, most likely.
+    unknown_before_date: bool = False
 
     @property
     def unknown_words(self) -> int:
@@ -69,49 +72,67 @@ def parse_meta_line(text: str, lexicon: Lexicon, *, month_first: bool = False,
     dates = find_dates(text, lexicon, month_first=month_first)
     if not dates:
         return None
-    from .byline import split_names  # late: byline imports this module
     rest = text
     for d in reversed(dates):
-        rest = rest[:d.start] + f" {_SLOT} " + rest[d.end:]
-    rest = _TIME.sub(f" {_SLOT} ", rest)
-    rest = lexicon.pattern("reading_time", "lines_re", "search").sub(f" {_SLOT} ", rest)
+        rest = rest[:d.start] + _SLOT + rest[d.end:]
+    rest = _TIME.sub(_SLOT, rest)
+    rest = lexicon.pattern("reading_time", "lines_re", "search").sub(_SLOT, rest)
     date_words = _date_words(lexicon)
     prefix = regex.compile(lexicon.pattern("byline", "prefixes", "start").pattern + r"\s*(?P<rest>.+)$", regex.I)
     meta = MetaLine(dates)
-    for raw in _SEP.split(rest.replace(_SLOT, "|")):
-        segment = _strip_date_words(_EDGE.sub("", raw), date_words)
-        segment = _EDGE.sub("", segment)
-        if not segment or not regex.search(r"\p{L}", segment):
-            continue
-        m = prefix.match(segment)
-        if m:
-            who = _EDGE.sub("", m.group("rest"))
-            names = split_names(who, lexicon)
-            if not names and _HANDLE.match(who) and who.casefold() not in stopwords:
-                names = [who]  # "von David", "by oradmin": a handle, trusted beside a date
-            if names:
-                meta.names.extend(names)
-                meta.prefixed = True
-                continue
-        if segment.casefold() in lexicon.words("byline", "agencies"):
-            meta.names.append(segment)
-            continue
-        if _COUNT.search(segment) and word_count(segment) <= 3:
-            continue  # "7 comments", "(1599 x gelesen)"
-        if lexicon.pattern("comments", "headers", "line").match(segment):
-            continue  # "Schreibe einen Kommentar"
-        if _bare_name(segment, lexicon, stopwords):
-            meta.names.append(segment)
-            continue
-        meta.unknown.append(segment)
+    seen_date = False
+    for part in _SEP.split(rest):
+        # A part that still holds a date slot had the date glued on without a separator.
+        glued = _SLOT in part
+        pieces = part.split(_SLOT)
+        for k, raw in enumerate(pieces):
+            unknown = len(meta.unknown)
+            _classify(raw, meta, lexicon, date_words, prefix, stopwords, glued=glued)
+            if not seen_date and len(meta.unknown) > unknown and (raw.rstrip().endswith(":")
+                                                                  or raw.strip().islower()):
+                meta.unknown_before_date = True
+            if k < len(pieces) - 1:
+                seen_date = True
     return meta
+
+
+def _classify(raw: str, meta: MetaLine, lexicon: Lexicon, date_words: frozenset[str],
+              prefix: regex.Pattern[str], stopwords: frozenset[str], *, glued: bool) -> None:
+    """Sort one segment of a meta line into names, ignorable counts, or the unknown."""
+    from .byline import split_names  # late: byline imports this module
+    segment = _EDGE.sub("", _strip_date_words(_EDGE.sub("", raw), date_words))
+    if not segment or not regex.search(r"\p{L}", segment):
+        return
+    m = prefix.match(segment)
+    if m:
+        who = _EDGE.sub("", m.group("rest"))
+        names = split_names(who, lexicon)
+        if names and all(len(n.split()) <= 3 for n in names):
+            meta.names.extend(names)
+            meta.prefixed = True
+            return
+        if not names and _HANDLE.match(who) and who.casefold() not in stopwords:
+            meta.names.append(who)  # "von David", "by oradmin": a handle, trusted beside a date
+            meta.prefixed = True
+            return
+    if segment.casefold() in lexicon.words("byline", "agencies"):
+        meta.names.append(segment)
+        return
+    if _COUNT.search(segment) and word_count(segment) <= 3:
+        return  # "7 comments", "(1599 x gelesen)"
+    if lexicon.pattern("comments", "headers", "line").match(segment):
+        return  # "Schreibe einen Kommentar"
+    if not glued and _bare_name(segment, lexicon, stopwords):
+        meta.names.append(segment)
+        return
+    meta.unknown.append(segment)
 
 
 def _bare_name(segment: str, lexicon: Lexicon, stopwords: frozenset[str]) -> bool:
     """A segment that is a person's name on its own: 2-3 capitalised words, none of them a
     stopword, a menu word or a date word."""
     tokens = segment.split()
-    if not 2 <= len(tokens) <= 3 or not looks_like_name(segment, particles=lexicon.words("byline", "particles")):
+    if segment.isupper() or not 2 <= len(tokens) <= 3 or not looks_like_name(segment, particles=lexicon.words("byline", "particles")):
         return False
     nav = lexicon.words("navigation", "lines")
     roles = lexicon.words("byline", "roles")

@@ -74,7 +74,7 @@ class Lexicon:
     def __init__(self, language: str, data: dict[str, dict[str, Any]]) -> None:
         self.language = language
         self._data = data
-        self._compiled: dict[tuple[str, str, str], regex.Pattern[str]] = {}
+        self._compiled: dict[tuple[str | int, ...], regex.Pattern[str]] = {}
 
     @classmethod
     def load(cls, language: str) -> Lexicon:
@@ -104,7 +104,8 @@ class Lexicon:
         Literal phrases are escaped and whitespace in them matches any run of spaces; entries
         of a ``*_re`` key are used as written. An empty list gives a pattern that never matches.
         """
-        cache_key = (section, key, f"{mode}:{flags}")
+        # (the default flags keep a short key: hashing a RegexFlag is slow, and this is hot)
+        cache_key = (section, key, mode) if flags is regex.I else (section, key, mode, int(flags))
         compiled = self._compiled.get(cache_key)
         if compiled is None:
             entries = self.list(section, key)
@@ -114,12 +115,19 @@ class Lexicon:
                 parts = [regex.escape(e).replace(r"\ ", r"\s+")
                          for e in sorted(entries, key=len, reverse=True)]
             body = "|".join(parts) if parts else r"(?!x)x"
-            compiled = regex.compile(MODES[mode].format(body), flags | regex.V0)
+            compiled = _compile(MODES[mode].format(body), int(flags | regex.V0))
             self._compiled[cache_key] = compiled
         return compiled
 
     def __repr__(self) -> str:
         return f"Lexicon({self.language!r})"
+
+
+@functools.lru_cache(maxsize=1024)
+def _compile(source: str, flags: int) -> regex.Pattern[str]:
+    """Compile once per process: languages whose lists are the same share their patterns
+    (compiling a long phrase list takes milliseconds)."""
+    return regex.compile(source, flags)
 
 
 @functools.lru_cache(maxsize=64)

@@ -1,0 +1,121 @@
+"""The main-text scorer: lines classified in context, the article's main run, what lies outside."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleannews
+from cleannews.cleaners.scorer import (BAD, GOOD, NEAR_GOOD, SHORT, AfterMainText, LineClassifier, MainText,
+                                       glued_title, line_features, relabel)
+from cleannews.language import stopwords
+from helpers import PROSE, page_of
+
+EN_PROSE = [
+    "The city council voted on Tuesday to approve a new budget that increases spending on public transport by a fifth.",
+    "Opponents said the plan would raise taxes for families who already struggle with the rising cost of living in the area.",
+    "The mayor said the money would come from a fund that was set up after the last election and has not been used since then.",
+    "A final vote on the details is expected next month, after a public consultation that will run for six weeks in all districts.",
+]
+MENU = ["Home", "World", "Business", "Politics", "Sport", "Culture"]
+TEASERS = ["Ten Things We Learned From The Big Match", "Why Prices Keep Going Up This Winter",
+           "Mayor Opens New Bridge Across The River", "Storm Warning Issued For The Coast"]
+FOOTER = ["About us", "Contact", "Privacy policy", "Terms of use", "© 2024 Example Media Ltd. All rights reserved."]
+
+
+def blank_separated(lines: list[str]) -> list[str]:
+    """Paragraphs as innerText gives them: a blank line after each."""
+    out: list[str] = []
+    for line in lines:
+        out += [line, ""]
+    return out
+
+
+def body(lines: list[str], language: str = "en") -> list[str]:
+    page = page_of(lines, language)
+    MainText()(page)
+    AfterMainText()(page)
+    return page.body_lines()
+
+
+def classify(text: str, language: str = "en") -> str:
+    return LineClassifier().classify(line_features(text, stopwords(language))).cls
+
+
+def test_prose_is_good_and_link_lines_are_bad_or_short():
+    assert classify(EN_PROSE[0]) == GOOD
+    assert classify(PROSE[0], "de") == GOOD
+    assert classify("Politics") == SHORT
+    assert classify("Tags: Minnesota Wild, Buffalo Sabres, Zach Parise, Bruce Boudreau, Ryan Suter, NHL") == BAD
+    assert classify("1 Kyle Busch 5040 5 1 17 27") == BAD
+
+
+def test_context_makes_short_lines_between_good_ones_good_and_between_bad_ones_bad():
+    assert relabel([GOOD, SHORT, GOOD]) == [GOOD, GOOD, GOOD]
+    assert relabel([BAD, SHORT, BAD]) == [BAD, BAD, BAD]
+    assert relabel([GOOD, NEAR_GOOD, BAD]) == [GOOD, GOOD, BAD]
+    assert relabel([BAD, NEAR_GOOD, BAD]) == [BAD, BAD, BAD]
+
+
+def test_menu_teasers_and_footer_around_the_article_are_removed():
+    lines = MENU + [""] + blank_separated(EN_PROSE) + TEASERS + [""] + FOOTER
+    assert body(lines) == EN_PROSE
+
+
+def test_every_removed_line_names_the_step_and_the_evidence():
+    page = page_of(MENU + [""] + blank_separated(EN_PROSE) + TEASERS, "en")
+    MainText()(page)
+    AfterMainText()(page)
+    reasons = {line.text: (line.removal.cleaner, line.removal.reason) for line in page.lines if line.removal}
+    assert reasons["Politics"][0] == "main_text"
+    assert reasons["Politics"][1].startswith("before the main text:")
+    assert "words" in reasons["Politics"][1]
+    assert reasons[TEASERS[0]][0] == "after_main_text"
+    assert reasons[TEASERS[0]][1].startswith("after the main text")
+
+
+@pytest.mark.parametrize("inner", [
+    "Short, but part of it.",                          # a short paragraph between two prose paragraphs
+    "It was the first such vote in ten years.",        # a one-line paragraph
+    "What happens next",                               # a subheading
+    "Critics shared the plan on Facebook and called it a waste of money.",  # a sentence naming Facebook
+])
+def test_lines_between_prose_paragraphs_stay(inner):
+    lines = MENU + [""] + blank_separated(EN_PROSE[:2] + [inner] + EN_PROSE[2:]) + FOOTER
+    assert body(lines) == EN_PROSE[:2] + [inner] + EN_PROSE[2:]
+
+
+def test_a_german_article_is_found_the_same_way():
+    menu = ["Startseite", "Politik", "Wirtschaft", "Sport", "Kultur"]
+    lines = menu + [""] + blank_separated(PROSE) + ["Mehr zum Thema", "Neue Regeln für Mieter ab Januar",
+                                                    "So wird das Wetter am Wochenende"]
+    assert body(lines, "de") == PROSE
+
+
+def test_comments_after_their_header_are_not_taken_for_the_article_even_when_longer():
+    comments = [f"Reader {n} wrote that the council should have asked the people who live there before it decided." for n in range(8)]
+    lines = blank_separated(EN_PROSE[:3]) + ["Comments", ""] + blank_separated(comments)
+    out = cleannews.clean("\n".join(["Council backs new budget", ""] + lines), input_format="text")
+    assert out.body.split("\n\n") == EN_PROSE[:3]
+
+
+def test_a_related_box_inside_the_article_does_not_cut_it():
+    lines = blank_separated(EN_PROSE[:2]) + ["Related", TEASERS[0], TEASERS[1], ""] + blank_separated(EN_PROSE[2:])
+    out = cleannews.clean("\n".join(["Council backs new budget", ""] + lines), input_format="text")
+    assert out.body.split("\n\n") == EN_PROSE
+
+
+def test_a_page_without_prose_is_left_to_the_other_steps():
+    page = page_of(MENU + TEASERS, "en")
+    MainText()(page)
+    AfterMainText()(page)
+    assert page.body_lines() == MENU + TEASERS
+
+
+@pytest.mark.parametrize("text, glued", [
+    ("Tape Gaffe Ends Hamlin's Title RunDenny Hamlin's championship run was foiled by the tale of the tape.", True),
+    ("Is Violence In Sports On The Rise?Violence is part of the game in many sports", True),
+    ("Following the new MacBook Pro, Apple plans to release a smaller model next year.", False),
+    ("He watched the game on YouTube with his friends and family every day.", False),
+])
+def test_glued_teaser_titles(text, glued):
+    assert glued_title(text) is glued
