@@ -53,8 +53,9 @@ WARMUP_DOCS = 10
 
 
 # -- the documents ---------------------------------------------------------------------------------
-def load_pages(folder: Path, limit: int | None) -> list[dict[str, Any]]:
-    """The pages of one evaluation set: id, text (str or None), html (bytes or None), lang."""
+def load_pages(folder: Path, limit: int | None, fields: tuple[str, ...] = ("text", "html")) -> list[dict[str, Any]]:
+    """The pages of one evaluation set: id, text (str or None), html (bytes or None), lang.
+    Only the ``fields`` asked for are read (the others are None)."""
     pages = []
     for sub in sorted(p for p in folder.iterdir() if p.is_dir()):
         txt, html, gold = sub / "page.txt", sub / "page.html.gz", sub / "gold.json"
@@ -63,8 +64,8 @@ def load_pages(folder: Path, limit: int | None) -> list[dict[str, Any]]:
             lang = json.loads(gold.read_text(encoding="utf-8")).get("lang")
         pages.append({
             "id": sub.name,
-            "text": txt.read_text(encoding="utf-8") if txt.exists() else None,
-            "html": gzip.decompress(html.read_bytes()) if html.exists() else None,
+            "text": txt.read_text(encoding="utf-8") if "text" in fields and txt.exists() else None,
+            "html": gzip.decompress(html.read_bytes()) if "html" in fields and html.exists() else None,
             "lang": lang,
         })
         if limit and len(pages) >= limit:
@@ -132,7 +133,8 @@ def run_phase(system: str, data: list[str], limit: int | None, repeat: int) -> d
     import_s = time.perf_counter() - t0
     sets = []
     for folder in data:
-        pages = [p for p in load_pages(Path(folder), limit) if p[field] is not None]
+        wanted = ("text", "html") if system == "justext" else (field,)  # jusText: text for the language
+        pages = [p for p in load_pages(Path(folder), limit, wanted) if p[field] is not None]
         prepare = getattr(func, "prepare", None)
         if prepare:
             prepare(pages)
@@ -187,7 +189,8 @@ def profile_text_path(data: list[str], limit: int | None, top: int = 20) -> str:
     import cleannews
     from cleannews.api import prepare
 
-    texts = [p["text"] for folder in data for p in load_pages(Path(folder), limit) if p["text"] is not None]
+    texts = [p["text"] for folder in data for p in load_pages(Path(folder), limit, ("text",))
+             if p["text"] is not None]
     pipeline = cleannews.default_pipeline()
     for text in texts[:WARMUP_DOCS]:
         cleannews.clean(text, input_format="text")

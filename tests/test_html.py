@@ -80,6 +80,14 @@ def test_forced_html_bytes_without_declaration_are_detected():
     assert "Oberbürgermeisterin Müller" in article.body
 
 
+def test_xhtml_with_an_xml_declaration_or_a_bom_is_recognised_as_html():
+    xhtml = '<?xml version="1.0" encoding="utf-8"?>\n' + page().replace(
+        "<!DOCTYPE html>", '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN">\n')
+    for source in (xhtml, "\ufeff" + page(), xhtml.encode("utf-8")):
+        article = cleannews.clean(source)
+        assert article.headline == TITLE and article.paragraphs == PARAS
+
+
 def test_binary_bytes_are_refused():
     with pytest.raises(cleannews.DecodeError):
         cleannews.clean(b"%PDF-1.7 \x00\x01\x02 binary", input_format="html")
@@ -144,6 +152,15 @@ def test_without_metadata_the_text_steps_find_the_headline():
     article = cleannews.clean(html)
     assert article.headline == TITLE
     assert article.paragraphs == PARAS
+
+
+def test_a_title_variant_at_the_top_of_the_body_is_removed():
+    html = page(title="Köln baut mehr Radwege in der Innenstadt").replace(
+        "<h1>Köln baut mehr Radwege in der Innenstadt</h1>", "<h1>Köln baut mehr Radwege</h1>")
+    article = cleannews.clean(html)
+    assert article.headline == "Köln baut mehr Radwege in der Innenstadt"
+    assert article.paragraphs == PARAS
+    assert any(r.cleaner == "metadata" and r.text == "Köln baut mehr Radwege" for r in article.removed)
 
 
 def test_text_input_is_not_affected():

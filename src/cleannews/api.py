@@ -15,6 +15,8 @@ from .page import Page
 from .pipeline import Pipeline
 
 INPUT_FORMATS = ("auto", "text", "html")
+#: How much of a text the language is detected from (detection reads 3,000 words at most).
+_LANGUAGE_SAMPLE = 300_000
 _HTML_START = regex.compile(r"^\ufeff?\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|style|link)\b",
                             regex.I | regex.S)
 _TAG = regex.compile(r"</?(?:p|div|span|a|br|li|ul|h[1-6]|article|section|table|td|img|script)\b[^>]*>", regex.I)
@@ -52,7 +54,7 @@ def prepare(source: str | bytes, *, language: str | None = None, input_format: s
         from .html import html_to_page
         page = html_to_page(source, url=url, language=language)
     else:
-        lang = language or detect_language(source)
+        lang = language or detect_language(source[:_LANGUAGE_SAMPLE])
         page = Page.from_text(source, language=lang, lexicon=Lexicon.load(lang))
         if url:
             page.fields["url"] = url

@@ -58,6 +58,8 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
+    if data.endswith(b"\x00" * 16):  # NUL padding after the text (a preallocated file)
+        data = data.rstrip(b"\x00")
     if looks_binary(data):
         raise DecodeError("binary data, not a text or HTML page")
     if declared:

@@ -63,7 +63,7 @@ def _index() -> dict[str, tuple[str, ...]]:
 
 def detect_language(text: str, *, max_words: int = 3000, default: str = DEFAULT) -> str:
     """The ISO 639-1 code of the language whose stopwords the text uses most, or ``default``
-    when too few stopwords are found to tell.
+    when fewer than three of its stopwords are found.
 
     Korean, Japanese, Chinese, Arabic, Hebrew and Thai are told by their script. Otherwise,
     running text tells the language, a page's chrome does not: a line of prose (six words or
@@ -77,6 +77,7 @@ def detect_language(text: str, *, max_words: int = 3000, default: str = DEFAULT)
         return by_script
     index = _index()
     scores: dict[str, float] = {}
+    hits: dict[str, float] = {}  # stopwords of each language found (line-weighted, not shared)
     seen = 0
     for line in text.splitlines():
         tokens = _WORD.findall(line)
@@ -102,12 +103,13 @@ def detect_language(text: str, *, max_words: int = 3000, default: str = DEFAULT)
             share = weight / len(codes)
             for code in codes:
                 scores[code] = scores.get(code, 0.0) + share
+                hits[code] = hits.get(code, 0.0) + weight
         if seen >= max_words:
             break
     if not scores:
         return default
     best = max(scores, key=scores.__getitem__)
-    return best if scores[best] >= 3 else default
+    return best if hits[best] >= 3 else default
 
 
 def _script_language(sample: str) -> str | None:
@@ -129,5 +131,5 @@ def _script_language(sample: str) -> str | None:
 
 def _sentence_start(line: str, pos: int) -> bool:
     """True when position pos starts the line or follows a sentence's end."""
-    before = line[:pos].rstrip(" \t\"'„“«»‚‘(")
+    before = line[max(0, pos - 40):pos].rstrip(" \t\"'„“«»‚‘(")  # (a window: a whole prefix is quadratic)
     return not before or before[-1] in ".!?:"

@@ -94,10 +94,14 @@ class Page:
         """Indices of the non-blank kept lines."""
         return [i for i, _ in self.kept()]
 
-    def next_kept(self, i: int, step: int = 1) -> int | None:
-        """Index of the nearest non-blank kept line after (``step=1``) or before (-1) index i."""
+    def next_kept(self, i: int, step: int = 1, *, within: int | None = None) -> int | None:
+        """Index of the nearest non-blank kept line after (``step=1``) or before (-1) index i;
+        ``within``: look at most that many lines away (a step that asks this for every line of
+        a long run of removed lines is otherwise quadratic)."""
         j = i + step
-        while 0 <= j < len(self.lines):
+        stop = len(self.lines) if within is None or step < 0 else min(len(self.lines), i + within + 1)
+        start = 0 if within is None or step > 0 else max(0, i - within)
+        while start <= j < stop:
             line = self.lines[j]
             if line.removal is None and line.text:
                 return j

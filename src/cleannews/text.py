@@ -87,7 +87,18 @@ def overlap(a: str, b: str) -> float:
 
 
 # Letters below U+0250 are all Latin (script_of's shortcut); which of them are letters is fixed.
-_LATIN_LETTER = regex.compile("[" + "".join(regex.escape(chr(c)) for c in range(0x250) if chr(c).isalpha()) + "]")
+def _latin_letter_class() -> str:
+    ranges: list[list[int]] = []
+    for c in range(0x250):
+        if chr(c).isalpha():
+            if ranges and ranges[-1][1] == c - 1:
+                ranges[-1][1] = c
+            else:
+                ranges.append([c, c])
+    return "[" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges) + "]"
+
+
+_LATIN_LETTER = regex.compile(_latin_letter_class())
 _BEYOND_LATIN = regex.compile(r"[^\x00-\u024f]")
 
 

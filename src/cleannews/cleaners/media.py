@@ -11,6 +11,8 @@ from ..cleaner import Cleaner
 from ..page import Page
 from ..text import ends_sentence, is_title_like, word_count
 
+#: How far (in lines) a player's title may stand from its duration label.
+_TITLE_WITHIN = 8
 _DURATION = regex.compile(r"(?:\d{1,2}:\d{2}|\b(?:Dauer|Duration|Länge|Length)\b)", regex.I)
 
 
@@ -50,11 +52,11 @@ class MediaPlayers(Cleaner):
         return is_title_like(text) and word_count(text) <= self.max_title_words
 
     def _remove_title(self, page: Page, i: int) -> None:
-        above = page.next_kept(i, -1)
+        above = page.next_kept(i, -1, within=_TITLE_WITHIN)
         if above is None or not self._short_title(page.lines[above].text):
             return
         title = page.lines[above].text
         page.remove(above, self.name, "media player title")
-        below = page.next_kept(i, 1)
+        below = page.next_kept(i, 1, within=_TITLE_WITHIN)
         if below is not None and page.lines[below].text == title:
             page.remove(below, self.name, "media player title (repeated)")

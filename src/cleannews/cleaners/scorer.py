@@ -31,7 +31,7 @@ import regex
 from ..cleaner import Cleaner
 from ..language import stopwords
 from ..page import Page
-from ..text import TERMINAL
+from ..text import TERMINAL, is_title_like
 from .sections import end_headers
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-]*")
@@ -54,7 +54,9 @@ def hard_breaks(page: Page) -> set[int]:
     photo credit; a copyright footer starts with "© 2024" or stands after the article's prose
     anyway).
     """
-    out = set()
+    out = {i for i, line in enumerate(page.lines)  # "More from the Times": the section step's link
+           if line.removal is not None and line.removal.cleaner == "section"
+           and line.removal.reason.startswith("link to more articles")}
     for i, family in end_headers(page):
         line = page.lines[i]
         if line.removal is not None and _in_toolbar(page, i):
@@ -66,7 +68,10 @@ def hard_breaks(page: Page) -> set[int]:
 
 
 def _in_toolbar(page: Page, i: int) -> bool:
-    cleaner = page.lines[i].removal.cleaner if page.lines[i].removal else None
+    """True when the removed line i has a neighbour (no blank line between) that the same
+    step removed: it is one button of a bar, not a header."""
+    removal = page.lines[i].removal
+    cleaner = removal.cleaner if removal is not None else None
     for j in (i - 1, i + 1):
         if 0 <= j < len(page.lines):
             other = page.lines[j]
@@ -82,15 +87,14 @@ class LineFeatures(NamedTuple):
     chars: int
     stopword_density: float
     sentence: bool         # ends like a sentence (. ! ? …)
-    inner_sentences: int   # sentence breaks inside the line (". " followed by a capital)
     title_share: float     # share of words starting with a capital letter
     digit_share: float     # share of digits among letters and digits
     ui: str | None         # the UI phrase the line holds, if any
+    ui_start: bool         # the line starts with it ("Sign up to get …")
     glued_title: bool      # a title-case title glued to a summary ("… On The RiseViolence is …")
     code: bool             # looks like a line of program code
 
 
-_INNER_BREAK = regex.compile(r"[.!?][\"'”“»)]*\s+[\"'„“«(]*\p{Lu}")
 # a lower-case letter run (or ? !) touching a capitalised word: where a teaser's title was glued
 # to its summary by a scraper that dropped the line break
 _GLUE = regex.compile(r"(?<=\p{Ll}{2}[?!]?)(?=\p{Lu}\p{Ll}*\s)")
@@ -123,10 +127,10 @@ def line_features(text: str, stops: frozenset[str], ui: regex.Pattern[str] | Non
     return LineFeatures(
         words=n, chars=len(text), stopword_density=stop / n if n else 0.0,
         sentence=bool(TERMINAL.search(text)),
-        inner_sentences=len(_INNER_BREAK.findall(text)),
         title_share=caps / n if n else 0.0,
         digit_share=digits / (digits + letters) if digits + letters else 1.0,
-        ui=m.group(0) if m else None, glued_title=glued_title(text),
+        ui=m.group(0) if m else None, ui_start=m is not None and not _WORD.search(text[:m.start()]),
+        glued_title=glued_title(text),
         code=bool(_CODE.search(text)) and (stop / n if n else 0.0) < 0.3)
 
 
@@ -158,7 +162,7 @@ class LineClassifier:
             return Verdict(BAD, "no words")
         if f.digit_share > self.max_digit_share and f.words <= 12:
             return Verdict(BAD, f"mostly digits ({f.words} words)")
-        if f.ui and f.words <= self.max_ui_words:
+        if f.ui and (f.words <= self.max_ui_words or (f.ui_start and f.words <= 2 * self.max_ui_words)):
             return Verdict(BAD, f"UI text {f.ui!r} ({f.words} words)")
         if f.glued_title:
             return Verdict(BAD, "teaser: a title glued to its summary")
@@ -239,6 +243,7 @@ class Block(NamedTuple):
     gap_before: float    # weight of the chrome between the previous block and this one
     header_before: str   # the family of a closing-section header between them ("" if none)
     purity: float = 1.0  # share of its kept lines that are prose on their own
+    soft_before: str = ""  # a related-links box's header between them, deemed inside the text
 
 
 @dataclass(frozen=True)
@@ -273,6 +278,8 @@ class MainText(Cleaner):
     max_dek_lines: int = 2
     max_short_run: int = 5
     headline_bonus: float = 3.0
+    tight_lists: bool = True
+    max_list_words: int = 20
     classifier: LineClassifier = LineClassifier()
 
     def analyse(self, page: Page) -> dict[int, tuple[str, Verdict]]:
@@ -283,11 +290,58 @@ class MainText(Cleaner):
         kept = page.kept_indices()
         verdicts = [self.classifier.classify(line_features(page.lines[i].text, stops, ui)) for i in kept]
         headers = hard_breaks(page)
+        verdicts = self._repeated(page, kept, verdicts)
         classes = [BAD if i in headers else v.cls for i, v in zip(kept, verdicts)]
         verdicts = self._short_runs(page, kept, classes, verdicts)
+        if self.tight_lists and _uses_paragraph_breaks(page):
+            verdicts = self._tight_lists(page, kept, verdicts)
         classes = [BAD if i in headers else v.cls for i, v in zip(kept, verdicts)]
         context = relabel(classes)
         return {i: (c, v) for i, c, v in zip(kept, context, verdicts)}
+
+    @staticmethod
+    def _repeated(page: Page, kept: list[int], verdicts: list[Verdict]) -> list[Verdict]:
+        """A line that is not prose and stands more than once on the page (a teaser's kicker
+        and title, a menu shown twice) is chrome: articles do not repeat their lines."""
+        counts: dict[str, int] = {}
+        for line in page.lines:
+            if line.text:
+                key = line.text.casefold()
+                counts[key] = counts.get(key, 0) + 1
+        out = list(verdicts)
+        for k, i in enumerate(kept):
+            n = counts.get(page.lines[i].text.casefold(), 0)
+            if n > 1 and verdicts[k].cls in (SHORT, NEAR_GOOD):
+                out[k] = Verdict(BAD, f"stands {n} times on the page ({verdicts[k].evidence})")
+        return out
+
+    def _tight_lists(self, page: Page, kept: list[int], verdicts: list[Verdict]) -> list[Verdict]:
+        """On a page that sets its paragraphs apart with blank lines, four or more lines with
+        no blank line between them, none longer than ``max_list_words`` words, are a list of
+        links (teaser titles, a menu), unless a line ending with ":" announces them."""
+        position = {i: k for k, i in enumerate(kept)}
+        out = list(verdicts)
+        lines = page.lines
+        i = 0
+        while i < len(lines):
+            if not lines[i].text:
+                i += 1
+                continue
+            j = i
+            while j < len(lines) and lines[j].text:
+                j += 1
+            group = [k for k in range(i, j) if k in position]
+            before = page.next_nonblank(i, -1)
+            announced = any(lines[k].text.rstrip().endswith(":") for k in ([before] if before is not None else []) + [i])
+            if (j - i >= 4 and len(group) >= 3 and not announced
+                    and all(len(_WORD.findall(lines[k].text)) <= self.max_list_words for k in group)
+                    and not any(verdicts[position[k]].cls == CODE for k in group)):
+                for k in group:
+                    v = verdicts[position[k]]
+                    if v.cls != BAD:
+                        out[position[k]] = Verdict(BAD, f"one of {j - i} lines in a tight list ({v.evidence})")
+            i = j
+        return out
 
     def _short_runs(self, page: Page, kept: list[int], classes: list[str], verdicts: list[Verdict]) -> list[Verdict]:
         """More than ``max_short_run`` short lines in a row, none of them prose, are a list of
@@ -336,18 +390,20 @@ class MainText(Cleaner):
         current: list[int] = []  # positions in rows of the current block's lines
         gap, header_at, since_header = 0.0, None, 0
         mass = 0
-        pending: tuple[float, str] = (0.0, "")
+        pending: tuple[float, str, str] = (0.0, "", "")
         families = dict(end_headers(page))
         for n, (i, is_good, weight) in enumerate(rows):
             if is_good:
-                soft = header_at is not None and self._soft_header(page, header_at, since_header)
-                hard = families.get(header_at, "") if header_at is not None and not soft else ""
-                if current and (gap >= self.max_gap or hard):
+                # a header that is no end-section header is the section step's "More from …"
+                family = (families.get(header_at) or "related") if header_at is not None else ""
+                soft = header_at is not None and self._soft_header(family, since_header)
+                hard = family if not soft else ""
+                if current and (gap >= self.max_gap or hard or soft):
                     out.append(self._close(rows, current, mass, labels, pending))
                     current, mass = [], 0
-                    pending = (gap, hard)
+                    pending = (gap, hard, family if soft else "")
                 elif not current:
-                    pending = (gap, hard)
+                    pending = (gap, hard, family if soft else "")
                 current.append(n)
                 mass += min(len(page.lines[i].text), 1500)
                 gap, header_at, since_header = 0.0, None, 0
@@ -363,15 +419,14 @@ class MainText(Cleaner):
             out.append(self._close(rows, current, mass, labels, pending))
         return out
 
-    def _soft_header(self, page: Page, header: int, lines_after: int) -> bool:
-        """A related-articles header with a few links under it, and prose again right after,
-        is a box inside the article, not its end."""
-        return lines_after <= self.max_box_lines and any(
-            i == header and family in ("related", "read_more") for i, family in end_headers(page))
+    def _soft_header(self, family: str, lines_after: int) -> bool:
+        """A related-articles header (or a "More from …" link) with a few links under it, and
+        prose again right after, is a box inside the article, not its end."""
+        return lines_after <= self.max_box_lines and family in ("related", "read_more")
 
     @staticmethod
     def _close(rows: list[tuple[int, bool, float]], current: list[int], mass: int,
-               labels: dict[int, tuple[str, Verdict]], pending: tuple[float, str]) -> Block:
+               labels: dict[int, tuple[str, Verdict]], pending: tuple[float, str, str]) -> Block:
         """The block, its prose mass weighted by its purity: the share of its kept lines (code
         aside) that are prose or nearly on their own (a teaser list that alternates titles, authors, dates and
         summaries is a third pure; an article nearly all)."""
@@ -382,7 +437,7 @@ class MainText(Cleaner):
         prose = sum(1 for i in span if labels[i][1].cls in (GOOD, NEAR_GOOD))
         purity = prose / len(span) if span else 0.0
         return Block(rows[current[0]][0], rows[current[-1]][0], round(mass * purity), pending[0], pending[1],
-                     purity)
+                     purity, pending[2])
 
     def main_run(self, page: Page, labels: dict[int, tuple[str, Verdict]]) -> Block | None:
         """The article's run: the block with the most prose after the headline, joined with its
@@ -402,7 +457,7 @@ class MainText(Cleaner):
         rival = [0 if zone[0].header_before == "comments" else best[n] for n, zone in enumerate(zones)]
         blocks = []
         for n, zone in enumerate(zones):
-            if best[n] >= self.min_chars and best[n] >= self.zone_share * max(rival[n:] + [0]):
+            if sum(z.mass for z in zone) >= self.min_chars and best[n] >= self.zone_share * max(rival[n:] + [0]):
                 blocks = zone
                 break
         if not blocks:
@@ -411,17 +466,21 @@ class MainText(Cleaner):
         bonus = [self.headline_bonus if head is not None and n == 0 and b.gap_before < self.max_gap else 1.0
                  for n, b in enumerate(blocks)]
         k = max(range(len(blocks)), key=lambda n: blocks[n].mass * bonus[n])
-        if blocks[k].mass < self.min_chars:
-            return None
         first = last = k
         while first > 0 and not blocks[first].header_before and blocks[first].gap_before < self.merge_before:
             first -= 1
+        # after a related-links box only article-like prose continues the article (teaser
+        # summaries under a "More about …" header do not)
         while last + 1 < len(blocks) and not blocks[last + 1].header_before and (
                 blocks[last + 1].gap_before < self.merge_after
-                or (blocks[last + 1].gap_before < self.merge_after_pure and blocks[last + 1].purity >= self.pure)):
+                or (blocks[last + 1].gap_before < self.merge_after_pure and blocks[last + 1].purity >= self.pure)) \
+                and (not blocks[last + 1].soft_before or blocks[last + 1].purity >= self.pure):
             last += 1
-        return Block(blocks[first].start, blocks[last].end, sum(b.mass for b in blocks[first:last + 1]),
-                     blocks[first].gap_before, blocks[first].header_before)
+        mass = sum(b.mass for b in blocks[first:last + 1])
+        if mass < self.min_chars:
+            return None
+        return Block(blocks[first].start, blocks[last].end, mass, blocks[first].gap_before,
+                     blocks[first].header_before)
 
     def _dek(self, page: Page, labels: dict[int, tuple[str, Verdict]], run: Block) -> Block | None:
         """The short block of prose right under the headline (a dek or lead) when it stands
@@ -444,7 +503,15 @@ class MainText(Cleaner):
         page.fields["_main_labels"] = {i: (c, v.evidence) for i, (c, v) in labels.items()}
         head = page.fields.get("_headline_index")
         dek = self._dek(page, labels, run) if head is not None else None
+        # with no headline found, a title-shaped line right above the run is most likely the
+        # article's title: it stays (the steps after may still judge it)
+        title = page.next_nonblank(run.start, -1) if head is None else None
+        if title is not None and not (title in labels and is_title_like(page.lines[title].text)
+                                      and labels[title][1].cls != BAD):
+            title = None
         for i in range(0 if head is None else head + 1, run.start):
+            if i == title:
+                continue
             if i in labels and not (dek is not None and dek.start <= i <= dek.end and labels[i][0] == GOOD):
                 page.remove(i, self.name, before_reason(*labels[i]))
         if self.inside:

@@ -13,6 +13,7 @@ that starts with "Von" is never taken for a byline.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -31,13 +32,16 @@ _SPLIT = regex.compile(r"\s*(?:,|;|/|&|\s\+\s)\s*")
 def split_names(text: str, lexicon: Lexicon) -> list[str] | None:
     """The names in "Anna Muster und Max Muster, dpa", or None when any part is not a name."""
     joiners = "|".join(regex.escape(j) for j in lexicon.list("byline", "joiners"))
+    text = _glued_role(lexicon).sub("", text.strip(" .:"))
     parts = _SPLIT.split(regex.sub(rf"\s+(?:{joiners})\s+", ", ", text.strip(" .:"), flags=regex.I))
-    names = [p.strip() for p in parts if p.strip()]
+    names = [_undouble(p.strip()) for p in parts if p.strip()]
     if not names:
         return None
     particles = lexicon.words("byline", "particles")
     agencies = lexicon.words("byline", "agencies")
-    good = [n for n in names if n.casefold() in agencies or looks_like_name(n, particles=particles)]
+    # A name starts with a capital ("der Aktivität zur Dosis" is no name, though it has two).
+    good = [n for n in names if n.casefold() in agencies
+            or (n[:1].isupper() and looks_like_name(n, particles=particles))]
     if len(good) == len(names):
         return names
     # "Von Anna Muster, Berlin": a trailing one-word place name is a dateline, not an author.
@@ -45,6 +49,23 @@ def split_names(text: str, lexicon: Lexicon) -> list[str] | None:
             and names[-1][:1].isupper():
         return good
     return None
+
+
+@functools.lru_cache(maxsize=64)
+def _glued_role(lexicon: Lexicon) -> regex.Pattern[str]:
+    """A role glued onto the end of a name without a space: "Evan HalperStaff Writer"."""
+    roles = sorted(lexicon.list("byline", "roles"), key=len, reverse=True)
+    body = "|".join(regex.escape(r).replace(r"\ ", r"\s+") for r in roles) or r"(?!x)x"
+    return regex.compile(rf"(?<=\p{{Ll}})(?:{body})$", regex.I)
+
+
+def _undouble(name: str) -> str:
+    """A name said twice in one line ("Olivier Minot Olivier Minot") once."""
+    tokens = name.split()
+    half = len(tokens) // 2
+    if len(tokens) >= 4 and len(tokens) % 2 == 0 and tokens[:half] == tokens[half:]:
+        return " ".join(tokens[:half])
+    return name
 
 
 def strip_role(text: str, lexicon: Lexicon) -> str:
@@ -86,7 +107,8 @@ class Byline(Cleaner):
             meta = parse_meta_line(text, lex, month_first=page.language == "en",
                                    stopwords=stopwords(page.language))
             if meta is not None:
-                if meta.names and (meta.prefixed or not meta.unknown) \
+                # a bare name ("Jane Doe | 12.03.2020") only on a line with nothing else unknown
+                if meta.names and (meta.prefixed or not (meta.unknown or meta.categories)) \
                         and meta.unknown_words <= self.max_meta_unknown_words:
                     page.claim(i, "byline", self.name, "byline and date line")
                     names = meta.names

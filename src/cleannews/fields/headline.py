@@ -23,7 +23,7 @@ from .dates import find_dates, residue
 from .fields_util import normalise
 from .meta import parse_meta_line
 
-_ADDRESS = regex.compile(r"@\S+\.\w|https?://|www\.\S+\.\w")
+_ADDRESS = regex.compile(r"@\S+\.\w|(?<!\S)@\w{2,}|https?://|www\.\S+\.\w")
 
 
 @dataclass(frozen=True)

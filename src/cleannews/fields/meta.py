@@ -4,8 +4,8 @@ CST", "By Cara Stiles | April 13, 2020", "Paddy · April 19, 2019 · 7 comments"
 
 The dates and times are cut out first; what is left splits at separators (| · • – , and wide
 gaps) into segments, each of which is date wording (labels, filler: "Veröffentlicht am"), an
-author ("von David", "By Jane Doe", or a bare "Jane Doe"), a count ("7 comments"), or something
-not understood. A line of running text is never a meta line.
+author ("von David", "By Jane Doe", or a bare "Jane Doe"), a count ("7 comments"), a category
+("in Gefühle"), or something not understood. A line of running text is never a meta line.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ class MetaLine:
     names: list[str] = field(default_factory=list)
     prefixed: bool = False  # a name stood behind a byline prefix ("von", "By")
     unknown: list[str] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
     #: An unknown label stands before the first date ("Release: 14.11.2019", "bis 31.12.2018"):
     #: the date of something else, most likely.
     unknown_before_date: bool = False
@@ -105,7 +106,7 @@ def _classify(raw: str, meta: MetaLine, lexicon: Lexicon, date_words: frozenset[
         return
     m = prefix.match(segment)
     if m:
-        who = _EDGE.sub("", m.group("rest"))
+        who = _EDGE.sub("", lexicon.pattern("byline", "category_markers", "word").split(m.group("rest"), 1)[0])
         names = split_names(who, lexicon)
         if names and all(len(n.split()) <= 3 for n in names):
             meta.names.extend(names)
@@ -122,6 +123,9 @@ def _classify(raw: str, meta: MetaLine, lexicon: Lexicon, date_words: frozenset[
         return  # "7 comments", "(1599 x gelesen)"
     if lexicon.pattern("comments", "headers", "line").match(segment):
         return  # "Schreibe einen Kommentar"
+    if lexicon.pattern("byline", "category_markers", "start").match(segment) and word_count(segment) <= 5:
+        meta.categories.append(segment)  # "in Gefühle, Popkultur": the category
+        return
     if not glued and _bare_name(segment, lexicon, stopwords):
         meta.names.append(segment)
         return

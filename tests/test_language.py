@@ -1,0 +1,78 @@
+"""Per-document language identification: running text decides, menus, names and tables do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleannews.language import detect_language
+from cleannews.lexicon import Lexicon, available_languages
+
+SAMPLES = {
+    "de": "Der Bundestag hat am Donnerstag ein neues Gesetz beschlossen. Die Opposition kritisierte den Entwurf, "
+          "weil er nicht weit genug gehe und die Kosten für die Bürger steigen würden.",
+    "en": "The council voted on Tuesday to close the library at the end of the year. Residents said they were "
+          "angry that the decision had been taken without asking them first.",
+    "fr": "Le gouvernement a présenté mercredi un projet de loi qui doit encadrer les loyers dans les grandes villes. "
+          "Les associations saluent une avancée, mais jugent les mesures trop timides.",
+    "es": "El Gobierno aprobó este martes el proyecto de ley que regula los alquileres. La norma limita las subidas "
+          "de los precios en las zonas tensionadas y amplía las ayudas para los jóvenes.",
+    "it": "Il governo ha approvato ieri il decreto che prevede nuovi aiuti per le famiglie. Secondo il ministro, "
+          "le misure entreranno in vigore già dal prossimo mese e saranno finanziate con fondi europei.",
+    "nl": "De gemeenteraad heeft dinsdag besloten dat de bibliotheek aan het einde van het jaar dicht gaat. "
+          "Veel inwoners zijn boos omdat er niet eerst met hen is gesproken over de plannen.",
+    "pt": "O governo aprovou nesta terça-feira o projeto de lei que regula os aluguéis. A medida limita os aumentos "
+          "de preços nas grandes cidades e amplia os apoios para os jovens que procuram casa.",
+}
+
+
+@pytest.mark.parametrize("code", sorted(SAMPLES))
+def test_running_text_in_each_language(code):
+    assert detect_language(SAMPLES[code]) == code
+
+
+def test_english_menus_do_not_outvote_german_prose():
+    menu = ["Home", "News", "About us", "Contact", "Sign in", "Subscribe", "Privacy Policy", "Terms of Use",
+            "More", "Latest", "Video", "The best of the web", "Share this", "Follow us on", "All rights reserved"] * 4
+    text = "\n".join(menu + [SAMPLES["de"]])
+    assert detect_language(text) == "de"
+
+
+def test_names_and_results_tables_are_not_a_language():
+    # One-letter tokens and capitalised names are stopwords in some lists (Estonian "m", "x";
+    # Finnish "walter"); a results table of them must not win over the German lines.
+    table = "\n".join(f"{n}. Walter John Carl {n * 3} m x a" for n in range(1, 40))
+    text = table + "\n" + SAMPLES["de"]
+    assert detect_language(text) == "de"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("엘제이의 리벤지인가, 류화영의 코스프레인가. 시작은 엘제이의 일방적인 사진 공개로부터 비롯됐다.", "ko"),
+    ("報道によると、今回販売されたのは、いわゆる「脱獄」したiPhoneです。", "ja"),
+    ("منذ بدء كل المجالات وماذا عن حقيقة الوضع في البلاد", "ar"),
+])
+def test_scripts_that_name_their_language(text, code):
+    assert detect_language(text) == code
+
+
+@pytest.mark.parametrize("text", ["", "12:30 | 4:2 | 3 - 1", "Login", "Home Menu"])
+def test_too_little_text_gives_the_default(text):
+    assert detect_language(text) == "en"
+    assert detect_language(text, default="de") == "de"
+
+
+def test_every_lexicon_loads_and_compiles():
+    for code in available_languages():
+        lexicon = Lexicon.load(code)
+        for section in ("share", "navigation", "dates", "byline", "related", "read_more"):
+            for key, value in lexicon._data.get(section, {}).items():
+                if isinstance(value, list):
+                    lexicon.pattern(section, key, "line")
+        assert lexicon.table("dates", "months"), code
+
+
+@pytest.mark.parametrize("code, month, number", [
+    ("fr", "février", 2), ("fr", "août", 8), ("es", "septiembre", 9), ("es", "setiembre", 9),
+    ("it", "giugno", 6), ("nl", "mei", 5), ("nl", "mrt", 3), ("pt", "março", 3), ("pt", "out", 10),
+])
+def test_month_names(code, month, number):
+    assert Lexicon.load(code).table("dates", "months")[month] == number
