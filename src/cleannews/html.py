@@ -52,6 +52,7 @@ _MAX_ATTRIBUTE = 20_000
 _MAX_SCRIPT = 500_000
 _BIG_PAGE = 1_000_000
 _MAX_SHARE_ANCHORS = 3000
+_GIANT_ATTRIBUTE = re.compile(r"""(=\s*)(?:"[^"]{%d,}"|'[^']{%d,}')""" % (_MAX_ATTRIBUTE, _MAX_ATTRIBUTE))
 #: The language is told from the extracted text's first words (enough for stopword counts).
 _LANGUAGE_WORDS = 1000
 
@@ -201,6 +202,10 @@ def _parse(html: str) -> Any:
         return None
     from trafilatura.utils import load_html
 
+    if len(html) > _BIG_PAGE:
+        # libxml2 stops parsing (silently dropping the rest of the page) once attribute values
+        # add up to 10 MB, so giant values are emptied in the text, before the parse
+        html = _GIANT_ATTRIBUTE.sub(r'\1""', html)
     try:
         tree = load_html(html)
     except Exception as exc:  # lxml gives up on some inputs; say so plainly
