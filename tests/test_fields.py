@@ -103,6 +103,12 @@ def test_name_over_a_role_line():
     assert page.fields["byline"] == ["Christoph Hein"]
 
 
+@pytest.mark.parametrize("after", ["/ 16.11.2018, 03:00 Uhr", "• Publiziert vor einer Stunde"])
+def test_name_over_a_date_line_that_continues_it(after):
+    page = run(Byline(), ["Wir sind dann mal weg", "Ronja Beck", after, *PROSE])
+    assert page.fields["byline"] == ["Ronja Beck"]
+
+
 def test_signature_at_the_end():
     page = run(Byline(), ["Neues Gesetz beschlossen", *PROSE, "(yam/sda/dpa)"])
     assert page.fields["byline"] == ["yam", "sda", "dpa"]

@@ -1,7 +1,7 @@
 """cleannews.spark against a real local Spark session (local[2]): seed pages in, Articles out.
 
-Needs the ``spark`` extra and Java 17+. Without pyspark the tests are skipped, unless
-``CLEANNEWS_REQUIRE_SPARK=1`` (as in CI): then they fail, loudly.
+Needs pyspark (installed by the ``test`` and ``spark`` extras) and Java 17+. They are part of the
+default test run and never skipped: without pyspark they fail.
 """
 
 from __future__ import annotations
@@ -20,17 +20,10 @@ from cleannews import Pipeline, cleaner
 pytestmark = pytest.mark.spark
 
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"
-REQUIRED = os.environ.get("CLEANNEWS_REQUIRE_SPARK", "") not in ("", "0")
-
-try:
-    import pyarrow  # noqa: F401
-    import pyspark
-    from pyspark.sql import SparkSession
-    from pyspark.sql import types as T
-except ImportError as exc:  # pragma: no cover - depends on the environment
-    if REQUIRED:
-        raise ImportError(f"CLEANNEWS_REQUIRE_SPARK is set but the spark extra is missing: {exc}") from exc
-    pytest.skip(f"pyspark/pyarrow not installed ({exc}); pip install '.[spark]'", allow_module_level=True)
+import pyarrow  # noqa: F401,E402  (the UDF needs Arrow)
+import pyspark  # noqa: E402
+from pyspark.sql import SparkSession  # noqa: E402
+from pyspark.sql import types as T  # noqa: E402
 
 from cleannews.spark import FIELDS, clean_column, clean_record
 

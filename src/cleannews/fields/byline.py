@@ -22,7 +22,8 @@ from ..cleaner import Cleaner
 from ..lexicon import Lexicon
 from ..page import Page
 from ..language import stopwords
-from ..text import ends_sentence, is_prose, looks_like_name, word_count
+from ..text import ends_sentence, is_prose, looks_like_name
+from .dates import is_date_line
 from .meta import _bare_name, parse_meta_line
 
 _SIGNATURE = regex.compile(r"^\(\s*(?P<names>[\p{L}][\p{L}.\-]{0,15}(?:\s*[/,;]\s*[\p{L}][\p{L}.\-]{0,15}){0,6})\s*\)$")
@@ -79,7 +80,8 @@ class Byline(Cleaner):
     """Claim the byline lines near the top (or a signature at the end) and set ``byline``."""
 
     name = "byline"
-    description = "claims author boxes, 'Von/By …' lines and '(abc/dpa)' signatures; sets the byline"
+    description = ("claims author boxes, 'Von/By …' lines, author-and-date lines and '(abc/dpa)' "
+                   "signatures; sets the byline")
     header_paragraphs: int = 2
     max_box_lines: int = 12
     #: Words a meta line may hold besides date, author and counts (a category: "Mac").
@@ -151,8 +153,8 @@ class Byline(Cleaner):
         return names
 
     def _name_over_role(self, page: Page) -> list[str]:
-        """A bare name on its own line over a role line ("Christoph Hein" / "Chefredakteur"),
-        claimed."""
+        """A bare name on its own line over a role line ("Christoph Hein" / "Chefredakteur") or
+        over a date line that starts with a separator (the rest of the same visual line), claimed."""
         assert page.lexicon is not None
         lex = page.lexicon
         stop = stopwords(page.language)
@@ -170,7 +172,11 @@ class Byline(Cleaner):
             # A role line under the name ("Chefredakteur") makes it an author; a date line alone
             # does not: a bare title line over a date is too often the headline itself.
             nxt = page.next_kept(i)
-            near_date = nxt is not None and bool(roles.match(page.lines[nxt].text.strip(" :,")))
+            after = page.lines[nxt].text.strip() if nxt is not None else ""
+            # ... or a date line that continues it after a separator ("Ronja Beck" / "/ 16.11.2018")
+            near_date = bool(after) and (bool(roles.match(after.strip(" :,"))) or (
+                after[:1] in "/|·•–-" and is_date_line(after.lstrip("/|·•–- "), lex,
+                                                       month_first=page.language == "en")))
             if near_date:
                 page.claim(i, "byline", self.name, "author name over a role")
                 return [text]

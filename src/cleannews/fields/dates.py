@@ -169,7 +169,10 @@ class PublishedDate(Cleaner):
     """Claim the date lines at the top of the article and set ``date`` to the published date.
 
     Only lines before the article's third paragraph of running text count (a date inside the
-    story is not its date). A date label with no date ("Stand") and a relative date ("vor 3
+    story is not its date). A meta line ("27.01.2020 | Soziales", "Jane Doe - Nov 19, 2019") counts
+    when at most ``max_meta_unknown_words`` words on it are not understood; a date beside such
+    words is used only when no plain date line is found, and not when an unknown label stands
+    before it ("Release: 14.11.2019"). A date label with no date ("Stand") and a relative date ("vor 3
     Stunden") are removed without setting a date.
     """
 

@@ -10,6 +10,7 @@ author ("von David", "By Jane Doe", or a bare "Jane Doe"), a count ("7 comments"
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import regex
@@ -44,6 +45,7 @@ class MetaLine:
         return sum(word_count(u) for u in self.unknown)
 
 
+@functools.lru_cache(maxsize=64)
 def _date_words(lexicon: Lexicon) -> frozenset[str]:
     words = set(lexicon.words("dates", "filler"))
     for key in ("published", "updated"):
