@@ -18,7 +18,8 @@ For every evaluation set (``--data DIR``, repeatable; a set is a folder of
 and prints one table row per set, language group (pages whose gold ``lang`` is German, the
 rest, and all) and system: body P/R/F1 where the gold has a body (ScrapingHub's method), snippet
 P/R/F1/accuracy where it has with/without snippets (trafilatura's method), and headline, byline
-and date accuracy where it has them. The metrics are those of the project's scorer
+and date accuracy where it has them; for cleannews also ``language``, the share of pages whose
+detected language is the gold's (declared) one. The metrics are those of the project's scorer
 (``/work/shared/eval/score.py``), re-implemented here line for line so that the two agree; the
 benchmark only adds the side-by-side view and the language split.
 
@@ -158,7 +159,7 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
     leaks = [r["leak"] for r in rows if "leak" in r]
     if leaks:
         summary["chrome_leak"] = statistics.mean(leaks)
-    for k in ("headline", "byline", "date"):
+    for k in ("headline", "byline", "date", "language"):
         vals = [float(r[k]) for r in rows if k in r]
         if vals:
             summary[k] = statistics.mean(vals)
@@ -202,7 +203,8 @@ def read(path: Path) -> str:
 def run_cleannews(page: dict[str, Any], input_kind: str) -> dict[str, Any]:
     import cleannews
     a = cleannews.clean(read(page["dir"] / f"page.{input_kind}"))
-    return {"body": a.body, "headline": a.headline, "byline": list(a.byline or []), "date": iso(a.date)}
+    return {"body": a.body, "headline": a.headline, "byline": list(a.byline or []), "date": iso(a.date),
+            "language": a.language}
 
 
 def run_raw(page: dict[str, Any], input_kind: str) -> dict[str, Any]:
@@ -285,7 +287,7 @@ GROUPS: dict[str, Callable[[str], bool]] = {
     "other": lambda lang: not lang.startswith("de"),
 }
 COLUMNS = ("docs", "P", "R", "F1", "snip_P", "snip_R", "snip_F1", "snip_acc", "chrome_leak",
-           "headline", "byline", "date")
+           "headline", "byline", "date", "language")
 
 
 def format_table(results: list[dict[str, Any]]) -> str:
@@ -331,7 +333,11 @@ def main(argv: list[str] | None = None) -> int:
             timing[f"{folder.name}/{system}"] = round(seconds, 2)
             rows = []
             for page, pred in zip(pages, preds):
-                rows.append({"id": page["id"], "lang": page["lang"], **score_page(pred, page["gold"])})
+                row = {"id": page["id"], "lang": page["lang"], **score_page(pred, page["gold"])}
+                if pred.get("language") and page["lang"]:
+                    # not in score.py: the detected language against the declared one
+                    row["language"] = str(pred["language"]) == page["lang"][:2]
+                rows.append(row)
             pages_out[f"{folder.name}/{system}"] = rows
             for group, keep in GROUPS.items():
                 chosen = [r for r in rows if keep(r["lang"])]

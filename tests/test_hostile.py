@@ -34,7 +34,7 @@ _spec.loader.exec_module(make_hostile)
 #: The per-document time limit the tests give clean().
 TIMEOUT = 20.0
 #: How far past its time limit a run may end before it counts as a hang.
-GRACE = 30.0
+GRACE = 60.0
 CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 SMALL = sorted(make_hostile.small_cases())
 HTML = {name for name in [*SMALL, *make_hostile.big_cases()] if name.endswith(".html")}

@@ -78,7 +78,8 @@ def clean(source: str | bytes, *, language: str | None = None, pipeline: Pipelin
     seconds after which :class:`cleannews.CleanTimeout` is raised (checked between steps).
     """
     pipe = pipeline if pipeline is not None else _default()
+    deadline = time.monotonic() + timeout if timeout is not None else None  # reading the page counts too
     page = prepare(source, language=language or pipe.language, input_format=input_format, url=url)
-    if timeout is not None:
-        page.metadata["deadline"] = time.monotonic() + timeout
+    if deadline is not None:
+        page.metadata["deadline"] = deadline
     return pipe.process(page).to_article()
