@@ -131,3 +131,26 @@ def test_time_limit_is_checked_between_steps():
 def test_describe_lists_each_step_with_what_it_removes():
     text = cleannews.default_pipeline().describe()
     assert "captions" in text and "caption" in text.split("captions", 1)[1].splitlines()[0]
+
+
+def test_full_page_only_steps_do_not_run_on_extracted_text():
+    from dataclasses import dataclass
+
+    from cleannews import Cleaner, Lexicon
+
+    @dataclass(frozen=True)
+    class DropAll(Cleaner):
+        name = "drop_all"
+        full_page_only = True
+
+        def __call__(self, page: Page) -> None:
+            page.remove_range(0, len(page.lines), self.name, "test")
+
+    text = "Ein Satz mit genug Wörtern für den Test.\n\nNoch ein Satz."
+    dump = Page.from_text(text, language="de", lexicon=Lexicon.load("de"))
+    extracted = Page.from_text(text, language="de", lexicon=Lexicon.load("de"))
+    extracted.metadata["extracted"] = True
+    pipeline = Pipeline([DropAll()])
+    assert pipeline.process(dump).body_lines() == []
+    assert pipeline.process(extracted).body_lines() == ["Ein Satz mit genug Wörtern für den Test.", "Noch ein Satz."]
+    assert {s.name for s in cleannews.default_pipeline() if s.full_page_only} >= {"page_header", "comments", "article_end"}

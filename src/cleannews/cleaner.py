@@ -28,6 +28,10 @@ class Cleaner:
     name: ClassVar[str] = "cleaner"
     #: One sentence saying what the step removes and why (shown by ``Pipeline.describe``).
     description: ClassVar[str] = ""
+    #: True for a step that reads a whole page dump: it finds where the article starts and ends
+    #: among menus, teasers, widgets and closing sections. Text an extractor already cut to the
+    #: article (the HTML path) has none of those, so the pipeline does not run such a step on it.
+    full_page_only: ClassVar[bool] = False
 
     def __call__(self, page: Page) -> None:  # pragma: no cover - abstract
         raise NotImplementedError

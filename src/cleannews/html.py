@@ -34,15 +34,6 @@ EXTRACTOR = "trafilatura"
 DROPPED_REASON = "dropped by trafilatura's extraction"
 #: The step name of the title line removed because the page's metadata names it the headline.
 METADATA = "metadata"
-#: Steps of the default pipeline that do not run on extracted text. trafilatura has already cut
-#: the page to the article, so the steps that find where a full page dump's article starts and
-#: ends (the text above the headline, the main run of prose, closing sections that run to the
-#: page's end, trailing labels) and the ones that judge a line by its place on the full page
-#: (truncated teasers, labels in another script) would only cut into the article.
-EXTENT_STEPS = ("page_header", "main_text", "after_main_text", "article_end", "sources", "comments",
-                "donations", "related", "footer", "teasers", "foreign_labels")
-#: The headline step is left out too when the page's metadata names the headline.
-HEADLINE_STEP = "headline"
 #: The step name of lines removed because they are nothing but links.
 LINKS = "link_lines"
 
@@ -189,7 +180,9 @@ def html_to_page(html: str, *, url: str | None = None, language: str | None = No
     for key in ("url", "site_name"):
         if meta.get(key):
             page.fields[key] = meta[key]
-    page.metadata["skip_steps"] = EXTENT_STEPS + ((HEADLINE_STEP,) if meta.get("headline") else ())
+    page.metadata["extracted"] = True  # full_page_only steps do not run on extracted text
+    if meta.get("headline"):
+        page.fields["headline"] = meta["headline"]  # the headline step keeps a known headline
     _remove_title_lines(page)
     if tree is not None:
         _remove_link_lines(page, tree)

@@ -125,14 +125,14 @@ class Pipeline(Sequence[Cleaner]):
     def process(self, page: Page) -> Page:
         """Run every step over the page, in order, and return it.
 
-        Steps named in ``page.metadata["skip_steps"]`` are left out: an HTML page's text was
-        already cut to the article by an extractor, so the steps that find where a page dump's
-        article starts and ends do not run on it (see :mod:`cleannews.html`).
+        On a page whose text an extractor already cut to the article (``page.metadata["extracted"]``,
+        set by the HTML path), steps marked ``full_page_only`` are left out: there is no page dump
+        around the article for them to find its start and end in.
         """
         deadline = page.metadata.get("deadline")
-        skip = page.metadata.get("skip_steps", ())
+        extracted = bool(page.metadata.get("extracted"))
         for step in self._steps:
-            if step.name in skip:
+            if extracted and getattr(step, "full_page_only", False):
                 continue
             if deadline is not None and time.monotonic() > deadline:
                 raise CleanTimeout(f"time limit exceeded before step {step.name!r}")

@@ -22,6 +22,7 @@ class ArticleEnd(Cleaner):
     """
 
     name = "article_end"
+    full_page_only = True
     description = "removes trailing labels and teaser summaries between the article and the page's end"
     max_label_words: int = 6
     max_summary_words: int = 45

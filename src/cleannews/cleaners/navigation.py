@@ -115,6 +115,7 @@ class ForeignScriptLabels(LineCleaner):
     label of a widget made for another locale."""
 
     name = "foreign_labels"
+    full_page_only = True
     description = "removes short lines written in another script than the page's"
     max_words: int = 6
 

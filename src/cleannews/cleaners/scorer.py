@@ -263,6 +263,7 @@ class MainText(Cleaner):
     """
 
     name = "main_text"
+    full_page_only = True
     description = "scores lines in context (jusText-style) and removes what stands before the article's main run of prose"
     max_gap: float = 4
     removed_weight: float = 0.25
@@ -556,6 +557,7 @@ class AfterMainText(Cleaner):
     threads without a header, teaser lists, footers the lexicon does not know)."""
 
     name = "after_main_text"
+    full_page_only = True
     description = "removes what stands after the article's main run of prose (see main_text)"
 
     def __call__(self, page: Page) -> None:

@@ -69,6 +69,7 @@ def _first_prose_after(page: Page, start: int) -> int | None:
 class EndSection(Cleaner):
     """Remove one kind of closing section: from its header to the next end-section header."""
 
+    full_page_only = True
     step_name: str = "end_section"
     family: str = "comments"
     reason_text: str = "comment section"

@@ -43,6 +43,7 @@ class TruncatedTeasers(Cleaner):
     droht mit Sanktionen") is the text's own style, and stays."""
 
     name = "teasers"
+    full_page_only = True
     description = "removes teaser headlines truncated with an ellipsis"
     min_words: int = 4
     max_words: int = 25

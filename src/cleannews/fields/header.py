@@ -14,6 +14,7 @@ class PageHeader(Cleaner):
     (site name, menus, a lead picture's caption). Without a headline nothing is removed."""
 
     name = "page_header"
+    full_page_only = True
     description = "removes everything above the headline (site name, menus, pictures)"
 
     def __call__(self, page: Page) -> None:

@@ -38,6 +38,8 @@ class Headline(Cleaner):
     variant_overlap: float = 0.6
 
     def __call__(self, page: Page) -> None:
+        if page.fields.get("headline"):  # already known, e.g. from an HTML page's metadata
+            return
         anchor = self._anchor(page)
         if anchor is None:
             return
