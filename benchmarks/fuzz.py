@@ -219,12 +219,12 @@ def _worker(args: tuple[int, int, int, int, float, float]) -> list[dict[str, Any
 
 
 def fuzz(n: int = 100_000, *, seed: int = 1, workers: int = 1, timeout: float = 5.0, hang: float = 30.0,
-         out: Path | None = None, progress: bool = True) -> dict[str, Any]:
-    """Run n inputs and return the summary (also written to ``out``/summary.json, with each
+         out: Path | None = None, progress: bool = True, start: int = 0) -> dict[str, Any]:
+    """Run inputs start..n-1 and return the summary (also written to ``out``/summary.json, with each
     crashing or hanging input saved next to it)."""
     began = time.monotonic()
     chunk = 1000
-    jobs = [(a, min(a + chunk, n), 1, seed, timeout, hang) for a in range(0, n, chunk)]
+    jobs = [(a, min(a + chunk, n), 1, seed, timeout, hang) for a in range(start, n, chunk)]
     results: list[dict[str, Any]] = []
     if workers <= 1:
         batches = map(_worker, jobs)
@@ -235,7 +235,7 @@ def fuzz(n: int = 100_000, *, seed: int = 1, workers: int = 1, timeout: float = 
         results.extend(batch)
         if progress:
             bad = sum(r["outcome"] in ("crash", "hang") for r in results)
-            print(f"\r{len(results):>7,}/{n:,} inputs  {time.monotonic() - began:6.0f} s  crashes+hangs: {bad}",
+            print(f"\r{start + len(results):>7,}/{n:,} inputs  {time.monotonic() - began:6.0f} s  crashes+hangs: {bad}",
                   end="", file=sys.stderr, flush=True)
     if workers > 1:
         pool.close()
@@ -250,7 +250,7 @@ def fuzz(n: int = 100_000, *, seed: int = 1, workers: int = 1, timeout: float = 
         source, fmt = make_input(r["i"], seed, pages)
         r.update(size=len(source), format=fmt, type=type(source).__name__)
     summary = {
-        "inputs": len(results), "seed": seed, "workers": workers, "timeout": timeout, "hang_alarm": hang,
+        "inputs": len(results), "first": start, "seed": seed, "workers": workers, "timeout": timeout, "hang_alarm": hang,
         "wall_seconds": round(wall, 1), "inputs_per_second": round(len(results) / wall, 1),
         "outcomes": dict(counts), "crashes": [r for r in bad if r["outcome"] == "crash"],
         "hangs": [r for r in bad if r["outcome"] == "hang"],
@@ -272,12 +272,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-n", type=int, default=100_000, help="how many inputs (default 100,000)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--start", type=int, default=0, help="first input number (to resume a run)")
     parser.add_argument("--workers", type=int, default=1, help="processes (default 1: the machine is shared)")
     parser.add_argument("--timeout", type=float, default=5.0, help="clean(timeout=) per input, seconds")
     parser.add_argument("--hang", type=float, default=30.0, help="hard alarm per input: past it, a hang")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "fuzz")
     args = parser.parse_args(argv)
-    s = fuzz(args.n, seed=args.seed, workers=args.workers, timeout=args.timeout, hang=args.hang, out=args.out)
+    s = fuzz(args.n, seed=args.seed, workers=args.workers, timeout=args.timeout, hang=args.hang, out=args.out,
+             start=args.start)
     print(f"inputs {s['inputs']:,}  wall {s['wall_seconds']:.0f} s  ({s['inputs_per_second']:.0f}/s, "
           f"mean {s['mean_ms']} ms)  workers {s['workers']}")
     print("outcomes:", ", ".join(f"{k} {v:,}" for k, v in sorted(s["outcomes"].items())))

@@ -283,6 +283,11 @@ def test_truncated_teaser_removed_but_continued_ellipsis_kept():
     assert kept(TruncatedTeasers(), lines) == [PROSE[0], *continued, PROSE[1]]
 
 
+def test_prose_trailing_off_with_an_ellipsis_is_not_a_teaser():
+    lines = [PROSE[0], "Unsinn! Sie haben auch einmal ganz klein angefangen, genau wie du …", PROSE[1]]
+    assert kept(TruncatedTeasers(), lines) == lines
+
+
 def test_article_end_removes_trailing_labels_and_teaser_summaries():
     lines = ["Überschrift", "", *PROSE, "", "Russland-Krieg: Putin warnt Deutschland vor …", "",
              "Seit Kurzem darf die Ukraine Ziele angreifen. Putin droht mit Konsequenzen.", "", "LUNA SWR3", "", "Quellencheck", "Text."]

@@ -119,3 +119,45 @@ def test_a_page_without_prose_is_left_to_the_other_steps():
 ])
 def test_glued_teaser_titles(text, glued):
     assert glued_title(text) is glued
+
+
+def test_teaser_titles_with_one_line_summaries_after_the_article_are_not_joined_to_it():
+    summaries = ["The council says the new bus lanes will open in spring, a year later than planned.",
+                 "Police asked drivers to avoid the ring road after a lorry lost its load on Monday."]
+    lines = (blank_separated(EN_PROSE) + ["More From The Daily Example"]
+             + [TEASERS[0], TEASERS[0], summaries[0], TEASERS[1], TEASERS[1], TEASERS[2], summaries[1]])
+    out = cleannews.clean("\n".join(["Council backs new budget", ""] + lines), input_format="text")
+    assert out.body.split("\n\n") == EN_PROSE
+
+
+def test_a_list_of_ingredients_between_prose_paragraphs_stays():
+    items = ["8 ripe pears, cored and peeled", "1 lemon, or about 1/4 cup lemon juice", "6 tbsp fruit pectin",
+             "1 tsp cinnamon", "1 tsp nutmeg", "1/2 tsp ground cloves", "1 jar of honey"]
+    more = [f"{p} It is the {n} time that the question has come up." for n, p in zip(("first", "second"), EN_PROSE)]
+    lines = blank_separated(EN_PROSE) + ["Ingredients"] + items + ["Instructions"] + blank_separated(more)
+    assert body(MENU + [""] + lines + FOOTER) == EN_PROSE + ["Ingredients"] + items + ["Instructions"] + more
+
+
+def test_a_menu_between_prose_paragraphs_is_still_removed():
+    lines = MENU + [""] + blank_separated(EN_PROSE[:2]) + MENU + ["Travel", ""] + blank_separated(EN_PROSE[2:])
+    assert body(lines) == EN_PROSE
+
+
+def test_promos_and_copyright_at_the_end_of_the_run_go_but_a_closing_sentence_stays():
+    closing = "We will report again next week."
+    promos = ["Our free newsletter brings the news from the city to you every morning, so that you know what "
+              "happens in your street before anyone else does.",
+              "Cookie policy", "© Example Media Ltd, 1 Main Street, Springfield."]
+    page = page_of(MENU + [""] + blank_separated(EN_PROSE + [closing] + promos), "en")
+    MainText()(page)
+    AfterMainText()(page)
+    assert page.body_lines() == EN_PROSE + [closing]
+    reasons = [line.removal.reason for line in page.lines if line.text in promos]
+    assert reasons and all(r.startswith(("at the end of the main text", "after the main text")) for r in reasons)
+    assert any(r.startswith("at the end of the main text") and "newsletter" in r for r in reasons)
+
+
+def test_a_caption_shown_twice_inside_the_article_is_kept_once():
+    caption = "The mayor speaks to reporters outside the town hall in Springfield on Tuesday morning after the vote."
+    lines = MENU + [""] + blank_separated(EN_PROSE[:2] + [caption, caption] + EN_PROSE[2:]) + FOOTER
+    assert body(lines) == EN_PROSE[:2] + [caption] + EN_PROSE[2:]

@@ -30,17 +30,29 @@ def words(text: str) -> list[str]:
 
 #: How many distinct line texts the per-line caches remember (a page has a few hundred).
 CACHE_SIZE = 8192
+#: Only lines up to this length are cached, so the caches never pin large texts in memory.
+CACHE_MAX_CHARS = 2000
 
 
 @functools.lru_cache(maxsize=CACHE_SIZE)
-def word_count(text: str) -> int:
-    """How many words a line has."""
+def _word_count(text: str) -> int:
     return len(WORD.findall(text))
 
 
 @functools.lru_cache(maxsize=CACHE_SIZE)
+def _ends_sentence(text: str) -> bool:
+    return bool(TERMINAL.search(text)) or bool(ELLIPSIS_END.search(text))
+
+
+def word_count(text: str) -> int:
+    """How many words a line has."""
+    return _word_count(text) if len(text) <= CACHE_MAX_CHARS else len(WORD.findall(text))
+
+
 def ends_sentence(text: str) -> bool:
     """True when the line ends like a sentence: . ! ? (or …) possibly before a closing quote."""
+    if len(text) <= CACHE_MAX_CHARS:
+        return _ends_sentence(text)
     return bool(TERMINAL.search(text)) or bool(ELLIPSIS_END.search(text))
 
 

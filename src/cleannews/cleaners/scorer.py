@@ -38,6 +38,9 @@ _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-]*")
 _DIGIT = regex.compile(r"\p{N}")
 _LETTER = regex.compile(r"\p{L}")
 _CREDIT_START = regex.compile(r"^\s*(?:©|\(c\))\s*\p{L}")
+#: how a list item in the text starts: a number or quantity, a bullet
+_ITEM_START = regex.compile(r"^\s*(?:[-–•*·]\s|\d+(?:[.,/]\d+)?\s*(?:\p{L}{1,5}\.?\s|\)|\.\s|%|\s))")
+_COPYRIGHT = regex.compile(r"^\s*(?:©|\(c\)\s|copyright\b)", regex.I)
 
 GOOD, NEAR_GOOD, SHORT, BAD, CODE = "good", "near_good", "short", "bad", "code"
 #: A line of program code (a listing in a tutorial or a data story): neither prose nor chrome.
@@ -281,6 +284,13 @@ class MainText(Cleaner):
     headline_bonus: float = 3.0
     tight_lists: bool = True
     max_list_words: int = 20
+    drop_repeats: bool = True
+    flanked_lists: bool = True
+    extend_end: bool = True
+    stray_gap: float = 3
+    long_prose_words: int = 40
+    stray_chars: int = 500
+    min_closing_words: int = 3
     classifier: LineClassifier = LineClassifier()
 
     def analyse(self, page: Page) -> dict[int, tuple[str, Verdict]]:
@@ -360,11 +370,26 @@ class MainText(Cleaner):
                 m += 1
             shorts = [k for k in range(n, m) if classes[k] == SHORT]
             announced = any(page.lines[kept[k]].text.rstrip().endswith(":") for k in range(max(n - 1, 0), min(n + 2, m)))
+            if not announced and self.flanked_lists:
+                announced = self._content_list(page, [kept[k] for k in shorts]) and \
+                    n > 0 and m < len(kept) and classes[n - 1] == GOOD and classes[m] == GOOD
             if len(shorts) > self.max_short_run and not announced:
                 for k in shorts:
                     out[k] = Verdict(BAD, f"one of {len(shorts)} short lines in a row ({verdicts[k].evidence})")
             n = m
         return out
+
+    @staticmethod
+    def _content_list(page: Page, indices: list[int]) -> bool:
+        """True when most of these short lines read like the items of a list in the text
+        (ingredients, specifications, steps: they start with a number or a bullet, or close
+        with a comma, semicolon or full stop) rather than like links (names, headlines)."""
+        items = 0
+        for i in indices:
+            text = page.lines[i].text.strip()
+            if _ITEM_START.match(text) or text.endswith((",", ";", ".")):
+                items += 1
+        return items >= 0.6 * len(indices)
 
     def blocks(self, page: Page, labels: dict[int, tuple[str, Verdict]]) -> list[Block]:
         """Runs of good lines with less than ``max_gap`` chrome between them, top to bottom."""
@@ -475,13 +500,44 @@ class MainText(Cleaner):
         while last + 1 < len(blocks) and not blocks[last + 1].header_before and (
                 blocks[last + 1].gap_before < self.merge_after
                 or (blocks[last + 1].gap_before < self.merge_after_pure and blocks[last + 1].purity >= self.pure)) \
-                and (not blocks[last + 1].soft_before or blocks[last + 1].purity >= self.pure):
+                and (not blocks[last + 1].soft_before or blocks[last + 1].purity >= self.pure) \
+                and not self._stray_line(page, blocks[last + 1]):
             last += 1
         mass = sum(b.mass for b in blocks[first:last + 1])
         if mass < self.min_chars:
             return None
         return Block(blocks[first].start, blocks[last].end, mass, blocks[first].gap_before,
                      blocks[first].header_before)
+
+    def _closing_sentences(self, page: Page, labels: dict[int, tuple[str, Verdict]], end: int) -> int:
+        """The run's end, moved down over short sentences that follow it directly (a closing
+        line, "See you tomorrow."): a line of ``min_closing_words`` words or more with stopwords,
+        ending like a sentence but not a question (a teaser asks), judged neither bad on its own
+        nor UI text."""
+        stops = stopwords(page.language)
+        while True:
+            j = page.next_nonblank(end)
+            if j is None or j not in labels or labels[j][0] == GOOD:
+                return end
+            verdict = labels[j][1]
+            f = line_features(page.lines[j].text, stops)
+            if verdict.cls not in (SHORT, NEAR_GOOD) or not f.sentence or f.words < self.min_closing_words \
+                    or f.stopword_density == 0 or page.lines[j].text.rstrip().endswith("?"):
+                return end
+            end = j
+
+    def _long_prose(self, page: Page, verdict: Verdict, i: int) -> bool:
+        """True for a thin-prose line of ``long_prose_words`` words or more that ends like a
+        sentence: inside the run it is a paragraph (an interview answer rich in names), even
+        among chrome."""
+        text = page.lines[i].text
+        return verdict.cls == NEAR_GOOD and bool(TERMINAL.search(text)) and len(_WORD.findall(text)) >= self.long_prose_words
+
+    def _stray_line(self, page: Page, block: Block) -> bool:
+        """True for a block of one short paragraph behind ``stray_gap`` or more chrome: a
+        teaser's summary between teaser titles, not the article going on."""
+        return (block.start == block.end and block.gap_before >= self.stray_gap
+                and len(page.lines[block.start].text) < self.stray_chars)
 
     def _dek(self, page: Page, labels: dict[int, tuple[str, Verdict]], run: Block) -> Block | None:
         """The short block of prose right under the headline (a dek or lead) when it stands
@@ -498,6 +554,8 @@ class MainText(Cleaner):
         run = self.main_run(page, labels)
         if run is None:
             return
+        if self.extend_end:
+            run = run._replace(end=self._closing_sentences(page, labels, run.end))
         page.fields["_main_start"], page.fields["_main_end"] = run.start, run.end
         breaks = hard_breaks(page)
         page.fields["_not_headers"] = {i for i, _ in end_headers(page) if i not in breaks}
@@ -517,8 +575,26 @@ class MainText(Cleaner):
                 page.remove(i, self.name, before_reason(*labels[i]))
         if self.inside:
             for i in range(run.start + 1, run.end):
-                if i in labels and labels[i][0] == BAD:
+                if i in labels and labels[i][0] == BAD and not self._long_prose(page, labels[i][1], i):
                     page.remove(i, self.name, f"inside the main text, among chrome: {labels[i][1].evidence}")
+        if self.drop_repeats:
+            _drop_repeats(page, run.start, run.end, self.name)
+
+
+def _drop_repeats(page: Page, start: int, end: int, name: str, window: int = 12) -> None:
+    """A line of the main run that repeats one kept at most ``window`` lines above it (a
+    caption shown twice, a teaser title over its own link) goes: an article says each paragraph
+    once. (An interview may repeat its questions far apart: those stay.)"""
+    seen: dict[str, int] = {}
+    for i in range(start, end + 1):
+        line = page.lines[i]
+        if not line.text or not line.kept:
+            continue
+        key = " ".join(line.text.split()).casefold()
+        if key in seen and i - seen[key] <= window:
+            page.remove(i, name, f"repeats line {page.lines[seen[key]].number} of the main text")
+        else:
+            seen[key] = i
 
 
 def _standalone(page: Page, i: int) -> bool:
@@ -559,6 +635,9 @@ class AfterMainText(Cleaner):
     name = "after_main_text"
     full_page_only = True
     description = "removes what stands after the article's main run of prose (see main_text)"
+    trim_tail: bool = True
+    max_tail_words: int = 40
+    max_label_words: int = 6
 
     def __call__(self, page: Page) -> None:
         end = page.fields.get("_main_end")
@@ -568,3 +647,35 @@ class AfterMainText(Cleaner):
         for i in range(end + 1, len(page.lines)):
             cls, evidence = labels.get(i, (BAD, "line after the main text"))
             page.remove(i, self.name, after_reason(cls, evidence))
+        if self.trim_tail:
+            self._trim_tail(page, page.fields.get("_main_start", end))
+
+    def _trim_tail(self, page: Page, start: int) -> None:
+        """Walk back from the run's last line: sign-up and follow prompts, newsletter, cookie
+        and licence notes (a phrase of the lexicon's ``[scorer] ui`` or ``tail`` list in a line
+        of at most ``max_tail_words`` words), copyright lines and short labels go, up to the
+        first line that is none of these."""
+        assert page.lexicon is not None
+        ui = page.lexicon.pattern("scorer", "ui", "word")
+        tail = page.lexicon.pattern("scorer", "tail", "word")
+        i = len(page.lines)
+        while True:
+            j = page.next_kept(i, -1)
+            if j is None or j <= start:
+                return
+            reason = self._tail_reason(page.lines[j].text, ui, tail)
+            if reason is None:
+                return
+            page.remove(j, self.name, reason)
+            i = j
+
+    def _tail_reason(self, text: str, ui: regex.Pattern[str], tail: regex.Pattern[str]) -> str | None:
+        n = len(_WORD.findall(text))
+        m = ui.search(text) or tail.search(text)
+        if m is not None and n <= self.max_tail_words:
+            return f"at the end of the main text: closing chrome {m.group(0)!r} ({n} words)"
+        if _COPYRIGHT.match(text):
+            return "at the end of the main text: copyright line"
+        if n <= self.max_label_words and not TERMINAL.search(text) and not text.rstrip().endswith((":", "…", "...")):
+            return f"at the end of the main text: label ({n} words)"
+        return None

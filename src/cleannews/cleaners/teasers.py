@@ -10,6 +10,10 @@ from ..cleaner import Cleaner
 from ..page import Page
 from ..text import ELLIPSIS_END, ELLIPSIS_START, is_title_like, word_count
 from .labels import label_text
+from .sections import inside_main_text
+
+#: a sentence ending inside the line ("Nonsense! They started …"): prose, not a headline
+_SENTENCE_BREAK = regex.compile(r"[.!?…]\s+\p{Lu}")
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,9 @@ class ReadMoreBoxes(Cleaner):
 class TruncatedTeasers(Cleaner):
     """A headline cut off with an ellipsis ("Putin warnt Deutschland vor …") is a teaser
     linking elsewhere. A line that ends in "..." and is continued by the next one ("... und
-    droht mit Sanktionen") is the text's own style, and stays."""
+    droht mit Sanktionen") is the text's own style, and stays; so does a line with a sentence
+    break in it, and one inside the article's main run of prose (see main_text) unless its
+    neighbour is truncated too."""
 
     name = "teasers"
     full_page_only = True
@@ -54,10 +60,22 @@ class TruncatedTeasers(Cleaner):
             if not ELLIPSIS_END.search(text) or not self.min_words <= word_count(text) <= self.max_words:
                 continue
             body = ELLIPSIS_END.sub("", text).rstrip()
-            if body.endswith((".", "!", "?")) or not is_title_like(body):
+            if body.endswith((".", "!", "?", ",", ":")) or not is_title_like(body) or _SENTENCE_BREAK.search(body):
                 continue
+            if inside_main_text(page, i) and not self._in_series(page, i):
+                continue  # "Here's the other important thing …" in the run of prose: the text's style
             nxt = page.next_nonblank(i)
             if nxt is not None and ELLIPSIS_START.match(page.lines[nxt].text):
                 continue
             page.remove(i, self.name, "truncated teaser headline")
             page.fields.setdefault("_teasers", set()).add(i)
+
+    @staticmethod
+    def _in_series(page: Page, i: int) -> bool:
+        """True when the nearest line above or below also ends with an ellipsis: a list of
+        teasers, not one sentence trailing off."""
+        for step in (-1, 1):
+            j = page.next_nonblank(i, step)
+            if j is not None and ELLIPSIS_END.search(page.lines[j].text):
+                return True
+        return False

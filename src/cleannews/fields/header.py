@@ -11,7 +11,13 @@ from ..page import Page
 @dataclass(frozen=True)
 class PageHeader(Cleaner):
     """Once the headline is found, every line above it that no field claimed is page chrome
-    (site name, menus, a lead picture's caption). Without a headline nothing is removed."""
+    (site name, menus, a lead picture's caption). Without a headline nothing is removed.
+
+    The header ends where the headline step says the article starts (``_headline_index``):
+    the headline's line, or, when the headline stands under a lone paragraph it judged to be
+    chrome (a cookie notice), the title-shaped line over that paragraph. Such a line is no
+    headline and goes too; what stands between it and the headline is left to the main-text
+    step, so that a wrong judgement cannot cut the article's first paragraph."""
 
     name = "page_header"
     full_page_only = True
@@ -19,5 +25,8 @@ class PageHeader(Cleaner):
 
     def __call__(self, page: Page) -> None:
         head = page.fields.get("_headline_index")
-        if head is not None:
-            page.remove_range(0, head, self.name, "above the headline (page header)")
+        if head is None:
+            return
+        page.remove_range(0, head, self.name, "above the headline (page header)")
+        if page.lines[head].field != "headline":
+            page.remove(head, self.name, "title-shaped line over a lone paragraph above the headline")

@@ -23,6 +23,13 @@ from .dates import find_dates, residue
 from .fields_util import normalise
 from .meta import parse_meta_line
 
+#: A label with a figure ("Portionen: 12", "Krok 3", "Servings 12", "4 Kommentare",
+#: "Belichtungszeit: 60 x 3 Minuten"): a recipe's, a form's or a counter's field, not a title.
+_LABEL_FIGURE = regex.compile(
+    r"^(?:\p{L}[\p{L}\-]*(?:\s\p{L}[\p{L}\-]*)?\s*:\s*\d[\d.,/x×\s\-–]*(?:\s\p{L}+){0,2}"
+    r"|\p{L}[\p{L}\-]*\s+\d+|\d[\d.,]*\s+\p{L}+)\s*$")
+#: A figure: "120", "4,5", "48/49", "500g".
+_FIGURE = regex.compile(r"(?<![\p{L}\p{N}])\d+(?:[.,/]\d+)*")
 _ADDRESS = regex.compile(r"@\S+\.\w|(?<!\S)@\w{2,}|https?://|www\.\S+\.\w")
 
 
@@ -36,50 +43,97 @@ class Headline(Cleaner):
     look_up_lines: int = 6
     look_down_lines: int = 3
     variant_overlap: float = 0.6
+    #: How many kept lines may stand between two paragraphs of one run of prose.
+    run_gap: int = 2
+    #: A line of at most this many words with two or more figures is a row of measures.
+    max_figure_row_words: int = 7
+    #: A lone prose line more kept lines than this above the first run of prose is no part of
+    #: the article (a cookie notice, a form's help text).
+    lone_prose_gap: int = 8
 
     def __call__(self, page: Page) -> None:
         if page.fields.get("headline"):  # already known, e.g. from an HTML page's metadata
             return
         anchor = self._anchor(page)
-        if anchor is None:
+        found = self._choose(page, anchor) if anchor is not None else None
+        # The article's start by the plainest evidence (its first byline, date or prose line)
+        # and the title over it: when the headline stands lower, that is still where the page
+        # header ends (``_headline_index``), so that a lone paragraph judged to be chrome is
+        # left to the main-text step rather than cut with the header.
+        plain = self._anchor(page, plain=True)
+        safe = self._choose(page, plain) if plain is not None and plain != anchor else found
+        if found is None:
+            found = safe
+        if found is None:
             return
-        candidates = self._candidates(page, anchor) or self._below(page, anchor)
-        if not candidates:
-            return
-        chosen = candidates[0]
-        for other in candidates[1:]:
-            a, b = page.lines[chosen].text, page.lines[other].text
-            if normalise(a) != normalise(b) and overlap(a, b) >= self.variant_overlap:
-                page.remove(chosen, self.name, "variant of the headline (a media or teaser title)")
-                chosen = other
-                break
+        chosen, variant = found
+        if variant is not None:
+            page.remove(variant, self.name, "variant of the headline (a media or teaser title)")
         title = page.lines[chosen].text
         page.claim(chosen, "headline", self.name)
         page.fields["headline"] = title
-        page.fields["_headline_index"] = chosen
+        page.fields["_headline_index"] = min(chosen, safe[0]) if safe is not None else chosen
         key = normalise(title)
         for i, line in list(page.kept()):
             if normalise(line.text) == key:
                 page.remove(i, self.name, "repeat of the headline")
 
-    def _anchor(self, page: Page) -> int | None:
-        """Where the article begins: its first byline or date line, or its first paragraph."""
+    def _choose(self, page: Page, anchor: int) -> tuple[int, int | None] | None:
+        """The headline's index for this article start, and the index of a lower variant of
+        it that goes (or None)."""
+        candidates = self._candidates(page, anchor) or self._below(page, anchor)
+        if not candidates:
+            return None
+        chosen = candidates[0]
+        for other in candidates[1:]:
+            a, b = page.lines[chosen].text, page.lines[other].text
+            if normalise(a) != normalise(b) and overlap(a, b) >= self.variant_overlap \
+                    and _plain_variant(b, a):
+                return other, chosen
+        return chosen, None
+
+    def _anchor(self, page: Page, *, plain: bool = False) -> int | None:
+        """Where the article begins: its first byline or date line, or its first run of prose
+        (see :meth:`_prose_run`). ``plain``: its first byline, date or prose line, whatever it is.
+        """
         claimed = next((i for i, line in enumerate(page.lines)
                         if line.field in ("byline", "date") and line.removal
                         and line.removal.reason != "author signature"), None)
-        prose = next((i for i, line in page.kept() if is_prose(line.text, min_words=12)), None)
+        if plain:
+            prose = next((i for i, line in page.kept() if is_prose(line.text, min_words=12)), None)
+        else:
+            prose = self._prose_run(page)
         found = [i for i in (claimed, prose) if i is not None]
         return min(found) if found else None
 
-    @staticmethod
-    def _not_a_title(text: str, page: Page) -> bool:
+    def _prose_run(self, page: Page) -> int | None:
+        """The first prose line (12+ words), unless it stands alone (no other prose line in
+        the next few lines) far above the first run of prose: then the run's start."""
+        first: tuple[int, int] | None = None  # (index, ordinal among the kept lines)
+        for n, (i, line) in enumerate(page.kept()):
+            if not is_prose(line.text, min_words=12):
+                continue
+            if first is None:
+                first = (i, n)
+            j = i
+            for _ in range(self.run_gap):
+                j = page.next_kept(j)
+                if j is None:
+                    break
+                if is_prose(page.lines[j].text, min_words=8):
+                    return i if n - first[1] - 1 > self.lone_prose_gap else first[0]
+        return first[0] if first else None
+
+    def _not_a_title(self, text: str, page: Page) -> bool:
         """Title-shaped lines that are no headline: a line starting or ending with a date (a
         teaser's), a meta line (date with author or category), an address, a row of figures."""
-        if _ADDRESS.search(text):
+        if _ADDRESS.search(text) or _LABEL_FIGURE.match(text) or text.lstrip().startswith("©"):
             return True
         letters = sum(c.isalpha() for c in text)
         if letters < sum(c.isdigit() for c in text):
             return True
+        if word_count(text) <= self.max_figure_row_words and len(_FIGURE.findall(text)) >= 2:
+            return True  # a row of measures ("ca. 50 x 70 cm", "120 Minuten (+ 300 Minuten)")
         if page.lexicon is None:
             return False
         dates = find_dates(text, page.lexicon)
@@ -130,3 +184,11 @@ class Headline(Cleaner):
                     break
             i = j
         return out
+
+
+def _plain_variant(higher: str, nearer: str) -> bool:
+    """True when ``higher`` may stand for the headline whose variant ``nearer`` is: it is no
+    longer than the nearer line (a breadcrumb or a tab title holds the title and more) and not
+    cut short ("Instagram arbeitet an neuer...": a teaser's truncated title)."""
+    stripped = higher.rstrip()
+    return word_count(higher) < word_count(nearer) and not stripped.endswith(("...", "…"))
