@@ -23,6 +23,7 @@ import argparse
 import json
 import multiprocessing
 import random
+import resource
 import signal
 import sys
 import time
@@ -162,8 +163,8 @@ def make_input(i: int, seed: int, pages: list[bytes]) -> tuple[bytes | str, str]
         data = generated(rng).encode("utf-8")
     else:
         data = excerpt(rng.choice(pages), rng)
-    for _ in range(rng.randint(1, 3)):
-        data = mutate(data, rng, pages)
+    for _ in range(rng.randint(1, 3)):  # capped after each mutation: repeats of repeats explode
+        data = mutate(data, rng, pages)[:LARGE]
     data = data[:LARGE if rng.random() < LARGE_SHARE else SMALL]
     fmt = rng.choice(["auto"] * 5 + ["text"] * 2 + ["html"])
     if rng.random() < 0.5:
@@ -277,7 +278,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=5.0, help="clean(timeout=) per input, seconds")
     parser.add_argument("--hang", type=float, default=30.0, help="hard alarm per input: past it, a hang")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "fuzz")
+    parser.add_argument("--max-memory-gb", type=float, default=4.0,
+                        help="address-space limit per process: a blow-up shows as a MemoryError crash")
     args = parser.parse_args(argv)
+    limit = int(args.max_memory_gb * 1024 ** 3)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))  # inherited by worker processes
     s = fuzz(args.n, seed=args.seed, workers=args.workers, timeout=args.timeout, hang=args.hang, out=args.out,
              start=args.start)
     print(f"inputs {s['inputs']:,}  wall {s['wall_seconds']:.0f} s  ({s['inputs_per_second']:.0f}/s, "
