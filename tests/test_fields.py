@@ -11,6 +11,7 @@ import cleannews
 from cleannews import Lexicon
 from cleannews.fields.byline import Byline
 from cleannews.fields.dates import PublishedDate, find_dates
+from cleannews.fields.header import PageHeader
 from cleannews.fields.headline import Headline
 from cleannews.fields.lead import Lead
 from cleannews.fields.meta import parse_meta_line
@@ -235,6 +236,49 @@ def test_headline_under_the_date_line():
 ])
 def test_meta_address_and_figure_lines_are_no_headline(lines):
     assert fields_of(lines)["headline"] == "Regierung beschließt neues Klimagesetz"
+
+
+@pytest.mark.parametrize("label", [
+    "Portionen: 12", "Krok 3", "4 Kommentare", "Belichtungszeit: 60 x 3 Minuten", "ca. 50 x 70 cm",
+    "Gepostet von Anna Muster | Politik", "© Anna Muster",
+])
+def test_labels_figures_credits_and_bylines_are_no_headline(label):
+    found = fields_of(["Regierung beschließt neues Klimagesetz", label, *PROSE])
+    assert found["headline"] == "Regierung beschließt neues Klimagesetz"
+
+
+@pytest.mark.parametrize("higher", [
+    "Startseite » Politik » Regierung beschließt neues Klimagesetz",  # a breadcrumb ending in the title
+    "Regierung beschließt neues...",  # a teaser's truncated title
+])
+def test_a_longer_or_cut_variant_above_is_not_the_headline(higher):
+    found = fields_of([higher, "Regierung beschließt neues Klimagesetz", *PROSE])
+    assert found["headline"] == "Regierung beschließt neues Klimagesetz"
+
+
+NOTICE = ("Wir verwenden Cookies, um die Nutzung der Website zu analysieren und unser Angebot für Sie "
+          "laufend zu verbessern.")
+MENU = ["Politik", "Wirtschaft", "Sport", "Kultur", "Wissen", "Reise", "Auto", "Digital", "Video"]
+
+
+def test_headline_over_the_first_run_of_prose_not_over_a_lone_notice():
+    lines = ["Jetzt die App laden", NOTICE, "Akzeptieren", *MENU, "Regierung beschließt neues Klimagesetz", *PROSE]
+    page = run(Byline(), lines)
+    PublishedDate()(page)
+    Headline()(page)
+    assert page.fields["headline"] == "Regierung beschließt neues Klimagesetz"
+    PageHeader()(page)
+    # the header ends over the lone paragraph: the main-text step judges it, the header does not cut it
+    assert page.lines[1].kept
+    assert not page.lines[0].kept and page.lines[0].removal.cleaner == "page_header"
+    assert page.body_lines()[-3:] == PROSE
+
+
+def test_page_header_removes_what_stands_above_the_headline():
+    page = run(Headline(), ["Startseite", "Politik", "Regierung beschließt neues Klimagesetz", *PROSE])
+    PageHeader()(page)
+    assert page.body_lines() == PROSE
+    assert [line.removal.cleaner for line in page.lines[:2]] == ["page_header", "page_header"]
 
 
 def test_no_headline_without_an_article():

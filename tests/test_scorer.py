@@ -161,3 +161,16 @@ def test_a_caption_shown_twice_inside_the_article_is_kept_once():
     caption = "The mayor speaks to reporters outside the town hall in Springfield on Tuesday morning after the vote."
     lines = MENU + [""] + blank_separated(EN_PROSE[:2] + [caption, caption] + EN_PROSE[2:]) + FOOTER
     assert body(lines) == EN_PROSE[:2] + [caption] + EN_PROSE[2:]
+
+
+def test_a_table_of_figures_announced_by_the_text_stays():
+    rows = ["Pos. Driver Points Wins Poles", "1 Kyle Busch 5040 5 1", "2 Martin Truex 5035 7 0",
+            "3 Kevin Harvick 5033 4 6", "4 Denny Hamlin 5027 6 3"]
+    lines = blank_separated(EN_PROSE[:2] + ["The final standings after the last race of the season:"] + rows + EN_PROSE[2:])
+    assert body(MENU + [""] + lines + FOOTER) == EN_PROSE[:2] + ["The final standings after the last race of the season:"] + rows + EN_PROSE[2:]
+
+
+def test_rows_of_figures_among_chrome_are_not_a_table():
+    rows = ["1 Kyle Busch 5040 5 1", "2 Martin Truex 5035 7 0", "3 Kevin Harvick 5033 4 6"]
+    lines = blank_separated(EN_PROSE) + ["Standings"] + rows + FOOTER
+    assert body(MENU + [""] + lines) == EN_PROSE

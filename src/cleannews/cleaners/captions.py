@@ -18,6 +18,11 @@ from ..text import ELLIPSIS_END, ends_sentence, word_count
 # photographer) closing the line. "… said the minister. © Reuters" (no slash) is a wire notice.
 _COPYRIGHT_CREDIT = regex.compile(r"\S[.!?…][\"'”“»]?\s*©\s*[^.!?:©/]{1,40}/[^.!?:©]{1,40}[^.!?:\s]$")
 
+# "Sakib Ali/Hindustan Times/Getty Images", "Natalie Naccache | Bloomberg | Getty Images": a line
+# that is only a photographer and agencies, each part capitalised, joined by "/" or "|".
+_CREDIT_PART = r"\p{Lu}[\p{L}\p{M}.&'’\-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}.&'’\-]*|of|de|van|von|der))*"
+_CREDIT_LINE = regex.compile(rf"^\s*{_CREDIT_PART}(?:\s*[/|]\s*{_CREDIT_PART}){{1,3}}\s*$")
+
 
 @functools.lru_cache(maxsize=64)
 def _credit_patterns(lexicon: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
@@ -34,6 +39,7 @@ class Captions(Cleaner):
     """Remove what belongs to a picture rather than to the text:
 
     * a line ending in a credit ("Bild: keystone", "(Quelle: …)", "Foto: © dpa"): its caption;
+    * a line that is only a credit ("Jane Doe/Reuters", "Jane Doe | Getty Images");
     * a zoom button's label ("Vergrößern des Bildes") and the short alt text just above it;
     * a line that describes a picture ("Das Bild zeigt …", "Auf diesem Foto …");
     * a wire-photo caption ("FILE - …", "epa11421544 …", "In this photo …");
@@ -56,6 +62,8 @@ class Captions(Cleaner):
             return "photo caption with credit"
         if bracketed.search(text) or _COPYRIGHT_CREDIT.search(text):
             return "photo caption with credit"
+        if 3 <= word_count(text) <= self.max_credit_words and _CREDIT_LINE.match(text):
+            return "photo credit (photographer / agency)"
         if lexicon.pattern("captions", "enlarge", "line").match(text.strip(" .:")):
             return "image zoom label"
         if lexicon.pattern("captions", "openers_re", "start").match(text):

@@ -8,17 +8,22 @@ A jusText-style classifier made for innerText lines (one line = one paragraph, n
    (link-list, title-case teaser, digits, UI text);
 2. context decides the unsure ones: a short or near-good line between good ones is good
    (a subheading, a one-line paragraph), between bad ones it is bad; more than a few short
-   lines in a row that no line announces (":") are a list of links, bad;
+   lines in a row that no line announces (":") are a list of links, bad, unless they read
+   like list items (numbers, bullets, closing punctuation) between two paragraphs; rows of
+   figures under prose or a ":" line are a table, neutral like a code listing;
 3. good lines with little chrome between them form a block; a closing-section header
    ("Comments", "Related") ends one, except a related-links box of a few lines inside the
    text. The main run is the block with the most prose (weighted by its purity) in the first
    part of the page that has real prose, preferring the block right under the headline, and
-   joined with neighbouring blocks across light chrome. Comment threads stand after their
-   header; teaser lists (title, author, date, summary) are impure.
+   joined with neighbouring blocks across light chrome (not with a lone short paragraph
+   behind several chrome lines: a teaser's summary), and extended over short closing
+   sentences right after it. Comment threads stand after their header; teaser lists (title,
+   author, date, summary) are impure.
 
-:class:`MainText` removes what stands before the main run and marks where it ends;
-:class:`AfterMainText` (run after the closing-section steps, so that they name what they
-remove) removes what is still kept after its end. Every reason names the evidence.
+:class:`MainText` removes what stands before the main run, chrome and nearby repeated lines
+inside it, and marks where it ends; :class:`AfterMainText` (run after the closing-section
+steps, so that they name what they remove) removes what is still kept after its end and the
+closing chrome at the end of the run. Every reason names the evidence.
 """
 
 from __future__ import annotations
@@ -43,6 +48,8 @@ _ITEM_START = regex.compile(r"^\s*(?:[-–•*·]\s|\d+(?:[.,/]\d+)?\s*(?:\p{L}{
 _COPYRIGHT = regex.compile(r"^\s*(?:©|\(c\)\s|copyright\b)", regex.I)
 
 GOOD, NEAR_GOOD, SHORT, BAD, CODE = "good", "near_good", "short", "bad", "code"
+#: evidence prefix of a short line in a list that the text holds (see MainText._short_runs)
+LIST_ITEM = "list item"
 #: A line of program code (a listing in a tutorial or a data story): neither prose nor chrome.
 _CODE = regex.compile(
     r"^\s*(?:(?:def|class|import|return|elif|except|var|let|const|function|public|private|static|"
@@ -287,6 +294,7 @@ class MainText(Cleaner):
     drop_repeats: bool = True
     flanked_lists: bool = True
     extend_end: bool = True
+    tables: bool = True
     stray_gap: float = 3
     long_prose_words: int = 40
     stray_chars: int = 500
@@ -306,6 +314,8 @@ class MainText(Cleaner):
         verdicts = self._short_runs(page, kept, classes, verdicts)
         if self.tight_lists and _uses_paragraph_breaks(page):
             verdicts = self._tight_lists(page, kept, verdicts)
+        if self.tables:
+            verdicts = self._tables(page, kept, [BAD if i in headers else v.cls for i, v in zip(kept, verdicts)], verdicts)
         classes = [BAD if i in headers else v.cls for i, v in zip(kept, verdicts)]
         context = relabel(classes)
         return {i: (c, v) for i, c, v in zip(kept, context, verdicts)}
@@ -370,12 +380,37 @@ class MainText(Cleaner):
                 m += 1
             shorts = [k for k in range(n, m) if classes[k] == SHORT]
             announced = any(page.lines[kept[k]].text.rstrip().endswith(":") for k in range(max(n - 1, 0), min(n + 2, m)))
-            if not announced and self.flanked_lists:
-                announced = self._content_list(page, [kept[k] for k in shorts]) and \
-                    n > 0 and m < len(kept) and classes[n - 1] == GOOD and classes[m] == GOOD
+            if not announced and self.flanked_lists and self._content_list(page, [kept[k] for k in shorts]) \
+                    and n > 0 and m < len(kept) and classes[n - 1] == GOOD and classes[m] == GOOD:
+                announced = True
+                for k in shorts:  # a list in the text: it does not make its block less pure
+                    out[k] = Verdict(SHORT, f"{LIST_ITEM} ({verdicts[k].evidence})")
             if len(shorts) > self.max_short_run and not announced:
                 for k in shorts:
                     out[k] = Verdict(BAD, f"one of {len(shorts)} short lines in a row ({verdicts[k].evidence})")
+            n = m
+        return out
+
+    def _tables(self, page: Page, kept: list[int], classes: list[str], verdicts: list[Verdict]) -> list[Verdict]:
+        """Three or more rows with figures ("3 Kevin Harvick 5033 4 6 15 26"), the first of
+        them mostly digits, with prose or a line ending with ":" right above (or above a header
+        row) and prose or a short note right below, are a table in the text: like a code
+        listing, neither prose nor chrome (kept inside the run, no gap)."""
+        out = list(verdicts)
+        n = 0
+        while n < len(kept):
+            if not verdicts[n].evidence.startswith("mostly digits"):
+                n += 1
+                continue
+            m = n
+            while m < len(kept) and (verdicts[m].evidence.startswith("mostly digits")
+                                     or (classes[m] == SHORT and _DIGIT.search(page.lines[kept[m]].text))):
+                m += 1
+            top = n - 1 if n > 1 and classes[n - 1] == SHORT else n  # the table's header row
+            above = top > 0 and (classes[top - 1] == GOOD or page.lines[kept[top - 1]].text.rstrip().endswith(":"))
+            if m - n >= 3 and above and m < len(kept) and classes[m] in (GOOD, NEAR_GOOD, SHORT):
+                for k in range(n, m):
+                    out[k] = Verdict(CODE, f"table row ({verdicts[k].evidence})")
             n = m
         return out
 
@@ -459,7 +494,8 @@ class MainText(Cleaner):
         while not rows[current[-1]][1]:  # the block ends at its last good line
             current.pop()
         span = [rows[n][0] for n in range(current[0], current[-1] + 1)
-                if rows[n][0] in labels and labels[rows[n][0]][1].cls != CODE]
+                if rows[n][0] in labels and labels[rows[n][0]][1].cls != CODE
+                and not labels[rows[n][0]][1].evidence.startswith(LIST_ITEM)]
         prose = sum(1 for i in span if labels[i][1].cls in (GOOD, NEAR_GOOD))
         purity = prose / len(span) if span else 0.0
         return Block(rows[current[0]][0], rows[current[-1]][0], round(mass * purity), pending[0], pending[1],
@@ -630,7 +666,9 @@ def after_reason(cls: str, evidence: str) -> str:
 @dataclass(frozen=True)
 class AfterMainText(Cleaner):
     """Remove what is still kept after the main run that :class:`MainText` found (comment
-    threads without a header, teaser lists, footers the lexicon does not know)."""
+    threads without a header, teaser lists, footers the lexicon does not know), then the
+    closing chrome at the run's own end (sign-up prompts, licence and cookie notes, copyright
+    lines, labels)."""
 
     name = "after_main_text"
     full_page_only = True
@@ -670,6 +708,7 @@ class AfterMainText(Cleaner):
             i = j
 
     def _tail_reason(self, text: str, ui: regex.Pattern[str], tail: regex.Pattern[str]) -> str | None:
+        """Why a line at the run's end is closing chrome (None when it is text)."""
         n = len(_WORD.findall(text))
         m = ui.search(text) or tail.search(text)
         if m is not None and n <= self.max_tail_words:

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 import regex
 
 from ..cleaner import Cleaner
+from ..language import stopwords
 from ..page import Page
-from ..text import ELLIPSIS_END, ELLIPSIS_START, is_title_like, word_count
+from ..text import ELLIPSIS_END, ELLIPSIS_START, WORD, is_title_like, word_count
 from .labels import label_text
 from .sections import inside_main_text
 
@@ -45,16 +46,18 @@ class TruncatedTeasers(Cleaner):
     """A headline cut off with an ellipsis ("Putin warnt Deutschland vor …") is a teaser
     linking elsewhere. A line that ends in "..." and is continued by the next one ("... und
     droht mit Sanktionen") is the text's own style, and stays; so does a line with a sentence
-    break in it, and one inside the article's main run of prose (see main_text) unless its
-    neighbour is truncated too."""
+    break in it, and a line that talks like a sentence (many stopwords) inside the article's
+    main run of prose (see main_text), unless its neighbour is truncated too."""
 
     name = "teasers"
     full_page_only = True
     description = "removes teaser headlines truncated with an ellipsis"
     min_words: int = 4
     max_words: int = 25
+    talk_share: float = 0.35
 
     def __call__(self, page: Page) -> None:
+        stops = stopwords(page.language)
         for i, line in list(page.kept()):
             text = line.text
             if not ELLIPSIS_END.search(text) or not self.min_words <= word_count(text) <= self.max_words:
@@ -62,13 +65,19 @@ class TruncatedTeasers(Cleaner):
             body = ELLIPSIS_END.sub("", text).rstrip()
             if body.endswith((".", "!", "?", ",", ":")) or not is_title_like(body) or _SENTENCE_BREAK.search(body):
                 continue
-            if inside_main_text(page, i) and not self._in_series(page, i):
+            if inside_main_text(page, i) and not self._in_series(page, i) and self._talks(body, stops):
                 continue  # "Here's the other important thing …" in the run of prose: the text's style
             nxt = page.next_nonblank(i)
             if nxt is not None and ELLIPSIS_START.match(page.lines[nxt].text):
                 continue
             page.remove(i, self.name, "truncated teaser headline")
             page.fields.setdefault("_teasers", set()).add(i)
+
+    def _talks(self, text: str, stops: frozenset[str]) -> bool:
+        """True when at least ``talk_share`` of the words are stopwords: a sentence of the text
+        ("But here's the thing …"), not a headline (they leave the small words out)."""
+        words = WORD.findall(text)
+        return bool(words) and sum(1 for w in words if w.casefold() in stops) >= self.talk_share * len(words)
 
     @staticmethod
     def _in_series(page: Page, i: int) -> bool:

@@ -1,13 +1,22 @@
 """The headline: the title-shaped line just above where the article begins.
 
-The article begins at its byline or date line, or else at its first paragraph of running text.
-Walking up from there, the nearest title-shaped line (a few words, no closing full stop) is
-the headline; one sentence in between is allowed (a dek under the headline). Lines that start
-or end with a date, addresses and rows of figures are not titles. When nothing above a byline
-or date line is title-shaped, the first title-shaped line under it is the headline. When a variant
-of that title stands a little higher ("… – in Bildern" under the real headline is a gallery's
-title), the higher one is the headline and the variant goes. Every other copy of the headline
+The article begins at its byline or date line, or else at its first run of prose (two
+paragraphs of running text in a row; a lone paragraph far above the first run is a cookie
+notice, a form's help text or a teaser). Walking up from there, the nearest title-shaped line
+(a few words, no closing full stop) is the headline; one sentence in between is allowed (a dek
+under the headline). Lines that start or end with a date, addresses, rows of figures, labels
+with a figure ("Portionen: 12", "4 Kommentare"), photo credits ("© …") and byline-shaped lines
+("Artikel von Anna Muster") are not titles. When nothing above a byline or date line is
+title-shaped, the first title-shaped line under it is the headline. When a shorter variant of
+that title stands a little higher ("… – in Bildern" under the real headline is a gallery's
+title), the higher one is the headline and the variant goes; a longer one (a breadcrumb ending
+in the title) or one cut short with "…" (a teaser's) is not. Every other copy of the headline
 on the page is removed too: a page repeats its title in menus, media and teasers.
+
+``_headline_index`` (where the page header ends, see :mod:`.header`) is the headline's line,
+or, when the headline stands under a lone paragraph, the title-shaped line over that paragraph
+(the plainest evidence of the article's start): a lone paragraph wrongly judged to be chrome is
+then left to the main-text step instead of being cut with the header.
 """
 
 from __future__ import annotations
@@ -19,6 +28,7 @@ import regex
 from ..cleaner import Cleaner
 from ..page import Page
 from ..text import is_prose, is_title_like, overlap, word_count
+from .byline import split_names
 from .dates import find_dates, residue
 from .fields_util import normalise
 from .meta import parse_meta_line
@@ -30,6 +40,8 @@ _LABEL_FIGURE = regex.compile(
     r"|\p{L}[\p{L}\-]*\s+\d+|\d[\d.,]*\s+\p{L}+)\s*$")
 #: A figure: "120", "4,5", "48/49", "500g".
 _FIGURE = regex.compile(r"(?<![\p{L}\p{N}])\d+(?:[.,/]\d+)*")
+#: Where the names of a byline-shaped line end: a separator, a handle, a comma.
+_NAMES_END = regex.compile(r"\s*(?:[|·•@,;(]|\s[–—\-]\s).*$")
 _ADDRESS = regex.compile(r"@\S+\.\w|(?<!\S)@\w{2,}|https?://|www\.\S+\.\w")
 
 
@@ -43,10 +55,12 @@ class Headline(Cleaner):
     look_up_lines: int = 6
     look_down_lines: int = 3
     variant_overlap: float = 0.6
-    #: How many kept lines may stand between two paragraphs of one run of prose.
-    run_gap: int = 2
+    #: How far (in kept lines) the second paragraph of a run of prose may stand from the first.
+    run_gap: int = 1
     #: A line of at most this many words with two or more figures is a row of measures.
     max_figure_row_words: int = 7
+    #: A line of at most this many words that names an author behind a byline prefix is a byline.
+    max_byline_words: int = 8
     #: A lone prose line more kept lines than this above the first run of prose is no part of
     #: the article (a cookie notice, a form's help text).
     lone_prose_gap: int = 8
@@ -57,9 +71,8 @@ class Headline(Cleaner):
         anchor = self._anchor(page)
         found = self._choose(page, anchor) if anchor is not None else None
         # The article's start by the plainest evidence (its first byline, date or prose line)
-        # and the title over it: when the headline stands lower, that is still where the page
-        # header ends (``_headline_index``), so that a lone paragraph judged to be chrome is
-        # left to the main-text step rather than cut with the header.
+        # and the title over it: when the headline stands lower, the page header still ends
+        # there (``_headline_index``).
         plain = self._anchor(page, plain=True)
         safe = self._choose(page, plain) if plain is not None and plain != anchor else found
         if found is None:
@@ -117,16 +130,18 @@ class Headline(Cleaner):
                 first = (i, n)
             j = i
             for _ in range(self.run_gap):
-                j = page.next_kept(j)
-                if j is None:
+                nxt = page.next_kept(j)
+                if nxt is None:
                     break
-                if is_prose(page.lines[j].text, min_words=8):
+                if is_prose(page.lines[nxt].text, min_words=8):
                     return i if n - first[1] - 1 > self.lone_prose_gap else first[0]
+                j = nxt
         return first[0] if first else None
 
     def _not_a_title(self, text: str, page: Page) -> bool:
         """Title-shaped lines that are no headline: a line starting or ending with a date (a
-        teaser's), a meta line (date with author or category), an address, a row of figures."""
+        teaser's), a meta line (date with author or category), an address, a row of figures or
+        measures, a label with a figure, a photo credit, a byline."""
         if _ADDRESS.search(text) or _LABEL_FIGURE.match(text) or text.lstrip().startswith("©"):
             return True
         letters = sum(c.isalpha() for c in text)
@@ -136,6 +151,8 @@ class Headline(Cleaner):
             return True  # a row of measures ("ca. 50 x 70 cm", "120 Minuten (+ 300 Minuten)")
         if page.lexicon is None:
             return False
+        if self._byline_shaped(text, page):
+            return True
         dates = find_dates(text, page.lexicon)
         if not dates:
             return False
@@ -144,6 +161,18 @@ class Headline(Cleaner):
             return True  # the line starts or ends with the date (times and labels aside)
         meta = parse_meta_line(text, page.lexicon)
         return meta is not None and (bool(meta.names) or meta.unknown_words <= 2)
+
+    def _byline_shaped(self, text: str, page: Page) -> bool:
+        """A short line that names an author behind a byline prefix, at most two words in
+        ("By Jane Doe | Politics", "Artikel von Anna Muster", "Gepostet von Anna Muster")."""
+        assert page.lexicon is not None
+        if word_count(text) > self.max_byline_words:
+            return False
+        m = page.lexicon.pattern("byline", "prefixes", "word").search(text)
+        if m is None or word_count(text[:m.start()]) > 2:
+            return False
+        who = _NAMES_END.sub("", text[m.end():]).strip()
+        return bool(who) and bool(split_names(who, page.lexicon))
 
     def _below(self, page: Page, anchor: int) -> list[int]:
         """When nothing above a byline or date line is title-shaped, the headline stands under
