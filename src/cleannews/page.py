@@ -120,7 +120,12 @@ class Page:
 
     @property
     def article_start(self) -> int | None:
-        """Index where the article begins: the headline's line, else the first kept line."""
+        """Index where the article begins (``fields["_headline_index"]``), else the first kept line.
+
+        The headline step sets that index to the headline's line, or, when the headline stands
+        below a lone paragraph that may be the article's own opening, to the title line above
+        that paragraph (see :mod:`cleannews.fields.headline`).
+        """
         start = self.fields.get("_headline_index")
         if start is not None:
             return int(start)
