@@ -30,9 +30,9 @@ def blank_separated(lines: list[str]) -> list[str]:
     return out
 
 
-def body(lines: list[str], language: str = "en") -> list[str]:
+def body(lines: list[str], language: str = "en", **options) -> list[str]:
     page = page_of(lines, language)
-    MainText()(page)
+    MainText(**options)(page)
     AfterMainText()(page)
     return page.body_lines()
 
@@ -157,10 +157,13 @@ def test_promos_and_copyright_at_the_end_of_the_run_go_but_a_closing_sentence_st
     assert any(r.startswith("at the end of the main text") and "newsletter" in r for r in reasons)
 
 
-def test_a_caption_shown_twice_inside_the_article_is_kept_once():
+def test_with_drop_repeats_a_caption_shown_twice_inside_the_article_is_kept_once():
     caption = "The mayor speaks to reporters outside the town hall in Springfield on Tuesday morning after the vote."
     lines = MENU + [""] + blank_separated(EN_PROSE[:2] + [caption, caption] + EN_PROSE[2:]) + FOOTER
-    assert body(lines) == EN_PROSE[:2] + [caption] + EN_PROSE[2:]
+    assert body(lines, drop_repeats=True) == EN_PROSE[:2] + [caption] + EN_PROSE[2:]
+    # Off by default: dropping repeats changes the context of the lines around them, so a second
+    # cleaning of the result could remove more (cleaning must reach a fixed point in one go).
+    assert body(lines) == EN_PROSE[:2] + [caption, caption] + EN_PROSE[2:]
 
 
 def test_a_table_of_figures_announced_by_the_text_stays():
