@@ -50,6 +50,7 @@ def prepare(source: str | bytes, *, language: str | None = None, input_format: s
         source = _decode_html(data) if as_html else decode_bytes(data)
     elif not isinstance(source, str):
         raise TypeError(f"clean() takes the page as str or bytes, not {type(source).__name__}")
+    page: Page
     if input_format == "html" or (input_format == "auto" and looks_like_html(source)):
         from .html import html_to_page
         page = html_to_page(source, url=url, language=language)

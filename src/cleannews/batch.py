@@ -25,7 +25,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
@@ -147,7 +147,7 @@ def _alarm(seconds: float | None) -> Iterator[None]:
     """Raise CleanTimeout in the block after ``seconds`` (main thread on POSIX only; else a no-op)."""
     usable = (seconds is not None and hasattr(signal, "setitimer")
               and threading.current_thread() is threading.main_thread())
-    if not usable:
+    if not usable or seconds is None:
         yield
         return
     previous = signal.signal(signal.SIGALRM, _raise_timeout)
@@ -194,7 +194,7 @@ def default_jobs() -> int:
 def clean_documents(documents: Iterable[Document], *, pipeline: Pipeline | None = None,
                     language: str | None = None, jobs: int = 1, timeout: float | None = 30.0,
                     removed: bool = False, profiles: Any = None, warm_html: bool = False,
-                    ) -> Iterator[dict[str, Any]]:
+                    ) -> Generator[dict[str, Any], None, None]:
     """Clean documents into records, one per document, in input order.
 
     ``jobs``: worker processes (1: in this process). ``pipeline`` (default: the standard one)

@@ -17,7 +17,7 @@ import json
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from .batch import Document
 
@@ -89,7 +89,7 @@ def _jsonl_documents(path: str, fields: JsonlFields, stdin: IO[bytes] | None) ->
     try:
         if path.lower().endswith(".gz"):
             import gzip
-            handle: IO[bytes] = gzip.open(path, "rb")
+            handle: IO[bytes] = cast("IO[bytes]", gzip.open(path, "rb"))
         else:
             handle = open(path, "rb")
     except OSError as exc:

@@ -35,15 +35,14 @@ class MediaPlayers(Cleaner):
         lex = page.lexicon
         labels = lex.pattern("video", "labels_re", "line")
         embeds = (lex.pattern("embeds", "lines", "line"), lex.pattern("embeds", "lines_re", "line"))
-        credit_labels = "|".join(regex.escape(w) for w in lex.list("video", "credit_labels"))
-        credit = regex.compile(rf"^(?:{credit_labels})\s*:\s*\S.{{0,80}}$", regex.I) if credit_labels else None
+        credit = lex.pattern("video", "credit_labels", "start", after=r"\s*:\s*\S.{0,80}$")
         for i, line in list(page.kept()):
             text = line.text.strip(" .")
             if labels.match(text):
                 page.remove(i, self.name, f"media player label: {text[:40]!r}")
                 if _DURATION.search(text):
                     self._remove_title(page, i)
-            elif credit is not None and credit.match(line.text) and not ends_sentence(line.text):
+            elif credit.match(line.text) and not ends_sentence(line.text):
                 page.remove(i, self.name, "media credit")
             elif any(p.match(text) for p in embeds):
                 page.remove(i, self.name, "embedded-content placeholder")

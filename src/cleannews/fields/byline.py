@@ -24,6 +24,7 @@ from ..page import Page
 from ..language import stopwords
 from ..text import ends_sentence, is_prose, looks_like_name
 from .dates import is_date_line
+from .fields_util import byline_prefix
 from .meta import _bare_name, parse_meta_line
 
 _SIGNATURE = regex.compile(r"^\(\s*(?P<names>[\p{L}][\p{L}.\-]{0,15}(?:\s*[/,;]\s*[\p{L}][\p{L}.\-]{0,15}){0,6})\s*\)$")
@@ -32,9 +33,9 @@ _SPLIT = regex.compile(r"\s*(?:,|;|/|&|\s\+\s)\s*")
 
 def split_names(text: str, lexicon: Lexicon) -> list[str] | None:
     """The names in "Anna Muster und Max Muster, dpa", or None when any part is not a name."""
-    joiners = "|".join(regex.escape(j) for j in lexicon.list("byline", "joiners"))
+    joiners = lexicon.pattern("byline", "joiners", "search", before=r"\s+", after=r"\s+")
     text = _glued_role(lexicon).sub("", text.strip(" .:"))
-    parts = _SPLIT.split(regex.sub(rf"\s+(?:{joiners})\s+", ", ", text.strip(" .:"), flags=regex.I))
+    parts = _SPLIT.split(joiners.sub(", ", text.strip(" .:")))
     names = [_undouble(p.strip()) for p in parts if p.strip()]
     if not names:
         return None
@@ -91,7 +92,7 @@ class Byline(Cleaner):
         assert page.lexicon is not None
         lex = page.lexicon
         label = lex.pattern("byline", "labels", "line")
-        prefix = regex.compile(lex.pattern("byline", "prefixes", "start").pattern + r"\s*(?P<rest>.+)$", regex.I)
+        prefix = byline_prefix(lex)
         names: list[str] = []
         prose = 0
         for i, line in list(page.kept()):

@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import unicodedata
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import regex
+
+    from ..lexicon import Lexicon
 
 _QUOTES = str.maketrans({c: '"' for c in "„“”«»‚‘’‹›'"})
 
@@ -10,3 +16,8 @@ _QUOTES = str.maketrans({c: '"' for c in "„“”«»‚‘’‹›'"})
 def normalise(text: str) -> str:
     """Text for comparing titles: NFKC, one quote style, single spaces, casefolded."""
     return " ".join(unicodedata.normalize("NFKC", text).translate(_QUOTES).split()).casefold()
+
+
+def byline_prefix(lexicon: Lexicon) -> regex.Pattern[str]:
+    """A byline prefix ("Von", "By", "Text:") and what follows it, as group ``rest``."""
+    return lexicon.pattern("byline", "prefixes", "start", after=r"\s*(?P<rest>.+)$")

@@ -18,6 +18,7 @@ import regex
 from ..lexicon import Lexicon
 from ..text import ends_sentence, looks_like_name, word_count
 from .dates import _TIME, FoundDate, find_dates
+from .fields_util import byline_prefix
 
 _SEP = regex.compile(r"\s*(?:[|·•∙▪◦›»/]|\s[–—\-]\s|^[–—\-]\s|\s[–—\-]$|,(?=\s)|\s{3,}|\u00a0{2,})\s*")
 _EDGE = regex.compile(r"^[\s:,;.()\[\]\-–—|·•]+|[\s:,;()\[\]\-–—|·•]+$")
@@ -81,7 +82,7 @@ def parse_meta_line(text: str, lexicon: Lexicon, *, month_first: bool = False,
     rest = _TIME.sub(_SLOT, rest)
     rest = lexicon.pattern("reading_time", "lines_re", "search").sub(_SLOT, rest)
     date_words = _date_words(lexicon)
-    prefix = regex.compile(lexicon.pattern("byline", "prefixes", "start").pattern + r"\s*(?P<rest>.+)$", regex.I)
+    prefix = byline_prefix(lexicon)
     meta = MetaLine(dates)
     seen_date = False
     for part in _SEP.split(rest):

@@ -74,7 +74,7 @@ class Lexicon:
     def __init__(self, language: str, data: dict[str, dict[str, Any]]) -> None:
         self.language = language
         self._data = data
-        self._compiled: dict[tuple[str | int, ...], regex.Pattern[str]] = {}
+        self._compiled: dict[tuple[object, ...], regex.Pattern[str]] = {}
 
     @classmethod
     def load(cls, language: str) -> Lexicon:
@@ -98,14 +98,20 @@ class Lexicon:
         """A list as a set of casefolded strings, for token look-ups."""
         return frozenset(str(w).casefold() for w in self.list(section, key))
 
-    def pattern(self, section: str, key: str, mode: str = "line", *, flags: int = regex.I) -> regex.Pattern[str]:
+    def pattern(self, section: str, key: str, mode: str = "line", *, flags: int = regex.I,
+                before: str = "", after: str = "") -> regex.Pattern[str]:
         """One compiled pattern matching any entry of a list, in the given mode.
 
         Literal phrases are escaped and whitespace in them matches any run of spaces; entries
         of a ``*_re`` key are used as written. An empty list gives a pattern that never matches.
+        ``before``/``after`` are regex text put around the moded alternation, for a pattern built
+        on a list ("Von" + names: ``mode="start", after=r"\s*(?P<rest>.+)$"``); it is cached too.
         """
         # (the default flags keep a short key: hashing a RegexFlag is slow, and this is hot)
-        cache_key = (section, key, mode) if flags is regex.I else (section, key, mode, int(flags))
+        cache_key: tuple[object, ...] = (
+            (section, key, mode) if flags is regex.I else (section, key, mode, int(flags)))
+        if before or after:
+            cache_key += (before, after)
         compiled = self._compiled.get(cache_key)
         if compiled is None:
             entries = self.list(section, key)
@@ -115,7 +121,7 @@ class Lexicon:
                 parts = [regex.escape(e).replace(r"\ ", r"\s+")
                          for e in sorted(entries, key=len, reverse=True)]
             body = "|".join(parts) if parts else r"(?!x)x"
-            compiled = _compile(MODES[mode].format(body), int(flags | regex.V0))
+            compiled = _compile(before + MODES[mode].format(body) + after, int(flags | regex.V0))
             self._compiled[cache_key] = compiled
         return compiled
 
