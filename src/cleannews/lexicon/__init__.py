@@ -100,7 +100,7 @@ class Lexicon:
 
     def pattern(self, section: str, key: str, mode: str = "line", *, flags: int = regex.I,
                 before: str = "", after: str = "") -> regex.Pattern[str]:
-        """One compiled pattern matching any entry of a list, in the given mode.
+        r"""One compiled pattern matching any entry of a list, in the given mode.
 
         Literal phrases are escaped and whitespace in them matches any run of spaces; entries
         of a ``*_re`` key are used as written. An empty list gives a pattern that never matches.
