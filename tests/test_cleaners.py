@@ -128,7 +128,14 @@ def test_breadcrumbs_removed_and_remembered(trail, crumbs):
     assert page.body_lines() == PROSE and page.fields["_breadcrumbs"] == crumbs
 
 
-@pytest.mark.parametrize("text", ["Home Office wird zur Regel", "Home is where the heart is.", "HomeKit ist ein Produkt"])
+def test_a_trail_that_ends_in_the_page_title_is_a_breadcrumb():
+    trail = "Startseite » Rezepte » Kuchen » Saftiger Zitronenkuchen vom Blech: einfach und köstlich"
+    page = run(Breadcrumbs(), [trail, *PROSE])
+    assert page.body_lines() == PROSE and page.fields["_breadcrumbs"] == ["Startseite", "Rezepte", "Kuchen"]
+
+
+@pytest.mark.parametrize("text", ["Home Office wird zur Regel", "Home is where the heart is.", "HomeKit ist ein Produkt",
+                                  "Home / Warum wir alle mehr Zeit im eigenen Garten verbringen sollten"])
 def test_breadcrumbs_leave_text(text):
     assert kept(Breadcrumbs(), [text, *PROSE]) == [text, *PROSE]
 

@@ -256,6 +256,17 @@ def test_a_longer_or_cut_variant_above_is_not_the_headline(higher):
     assert found["headline"] == "Regierung beschließt neues Klimagesetz"
 
 
+def test_of_several_title_lines_the_one_the_text_takes_up_is_the_headline():
+    # nearest the text stands the author's name and a tag line; the headline names the subject
+    lines = ["Neues Gesetz: Förderung erneuerbarer Energien beschlossen", "Anna Muster", "Energie Klima Umwelt", *PROSE]
+    assert fields_of(lines)["headline"] == "Neues Gesetz: Förderung erneuerbarer Energien beschlossen"
+
+
+def test_of_two_title_lines_the_nearer_wins_when_nothing_tells_them_apart():
+    lines = ["Wochenrückblick der Redaktion", "Was diese Woche wichtig war", *PROSE]
+    assert fields_of(lines)["headline"] == "Was diese Woche wichtig war"
+
+
 NOTICE = ("Wir verwenden Cookies, um die Nutzung der Website zu analysieren und unser Angebot für Sie "
           "laufend zu verbessern.")
 MENU = ["Politik", "Wirtschaft", "Sport", "Kultur", "Wissen", "Reise", "Auto", "Digital", "Video"]

@@ -104,6 +104,31 @@ def test_a_related_box_inside_the_article_does_not_cut_it():
     assert out.body.split("\n\n") == EN_PROSE
 
 
+OPENING = ["More buses will run in all of the northern districts from the spring on.",
+           "It follows months of complaints about the crowded trains at the stations.",
+           "Shop owners welcomed the move but they fear a year of works on the main road."]
+MORE_PROSE = [
+    "Residents in the northern districts will see more buses from the spring, the council said after the meeting.",
+    "The decision follows months of complaints about crowded trains and long waits at the stations near the river.",
+    "Local business owners welcomed the move but warned that the works on the main road would hurt trade for a year.",
+]
+
+
+def test_under_a_headline_the_opening_stays_however_much_chrome_stands_before_the_text():
+    chrome = ["Photo: Jane Doe / Example Agency", "Share", "Tweet", "Email", "Print", "Advertisement",
+              "Listen to this article", "3 min read", "Save", "Comment", "Follow", "Gift this article"]
+    lines = ["Council backs new budget", ""] + blank_separated(OPENING) + chrome + [""] + blank_separated(EN_PROSE + MORE_PROSE)
+    page = page_of(lines, "en")
+    page.fields["_headline_index"] = 0
+    page.claim(0, "headline", "test")
+    MainText()(page)
+    AfterMainText()(page)
+    assert page.body_lines() == OPENING + EN_PROSE + MORE_PROSE
+    page = page_of(lines[2:], "en")  # no headline: prose behind that much chrome may be a teaser box's
+    MainText()(page)
+    assert page.body_lines() == EN_PROSE + MORE_PROSE
+
+
 def test_a_page_without_prose_is_left_to_the_other_steps():
     page = page_of(MENU + TEASERS, "en")
     MainText()(page)

@@ -42,12 +42,15 @@ class IconLabels(LineCleaner):
 @dataclass(frozen=True)
 class Breadcrumbs(Cleaner):
     """A line that starts with "Home"/"Startseite" and continues with section names, separated
-    by > › / | or glued together ("HomePolitikAusland"), is a breadcrumb trail. Its crumbs are
-    kept for the section field."""
+    by > › / | or glued together ("HomePolitikAusland"), is a breadcrumb trail. The last crumb
+    may be the page's own title ("Home » Rezepte » Kuchen » Saftiger Zitronenkuchen vom
+    Blech"). The section crumbs are kept for the section field."""
 
     name = "breadcrumbs"
     description = "removes breadcrumb trails (Home > Politik > Ausland), remembering the crumbs"
     max_crumbs: int = 8
+    max_crumb_words: int = 4
+    max_title_words: int = 20
 
     def __call__(self, page: Page) -> None:
         assert page.lexicon is not None
@@ -69,8 +72,12 @@ class Breadcrumbs(Cleaner):
                 return None
         if not 2 <= len(parts) <= self.max_crumbs or parts[0].casefold() not in home:
             return None
-        if any(word_count(p) > 4 for p in parts):
+        if any(word_count(p) > self.max_crumb_words for p in parts[:-1]):
             return None
+        if word_count(parts[-1]) > self.max_crumb_words:  # the page's title closes the trail
+            if len(parts) < 3 or word_count(parts[-1]) > self.max_title_words:
+                return None
+            return parts[:-1]
         return parts
 
 

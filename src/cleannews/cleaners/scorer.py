@@ -279,6 +279,7 @@ class MainText(Cleaner):
     removed_weight: float = 0.25
     standalone_weight: float = 0.4
     merge_before: float = 12
+    merge_under_headline: float = 100
     merge_after: float = 6
     merge_after_pure: float = 10
     pure: float = 0.75
@@ -533,7 +534,10 @@ class MainText(Cleaner):
                  for n, b in enumerate(blocks)]
         k = max(range(len(blocks)), key=lambda n: blocks[n].mass * bonus[n])
         first = last = k
-        while first > 0 and not blocks[first].header_before and blocks[first].gap_before < self.merge_before:
+        # under a known headline, prose above the best block is the article's opening (a lead
+        # set apart by a picture, its caption and credits), however much chrome stands between
+        merge_before = self.merge_before if head is None else self.merge_under_headline
+        while first > 0 and not blocks[first].header_before and blocks[first].gap_before < merge_before:
             first -= 1
         # after a related-links box only article-like prose continues the article (teaser
         # summaries under a "More about …" header do not)

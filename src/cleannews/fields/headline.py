@@ -27,7 +27,8 @@ import regex
 
 from ..cleaner import Cleaner
 from ..page import Page
-from ..text import is_prose, is_title_like, overlap, word_count
+from ..language import stopwords
+from ..text import LETTER_WORD, is_prose, is_title_like, looks_like_name, overlap, word_count
 from .byline import split_names
 from .dates import find_dates, residue
 from .fields_util import normalise
@@ -64,6 +65,15 @@ class Headline(Cleaner):
     #: A lone prose line more kept lines than this above the first run of prose is no part of
     #: the article (a cookie notice, a form's help text).
     lone_prose_gap: int = 8
+    #: Rank the title-shaped lines above the article's start (see :meth:`_ranked`) instead of
+    #: taking the nearest; the weights below score them.
+    rank: bool = True
+    echo_chars: int = 3000
+    echo_weight: float = 3.0
+    distance_weight: float = 0.5
+    label_penalty: float = 1.5
+    name_penalty: float = 2.0
+    repeat_bonus: float = 1.0
 
     def __call__(self, page: Page) -> None:
         if page.fields.get("headline"):  # already known, e.g. from an HTML page's metadata
@@ -97,6 +107,8 @@ class Headline(Cleaner):
         candidates = self._candidates(page, anchor) or self._below(page, anchor)
         if not candidates:
             return None
+        if self.rank and len(candidates) > 1:
+            candidates = self._ranked(page, anchor, candidates)
         chosen = candidates[0]
         for other in candidates[1:]:
             a, b = page.lines[chosen].text, page.lines[other].text
@@ -104,6 +116,51 @@ class Headline(Cleaner):
                     and _plain_variant(b, a):
                 return other, chosen
         return chosen, None
+
+    def _ranked(self, page: Page, anchor: int, candidates: list[int]) -> list[int]:
+        """The candidates (nearest first) best first: a headline names what the article is
+        about, so its words come back in the text under it; it is a phrase of a few words, not a
+        person's name or a one-word label; a page often shows it twice (in a breadcrumb, a
+        share box); and the nearer line wins a tie."""
+        assert page.lexicon is not None
+        stops = stopwords(page.language)
+        text_words = _content_words(self._text_after(page, anchor), stops)
+        counts: dict[str, int] = {}
+        for line in page.lines:
+            if line.text:
+                key = normalise(line.text)
+                counts[key] = counts.get(key, 0) + 1
+        particles = page.lexicon.words("byline", "particles")
+
+        def score(rank: int, i: int) -> float:
+            text = page.lines[i].text
+            words = _content_words(text, stops)
+            echo = len(words & text_words) / len(words) if words else 0.0
+            n = word_count(text)
+            value = self.echo_weight * echo - self.distance_weight * rank
+            if n <= 2:
+                value -= self.label_penalty
+            if looks_like_name(text, particles=particles) and not (words & text_words):
+                value -= self.name_penalty
+            if counts.get(normalise(text), 0) > 1:
+                value += self.repeat_bonus
+            return value
+
+        order = sorted(range(len(candidates)), key=lambda r: (-score(r, candidates[r]), r))
+        return [candidates[r] for r in order]
+
+    def _text_after(self, page: Page, anchor: int) -> str:
+        """The first ``echo_chars`` characters of kept text from the anchor down."""
+        parts: list[str] = []
+        size = 0
+        i: int | None = anchor
+        while i is not None and size < self.echo_chars:
+            line = page.lines[i]
+            if line.kept:
+                parts.append(line.text)
+                size += len(line.text)
+            i = page.next_kept(i)
+        return " ".join(parts)
 
     def _anchor(self, page: Page, *, plain: bool = False) -> int | None:
         """Where the article begins: its first byline or date line, or its first run of prose
@@ -213,6 +270,11 @@ class Headline(Cleaner):
                     break
             i = j
         return out
+
+
+def _content_words(text: str, stops: frozenset[str]) -> set[str]:
+    """The casefolded words of four letters or more that are no stopwords."""
+    return {w for w in (m.casefold() for m in LETTER_WORD.findall(text)) if len(w) >= 4 and w not in stops}
 
 
 def _plain_variant(higher: str, nearer: str) -> bool:
