@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from cleannews.cleaners.bio import AuthorBio
 from cleannews.cleaners.captions import Captions
 from cleannews.cleaners.ending import ArticleEnd
 from cleannews.cleaners.glue import SplitGluedSpans
@@ -310,3 +311,38 @@ def test_article_end_removes_trailing_labels_and_teaser_summaries():
 def test_article_end_keeps_a_final_sentence_and_a_closing_intro():
     lines = ["Überschrift", "", *PROSE, "", "Der 71-Jährige sagte, wie schön alles sei. Wie könnte er auch anders, bei diesen Bildern:"]
     assert kept(ArticleEnd(), lines, headline=0) == lines[2:5] + [lines[-1]]
+
+
+# -- author bio ----------------------------------------------------------------------------------
+
+def _with_byline(lines: list[str], *names: str):
+    page = page_of(lines)
+    page.fields["byline"] = names
+    AuthorBio()(page)
+    return page
+
+
+@pytest.mark.parametrize("bio", [
+    "Anna Muster ist Redakteurin im Ressort Politik und schreibt über Energie und Klima.",
+    "Anna Muster, Jahrgang 1979, ist Redakteurin im Ressort Politik.",
+    "Anna B. Muster arbeitete viele Jahre als Korrespondentin in Brüssel.",
+])
+def test_the_authors_bio_under_the_article_is_removed(bio):
+    page = _with_byline([*PROSE, "Anna Muster", bio], "Anna Muster")
+    assert page.body_lines() == PROSE
+    assert {line.removal.cleaner for line in page.lines if line.removal} == {"author_bio"}
+
+
+@pytest.mark.parametrize("line", [
+    "Anna Muster: Klimapolitik in der Krise. Berlin 2021.",      # a reference, not a sentence about her
+    "Max Muster ist Sprecher der Initiative und fordert mehr Geld.",  # someone else
+    "Die Autorin Anna Muster ist Redakteurin im Ressort Politik.",  # does not open with the name
+])
+def test_other_closing_lines_stay(line):
+    assert _with_byline([*PROSE, line], "Anna Muster").body_lines() == [*PROSE, line]
+
+
+def test_no_bio_is_taken_without_a_byline_or_from_the_articles_opening():
+    bio = "Anna Muster ist Redakteurin im Ressort Politik und schreibt über Energie und Klima."
+    assert _with_byline([*PROSE, bio]).body_lines() == [*PROSE, bio]
+    assert _with_byline([bio, *PROSE], "Anna Muster").body_lines() == [bio, *PROSE]

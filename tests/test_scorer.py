@@ -129,6 +129,13 @@ def test_under_a_headline_the_opening_stays_however_much_chrome_stands_before_th
     assert page.body_lines() == EN_PROSE + MORE_PROSE
 
 
+def test_a_comments_button_in_a_share_bar_does_not_end_the_article():
+    bar = ["Facebook", "Twitter", "E-Mail", "Comments"]
+    lines = ["Council backs new budget", ""] + blank_separated(EN_PROSE[:1]) + bar + [""] + blank_separated(EN_PROSE[1:])
+    out = cleannews.clean("\n".join(lines), input_format="text")
+    assert out.body.split("\n\n") == EN_PROSE
+
+
 def test_a_page_without_prose_is_left_to_the_other_steps():
     page = page_of(MENU + TEASERS, "en")
     MainText()(page)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .cleaners.bio import AuthorBio
 from .cleaners.captions import Captions
 from .cleaners.ending import ArticleEnd
 from .cleaners.glue import SplitGluedSpans
@@ -42,6 +43,6 @@ def default_pipeline(language: str | None = None) -> Pipeline:
         MainText(),
         # the end of the article
         SOURCES, COMMENTS, DONATIONS, RELATED, FOOTER, ReadMoreBoxes(), TruncatedTeasers(),
-        AfterMainText(), ArticleEnd(),
+        AfterMainText(), ArticleEnd(), AuthorBio(),
         Lead(),
     ], language=language)

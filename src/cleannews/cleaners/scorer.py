@@ -69,7 +69,7 @@ def hard_breaks(page: Page) -> set[int]:
            and line.removal.reason.startswith("link to more articles")}
     for i, family in end_headers(page):
         line = page.lines[i]
-        if line.removal is not None and _in_toolbar(page, i):
+        if _in_toolbar(page, i):
             continue
         if family == "footer" and _CREDIT_START.match(line.text):
             continue  # "© Name/Agency": a photo credit, unless the page's prose ends there
@@ -78,14 +78,17 @@ def hard_breaks(page: Page) -> set[int]:
 
 
 def _in_toolbar(page: Page, i: int) -> bool:
-    """True when the removed line i has a neighbour (no blank line between) that the same
-    step removed: it is one button of a bar, not a header."""
+    """True when line i is one button of a bar, not a header: it was removed together with a
+    neighbour (no blank line between) by the same step, or it stands right next to a share
+    button ("Facebook", "Twitter", "E-Mail", "Kommentare")."""
     removal = page.lines[i].removal
     cleaner = removal.cleaner if removal is not None else None
     for j in (i - 1, i + 1):
         if 0 <= j < len(page.lines):
             other = page.lines[j]
-            if other.text and other.removal is not None and other.removal.cleaner == cleaner:
+            if not other.text or other.removal is None:
+                continue
+            if other.removal.cleaner == cleaner or other.removal.cleaner == "share_buttons":
                 return True
     return False
 

@@ -1,0 +1,66 @@
+"""The author's bio box under an article: "Jane Doe is a reporter covering …"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..cleaner import Cleaner
+from ..page import Page
+from ..text import LETTER_WORD, word_count
+
+
+@dataclass(frozen=True)
+class AuthorBio(Cleaner):
+    """Among the article's last paragraphs, one that starts with the name of its author (the
+    byline) and goes on to say who they are ("Jane Doe is a reporter …", "Anna Muster, Jahrgang
+    1979, ist Redakteurin …") is the author's bio box, not the article; so is a line holding only
+    that name right above it (the box's title). Pages without a byline are left alone."""
+
+    name = "author_bio"
+    description = "removes the author's bio box (a paragraph about the byline's author) under the article"
+    last_paragraphs: int = 4
+    max_words: int = 120
+    min_article_lines: int = 3
+
+    def __call__(self, page: Page) -> None:
+        names = [name for name in page.fields.get("byline") or () if len(name.split()) >= 2]
+        if not names:
+            return
+        kept = page.kept_indices()
+        for n in range(max(len(kept) - self.last_paragraphs, self.min_article_lines), len(kept)):
+            i = kept[n]
+            text = page.lines[i].text
+            name = next((name for name in names if _about(text, name)), None)
+            if name is None or word_count(text) > self.max_words:
+                continue
+            above = kept[n - 1]
+            if _same_name(page.lines[above].text, name):
+                page.remove(above, self.name, f"title of the author's bio box ({name})")
+            page.remove(i, self.name, f"the author's bio: a paragraph about {name}")
+
+
+def _tokens(text: str) -> list[str]:
+    return [w.casefold() for w in LETTER_WORD.findall(text)]
+
+
+def _same_name(text: str, name: str) -> bool:
+    """True for a line that holds only the name."""
+    return _tokens(text) == _tokens(name)
+
+
+def _about(text: str, name: str) -> bool:
+    """True when the text opens with the name (a middle name or initial may stand between the
+    first and the last) and goes on with a lower-case word or a comma: a sentence about the
+    person ("Evan V. Symon is …"), not a label ("Jane Doe: …") or a line of names."""
+    wanted = name.split()
+    first, last = wanted[0].casefold(), wanted[-1].casefold()
+    words = text.split()
+    if not words or words[0].casefold().rstrip(",") != first:
+        return False
+    for k in range(1, min(len(wanted) + 2, len(words))):
+        if words[k].casefold().rstrip(",") == last:
+            rest = " ".join(words[k + 1:])
+            if words[k].endswith(","):
+                return bool(rest)
+            return bool(rest) and rest[0].islower()
+    return False
