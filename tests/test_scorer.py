@@ -130,10 +130,11 @@ def test_under_a_headline_the_opening_stays_however_much_chrome_stands_before_th
 
 
 def test_a_comments_button_in_a_share_bar_does_not_end_the_article():
-    bar = ["Facebook", "Twitter", "E-Mail", "Comments"]
-    lines = ["Council backs new budget", ""] + blank_separated(EN_PROSE[:1]) + bar + [""] + blank_separated(EN_PROSE[1:])
+    bar = ["Facebook", "Twitter", "E-Mail", "Kommentare"]
+    lines = ["Regierung beschließt neues Klimagesetz", ""] + blank_separated(PROSE[:1]) + bar + [""] \
+        + blank_separated(PROSE[1:])
     out = cleannews.clean("\n".join(lines), input_format="text")
-    assert out.body.split("\n\n") == EN_PROSE
+    assert [p for p in out.body.split("\n\n") if p in PROSE] == PROSE
 
 
 def test_a_page_without_prose_is_left_to_the_other_steps():
