@@ -142,6 +142,20 @@ def test_breadcrumbs_leave_text(text):
 
 # -- menus -------------------------------------------------------------------------------------------
 
+@pytest.mark.parametrize("heading", [["Zutaten"], ["Die Zutaten (4 Personen)"], ["Zutaten", "Menge: 1 Blech"],
+                                     ["Für 4 Portionen:"]])
+def test_a_list_under_a_list_heading_is_no_menu(heading):
+    items = ["200 g Zucker", "6 Eier", "350 g Mehl", "2 TL Backpulver", "1 Prise Salz"]
+    lines = [*PROSE[:1], "", *heading, *items, "", *PROSE[1:]]
+    assert kept(MenuRuns(), lines) == [PROSE[0], *heading, *items, *PROSE[1:]]
+
+
+def test_a_colon_further_up_does_not_announce_a_menu():
+    menu = ["Politik", "Wirtschaft", "Sport", "Kultur", "Wissen"]
+    lines = [*PROSE, "", "Beliebte Beiträge zum Thema:", "Warum die Wahl in Berlin wiederholt wird", *menu]
+    assert kept(MenuRuns(), lines) == [*PROSE, "Beliebte Beiträge zum Thema:", "Warum die Wahl in Berlin wiederholt wird"]
+
+
 def test_menu_runs_removed():
     menu = ["Politik", "Wirtschaft", "Sport", "Kultur", "Wissen"]
     assert kept(MenuRuns(), [*menu, "", *PROSE]) == PROSE

@@ -129,6 +129,20 @@ def test_under_a_headline_the_opening_stays_however_much_chrome_stands_before_th
     assert page.body_lines() == EN_PROSE + MORE_PROSE
 
 
+def test_a_one_sentence_opening_right_above_the_main_run_stays():
+    lines = ["Council backs new budget", "", "It was a long night at the town hall.", ""] + blank_separated(EN_PROSE)
+    out = cleannews.clean("\n".join(lines), input_format="text")
+    assert out.body.split("\n\n") == ["It was a long night at the town hall.", *EN_PROSE]
+
+
+def test_ingredients_under_their_heading_after_the_text_stay():
+    items = ["Sugar", "Eggs", "Flour", "Baking powder", "Salt", "Milk"]
+    lines = ["Lemon cake", ""] + blank_separated(EN_PROSE) + ["Ingredients"] + items + ["", "Method", ""] \
+        + blank_separated(MORE_PROSE)
+    out = cleannews.clean("\n".join(lines), input_format="text")
+    assert all(item in out.body.split("\n") for item in items)
+
+
 def test_a_comments_button_in_a_share_bar_does_not_end_the_article():
     bar = ["Facebook", "Twitter", "E-Mail", "Kommentare"]
     lines = ["Regierung beschließt neues Klimagesetz", ""] + blank_separated(PROSE[:1]) + bar + [""] \

@@ -70,6 +70,15 @@ def is_title_like(text: str, *, max_words: int = 30) -> bool:
     return not stripped.endswith((".", ":", ";", ",")) or stripped.endswith(("...", "…"))
 
 
+def announces_list(text: str, headers: regex.Pattern[str], *, max_words: int = 6, colon: bool = True) -> bool:
+    """True for a line that announces a list under it: it ends with a colon (unless ``colon``
+    is False), or it is a short heading that names one ("Zutaten für 4 Personen",
+    "Ingredients"; ``headers`` is the lexicon's ``[lists] headers`` pattern in "word" mode)."""
+    if colon and text.rstrip().endswith(":"):
+        return True
+    return word_count(text) <= max_words and headers.search(text) is not None
+
+
 def is_label(text: str, *, max_words: int = 3) -> bool:
     """A short label: at most a few words and no sentence punctuation."""
     return 0 < word_count(text) <= max_words and not ends_sentence(text) and len(text) <= 40

@@ -9,7 +9,7 @@ import regex
 
 from ..cleaner import Cleaner, LineCleaner
 from ..page import Page
-from ..text import ends_sentence, main_script, word_count
+from ..text import announces_list, ends_sentence, main_script, word_count
 
 _CRUMB_SEPARATORS = regex.compile(r"\s*(?:[>›»/|→]|\s-\s)\s*")
 _CAMEL_BOUNDARY = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
@@ -85,18 +85,39 @@ class Breadcrumbs(Cleaner):
 class MenuRuns(Cleaner):
     """Four or more short lines in a row (no blank line between, each at most a few words and
     no sentence) are a menu or a link list, not article text. A run introduced by a line that
-    ends with a colon is a list the text announces, and stays."""
+    ends with a colon or names a list ("Zutaten", "Ingredients": the lexicon's ``[lists]``) is
+    a list the text announces, and stays."""
 
     name = "menus"
     description = "removes runs of 4+ consecutive short link-like lines (menus, link lists)"
     min_run: int = 4
     max_words: int = 3
+    look_back: int = 4
 
     def _short(self, text: str) -> bool:
         return (word_count(text) <= self.max_words and len(text) <= 40 and not ends_sentence(text)
                 and not text.endswith(":") and not text.startswith(("•", "-", "–", "*", "·")))
 
+    def _announced(self, page: Page, i: int, headers: regex.Pattern[str]) -> bool:
+        """True when the line right above the run ends with a colon, or a list heading
+        ("Zutaten") stands at the run's head or a few lines above it (``look_back`` lines of its
+        block at most)."""
+        lines = page.lines
+        if announces_list(lines[i].text, headers, colon=False):
+            return True
+        j = i - 1
+        while j >= 0 and i - j <= self.look_back:
+            # a colon announces what follows at once; a list heading may have a note under it
+            if lines[j].text and lines[j].kept and announces_list(lines[j].text, headers, colon=j == i - 1):
+                return True
+            if not lines[j].text and i - j > 1:  # the block above ends (one blank line may separate it)
+                return False
+            j -= 1
+        return False
+
     def __call__(self, page: Page) -> None:
+        assert page.lexicon is not None
+        headers = page.lexicon.pattern("lists", "headers", "word")
         lines = page.lines
         i = 0
         while i < len(lines):
@@ -108,8 +129,7 @@ class MenuRuns(Cleaner):
                 if lines[j].kept:
                     short.append(j)
                 j += 1
-            before = page.next_nonblank(i, -1)
-            announced = before is not None and lines[before].text.rstrip().endswith(":") and lines[before].kept
+            announced = self._announced(page, i, headers)
             if len(short) >= self.min_run and not announced:
                 for k in short:
                     page.remove(k, self.name, f"menu or link list ({len(short)} short lines in a row)")

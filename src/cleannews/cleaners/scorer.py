@@ -36,7 +36,7 @@ import regex
 from ..cleaner import Cleaner
 from ..language import stopwords
 from ..page import Page
-from ..text import TERMINAL, is_title_like
+from ..text import TERMINAL, announces_list, is_title_like
 from .sections import end_headers
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-]*")
@@ -292,6 +292,9 @@ class MainText(Cleaner):
     inside: bool = True
     max_dek_lines: int = 2
     max_short_run: int = 5
+    #: a list heading ("Ingredients") among the first few lines of a run of short lines (a line
+    #: ending with ":" right above it or at its head) makes the run a list of the text
+    announce_within: int = 4
     headline_bonus: float = 3.0
     tight_lists: bool = True
     max_list_words: int = 20
@@ -302,6 +305,7 @@ class MainText(Cleaner):
     drop_repeats: bool = False
     flanked_lists: bool = True
     extend_end: bool = True
+    extend_start: bool = True
     tables: bool = True
     stray_gap: float = 3
     long_prose_words: int = 40
@@ -348,6 +352,8 @@ class MainText(Cleaner):
         """On a page that sets its paragraphs apart with blank lines, four or more lines with
         no blank line between them, none longer than ``max_list_words`` words, are a list of
         links (teaser titles, a menu), unless a line ending with ":" announces them."""
+        assert page.lexicon is not None
+        headers = page.lexicon.pattern("lists", "headers", "word")
         position = {i: k for k, i in enumerate(kept)}
         out = list(verdicts)
         lines = page.lines
@@ -361,7 +367,7 @@ class MainText(Cleaner):
                 j += 1
             group = [k for k in range(i, j) if k in position]
             before = page.next_nonblank(i, -1)
-            announced = any(lines[k].text.rstrip().endswith(":") for k in ([before] if before is not None else []) + [i])
+            announced = any(announces_list(lines[k].text, headers) for k in ([before] if before is not None else []) + [i])
             if (j - i >= 4 and len(group) >= 3 and not announced
                     and all(len(_WORD.findall(lines[k].text)) <= self.max_list_words for k in group)
                     and not any(verdicts[position[k]].cls == CODE for k in group)):
@@ -377,6 +383,8 @@ class MainText(Cleaner):
         links (a menu, teaser titles with their authors): bad, whatever their neighbours. A
         list the text announces (a line ending with ":" just before it or at its head) is left
         to the context."""
+        assert page.lexicon is not None
+        headers = page.lexicon.pattern("lists", "headers", "word")
         out = list(verdicts)
         n = 0
         while n < len(kept):
@@ -387,7 +395,8 @@ class MainText(Cleaner):
             while m < len(kept) and classes[m] in (SHORT, NEAR_GOOD):
                 m += 1
             shorts = [k for k in range(n, m) if classes[k] == SHORT]
-            announced = any(page.lines[kept[k]].text.rstrip().endswith(":") for k in range(max(n - 1, 0), min(n + 2, m)))
+            announced = any(announces_list(page.lines[kept[k]].text, headers, colon=k <= n + 1)
+                            for k in range(max(n - 1, 0), min(n + self.announce_within, m)))
             if not announced and self.flanked_lists and self._content_list(page, [kept[k] for k in shorts]) \
                     and n > 0 and m < len(kept) and classes[n - 1] == GOOD and classes[m] == GOOD:
                 announced = True
@@ -556,14 +565,15 @@ class MainText(Cleaner):
         return Block(blocks[first].start, blocks[last].end, mass, blocks[first].gap_before,
                      blocks[first].header_before)
 
-    def _closing_sentences(self, page: Page, labels: dict[int, tuple[str, Verdict]], end: int) -> int:
-        """The run's end, moved down over short sentences that follow it directly (a closing
-        line, "See you tomorrow."): a line of ``min_closing_words`` words or more with stopwords,
+    def _adjacent_sentences(self, page: Page, labels: dict[int, tuple[str, Verdict]], end: int, step: int = 1) -> int:
+        """The run's end (``step`` 1) or start (``step`` -1), moved over short sentences that
+        stand directly next to it (a closing line, "See you tomorrow."; an opening one, "It
+        was a cold morning."): a line of ``min_closing_words`` words or more with stopwords,
         ending like a sentence but not a question (a teaser asks), judged neither bad on its own
         nor UI text."""
         stops = stopwords(page.language)
         while True:
-            j = page.next_nonblank(end)
+            j = page.next_nonblank(end, step)
             if j is None or j not in labels or labels[j][0] == GOOD:
                 return end
             verdict = labels[j][1]
@@ -602,7 +612,9 @@ class MainText(Cleaner):
         if run is None:
             return
         if self.extend_end:
-            run = run._replace(end=self._closing_sentences(page, labels, run.end))
+            run = run._replace(end=self._adjacent_sentences(page, labels, run.end))
+        if self.extend_start:
+            run = run._replace(start=self._adjacent_sentences(page, labels, run.start, -1))
         page.fields["_main_start"], page.fields["_main_end"] = run.start, run.end
         breaks = hard_breaks(page)
         page.fields["_not_headers"] = {i for i, _ in end_headers(page) if i not in breaks}
