@@ -143,6 +143,16 @@ def test_ingredients_under_their_heading_after_the_text_stay():
     assert all(item in out.body.split("\n") for item in items)
 
 
+def test_inside_the_run_a_short_sentence_among_chrome_stays_but_labels_go():
+    inner = ["Share", "Photo: Jane Doe", "It rained all day.", "Advertisement", "Read more"]
+    lines = ["Council backs new budget", ""] + blank_separated(EN_PROSE[:2] + inner + EN_PROSE[2:])
+    page = page_of(lines, "en")
+    page.fields["_headline_index"] = 0
+    page.claim(0, "headline", "test")
+    MainText()(page)
+    assert page.body_lines() == [*EN_PROSE[:2], "It rained all day.", *EN_PROSE[2:]]
+
+
 def test_a_comments_button_in_a_share_bar_does_not_end_the_article():
     bar = ["Facebook", "Twitter", "E-Mail", "Kommentare"]
     lines = ["Regierung beschließt neues Klimagesetz", ""] + blank_separated(PROSE[:1]) + bar + [""] \

@@ -290,6 +290,9 @@ class MainText(Cleaner):
     zone_share: float = 0.3
     max_box_lines: int = 6
     inside: bool = True
+    #: inside the run, a short line that reads as a sentence ("Then it rained.") stays even
+    #: when its neighbours make it look like chrome; labels and links still go
+    keep_inside_sentences: bool = True
     max_dek_lines: int = 2
     max_short_run: int = 5
     #: a list heading ("Ingredients") among the first few lines of a run of short lines (a line
@@ -633,8 +636,11 @@ class MainText(Cleaner):
             if i in labels and not (dek is not None and dek.start <= i <= dek.end and labels[i][0] == GOOD):
                 page.remove(i, self.name, before_reason(*labels[i]))
         if self.inside:
+            stops = stopwords(page.language)
             for i in range(run.start + 1, run.end):
-                if i in labels and labels[i][0] == BAD and not self._long_prose(page, labels[i][1], i):
+                if i in labels and labels[i][0] == BAD and not self._long_prose(page, labels[i][1], i) \
+                        and not (self.keep_inside_sentences and labels[i][1].cls in (SHORT, NEAR_GOOD)
+                                 and _short_sentence(page.lines[i].text, stops)):
                     page.remove(i, self.name, f"inside the main text, among chrome: {labels[i][1].evidence}")
         if self.drop_repeats:
             _drop_repeats(page, run.start, run.end, self.name)
@@ -657,6 +663,15 @@ def _drop_repeats(page: Page, start: int, end: int, name: str, window: int = 12)
             continue
         seen[key] = position
         position += 1
+
+
+def _short_sentence(text: str, stops: frozenset[str], min_words: int = 4) -> bool:
+    """True for a short line that reads like a sentence: it ends with . ! or ?, has
+    ``min_words`` words or more and a stopword."""
+    if not TERMINAL.search(text):
+        return False
+    tokens = _WORD.findall(text)
+    return len(tokens) >= min_words and any(t.casefold() in stops for t in tokens)
 
 
 def _standalone(page: Page, i: int) -> bool:
