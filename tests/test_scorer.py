@@ -153,6 +153,18 @@ def test_inside_the_run_a_short_sentence_among_chrome_stays_but_labels_go():
     assert page.body_lines() == [*EN_PROSE[:2], "It rained all day.", *EN_PROSE[2:]]
 
 
+def test_a_numbered_list_that_runs_on_past_the_last_paragraph_stays():
+    items = ["1) Star Wars Lego Bomber Set", "2) Electric Racing Track Deluxe", "3) Nolan Blu-Ray Box",
+             "4) Blade Runner Final Cut 4K", "5) Ghostbusters Collection Steelbook"]
+    lines = ["Black Friday deals", ""] + blank_separated(EN_PROSE + items) + MENU
+    out = cleannews.clean("\n".join(lines), input_format="text")
+    assert out.body.split("\n\n") == EN_PROSE + items
+    # without the count, the same lines after the text are a teaser list
+    plain = [item[3:] for item in items]
+    lines = ["Black Friday deals", ""] + blank_separated(EN_PROSE + plain) + MENU
+    assert cleannews.clean("\n".join(lines), input_format="text").body.split("\n\n") == EN_PROSE
+
+
 def test_a_comments_button_in_a_share_bar_does_not_end_the_article():
     bar = ["Facebook", "Twitter", "E-Mail", "Kommentare"]
     lines = ["Regierung beschließt neues Klimagesetz", ""] + blank_separated(PROSE[:1]) + bar + [""] \

@@ -70,6 +70,16 @@ def is_title_like(text: str, *, max_words: int = 30) -> bool:
     return not stripped.endswith((".", ":", ";", ",")) or stripped.endswith(("...", "…"))
 
 
+#: the number that opens an item of a numbered list: "1) ", "2. ", "3 - ", "#4 "
+_LIST_NUMBER = regex.compile(r"^\s*#?(\d{1,3})\s*(?:[.):]|\s[-–—])\s+\S")
+
+
+def list_number(text: str) -> int | None:
+    """The number of a numbered list's item ("3) Blade Runner", "4. Step"), or None."""
+    m = _LIST_NUMBER.match(text)
+    return int(m.group(1)) if m else None
+
+
 def announces_list(text: str, headers: regex.Pattern[str], *, max_words: int = 6, colon: bool = True) -> bool:
     """True for a line that announces a list under it: it ends with a colon (unless ``colon``
     is False), or it is a short heading that names one ("Zutaten für 4 Personen",

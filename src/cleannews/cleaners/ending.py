@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..cleaner import Cleaner
 from ..page import Page
-from ..text import ends_sentence, is_prose, word_count
+from ..text import ends_sentence, is_prose, list_number, word_count
 from .sections import first_end
 
 
@@ -15,7 +15,8 @@ from .sections import first_end
 class ArticleEnd(Cleaner):
     """Walk back from the first closing section (or the page's end) to the last paragraph:
 
-    * short labels with no sentence in them ("LUNA SWR3", "DANKE FÜR DIE ♥") are chrome;
+    * short labels with no sentence in them ("LUNA SWR3", "DANKE FÜR DIE ♥") are chrome (a
+      numbered list's item, "5) Blu-ray box", is not);
     * a short paragraph right under a removed teaser headline is that teaser's summary.
 
     The walk stops at the first line of running text that is neither.
@@ -37,7 +38,8 @@ class ArticleEnd(Cleaner):
             if j is None or j <= start:
                 return
             text = page.lines[j].text
-            if word_count(text) <= self.max_label_words and not ends_sentence(text) and not text.endswith(":"):
+            if word_count(text) <= self.max_label_words and not ends_sentence(text) and not text.endswith(":") \
+                    and list_number(text) is None:
                 page.remove(j, self.name, "label after the article's last paragraph")
             elif (is_prose(text, min_words=3) and word_count(text) <= self.max_summary_words
                   and page.next_nonblank(j, -1) in teasers):

@@ -36,7 +36,7 @@ import regex
 from ..cleaner import Cleaner
 from ..language import stopwords
 from ..page import Page
-from ..text import TERMINAL, announces_list, is_title_like
+from ..text import TERMINAL, announces_list, is_title_like, list_number
 from .sections import end_headers
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-]*")
@@ -309,6 +309,9 @@ class MainText(Cleaner):
     flanked_lists: bool = True
     extend_end: bool = True
     extend_start: bool = True
+    numbered_lists: bool = True
+    min_items: int = 3
+    max_item_gap: int = 4
     tables: bool = True
     stray_gap: float = 3
     long_prose_words: int = 40
@@ -586,6 +589,30 @@ class MainText(Cleaner):
                 return end
             end = j
 
+    def _numbered_items(self, page: Page, run: Block) -> set[int]:
+        """The items of a numbered list ("1) …", "2. …", "3 – …") that starts inside the run
+        or right under its last line:
+        ``min_items`` or more kept lines whose numbers count up one by one, at most
+        ``max_item_gap`` kept lines apart. A listicle's items are the article, even where they
+        run on past the last paragraph."""
+        chain: list[int] = []
+        expected: int | None = None  # the next item's number, once the list has begun
+        since = 0  # kept lines since the last item
+        i: int | None = run.start
+        first_after = page.next_kept(run.end)
+        # it begins inside the run or right under its last line
+        while i is not None and (expected is not None or i <= run.end or i == first_after):
+            number = list_number(page.lines[i].text)
+            if number is not None and (expected is None or number == expected):
+                chain.append(i)
+                expected, since = number + 1, 0
+            elif expected is not None:
+                since += 1
+                if since > self.max_item_gap:
+                    break
+            i = page.next_kept(i)
+        return set(chain) if len(chain) >= self.min_items else set()
+
     def _long_prose(self, page: Page, verdict: Verdict, i: int) -> bool:
         """True for a thin-prose line of ``long_prose_words`` words or more that ends like a
         sentence: inside the run it is a paragraph (an interview answer rich in names), even
@@ -618,6 +645,11 @@ class MainText(Cleaner):
             run = run._replace(end=self._adjacent_sentences(page, labels, run.end))
         if self.extend_start:
             run = run._replace(start=self._adjacent_sentences(page, labels, run.start, -1))
+        items: set[int] = set()
+        if self.numbered_lists:
+            items = self._numbered_items(page, run)
+            if items:
+                run = run._replace(end=max(run.end, max(items)))
         page.fields["_main_start"], page.fields["_main_end"] = run.start, run.end
         breaks = hard_breaks(page)
         page.fields["_not_headers"] = {i for i, _ in end_headers(page) if i not in breaks}
@@ -638,7 +670,7 @@ class MainText(Cleaner):
         if self.inside:
             stops = stopwords(page.language)
             for i in range(run.start + 1, run.end):
-                if i in labels and labels[i][0] == BAD and not self._long_prose(page, labels[i][1], i) \
+                if i in labels and labels[i][0] == BAD and i not in items and not self._long_prose(page, labels[i][1], i) \
                         and not (self.keep_inside_sentences and labels[i][1].cls in (SHORT, NEAR_GOOD)
                                  and _short_sentence(page.lines[i].text, stops)):
                     page.remove(i, self.name, f"inside the main text, among chrome: {labels[i][1].evidence}")
@@ -756,6 +788,7 @@ class AfterMainText(Cleaner):
             return f"at the end of the main text: closing chrome {m.group(0)!r} ({n} words)"
         if _COPYRIGHT.match(text):
             return "at the end of the main text: copyright line"
-        if n <= self.max_label_words and not TERMINAL.search(text) and not text.rstrip().endswith((":", "…", "...")):
+        if n <= self.max_label_words and not TERMINAL.search(text) and not text.rstrip().endswith((":", "…", "...")) \
+                and list_number(text) is None:  # a list's item ("5) Blu-ray box") is no label
             return f"at the end of the main text: label ({n} words)"
         return None
