@@ -15,6 +15,7 @@ from cleannews.cleaners.repair import RepairText, repair
 from cleannews.cleaners.sections import COMMENTS, DONATIONS, FOOTER, RELATED, SOURCES
 from cleannews.cleaners.social import ShareButtons
 from cleannews.cleaners.teasers import ReadMoreBoxes, TruncatedTeasers
+from cleannews.fields.byline import Byline
 from helpers import PROSE, kept, page_of, removed, run
 
 # -- repair -------------------------------------------------------------------------------------
@@ -354,6 +355,17 @@ def test_the_authors_bio_under_the_article_is_removed(bio):
 ])
 def test_other_closing_lines_stay(line):
     assert _with_byline([*PROSE, line], "Anna Muster").body_lines() == [*PROSE, line]
+
+
+def test_a_paragraph_under_a_line_holding_only_the_authors_name_is_the_bio():
+    bio = "Senior editor with a focus on all things tech and gaming. Lives in Portland."
+    page = _with_byline([*PROSE, "Anna Muster", bio], "Anna Muster")
+    assert page.body_lines() == PROSE
+
+
+def test_byline_repeats_go():
+    page = run(Byline(), ["Von Anna Muster", "Von Anna Muster", *PROSE])
+    assert page.body_lines() == PROSE and page.fields["byline"] == ["Anna Muster"]
 
 
 def test_no_bio_is_taken_without_a_byline_or_from_the_articles_opening():

@@ -13,8 +13,9 @@ from ..text import LETTER_WORD, word_count
 class AuthorBio(Cleaner):
     """Among the article's last paragraphs, one that starts with the name of its author (the
     byline) and goes on to say who they are ("Jane Doe is a reporter …", "Anna Muster, Jahrgang
-    1979, ist Redakteurin …") is the author's bio box, not the article; so is a line holding only
-    that name right above it (the box's title). Pages without a byline are left alone."""
+    1979, ist Redakteurin …") is the author's bio box, not the article; so is a paragraph under a
+    line holding only that name (the box's title: "Jane Doe" / "Senior editor with a focus on
+    …"), and that line. Pages without a byline are left alone."""
 
     name = "author_bio"
     description = "removes the author's bio box (a paragraph about the byline's author) under the article"
@@ -30,13 +31,17 @@ class AuthorBio(Cleaner):
         for n in range(max(len(kept) - self.last_paragraphs, self.min_article_lines), len(kept)):
             i = kept[n]
             text = page.lines[i].text
-            name = next((name for name in names if _about(text, name)), None)
-            if name is None or word_count(text) > self.max_words:
+            if word_count(text) > self.max_words:
                 continue
-            above = kept[n - 1]
-            if _same_name(page.lines[above].text, name):
+            above = page.next_nonblank(i, -1)
+            titled = next((name for name in names if above is not None and _same_name(page.lines[above].text, name)), None)
+            name = titled or next((name for name in names if _about(text, name)), None)
+            if name is None:
+                continue
+            if titled and page.lines[above].kept:
                 page.remove(above, self.name, f"title of the author's bio box ({name})")
-            page.remove(i, self.name, f"the author's bio: a paragraph about {name}")
+            page.remove(i, self.name, f"the author's bio: a paragraph about {name}" if not titled
+                        else f"the author's bio: under a line holding only {name}")
 
 
 def _tokens(text: str) -> list[str]:

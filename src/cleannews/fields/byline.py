@@ -130,6 +130,15 @@ class Byline(Cleaner):
             names = self._signature(page)
         if names:
             page.fields["byline"] = list(dict.fromkeys(names))
+            self._drop_repeats(page)
+
+    def _drop_repeats(self, page: Page) -> None:
+        """Other copies of a claimed byline line ("Von Anna Muster" in a teaser or a sticky
+        header) are chrome, as repeats of the headline are."""
+        claimed = {line.text.strip().casefold() for line in page.lines if line.field == "byline"}
+        for i, line in list(page.kept()):
+            if line.text.strip().casefold() in claimed:
+                page.remove(i, self.name, "repeat of the byline line")
 
     def _author_box(self, page: Page, i: int) -> list[str]:
         """Names on the lines under a byline label (blank lines allowed), claiming them."""
