@@ -194,7 +194,8 @@ def test_promos_at_the_end_of_the_article_go_and_its_last_paragraph_stays(langua
     ("nl", FOOTER, "De Krant 2024. Alle rechten voorbehouden."), ("nl", DONATIONS, "Bedankt voor je steun!"),
     ("pt", COMMENTS, "Deixe o seu comentário"), ("pt", RELATED, "Recomendado para você"),
     ("pt", FOOTER, "Jornal 2024 - Todos os direitos reservados"), ("pt", DONATIONS, "Obrigado pelo seu apoio!"),
-    ("pl", COMMENTS, "12 komentarzy"), ("pl", RELATED, "Może cię zainteresować"),
+    ("pl", COMMENTS, "12 komentarzy"), ("pl", COMMENTS, "Komentarze (12)"), ("de", COMMENTS, "Kommentare (12)"),
+    ("en", COMMENTS, "Comments (3)"), ("pl", RELATED, "Może cię zainteresować"),
     ("pl", FOOTER, "Gazeta 2024. Wszelkie prawa zastrzeżone."), ("pl", DONATIONS, "Wesprzyj nas"),
 ])
 def test_closing_section_headers_end_the_article(language, step, header):
