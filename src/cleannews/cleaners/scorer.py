@@ -28,6 +28,7 @@ closing chrome at the end of the run. Every reason names the evidence.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -35,6 +36,7 @@ import regex
 
 from ..cleaner import Cleaner
 from ..language import stopwords
+from ..lexicon import Lexicon
 from ..page import Page
 from ..text import TERMINAL, announces_list, is_title_like, list_number
 from .sections import end_headers
@@ -55,6 +57,19 @@ _CODE = regex.compile(
     r"^\s*(?:(?:def|class|import|return|elif|except|var|let|const|function|public|private|static|"
     r"package|\#include|\#define|SELECT|INSERT|UPDATE)\b|from\s+\S+\s+import\b|@\w+\s*(?:\(|$)|>>>|//|/\*|\$\s+\w)"
     r"|[;{}]\s*$|\w\([^()]*\)\s*[:;{]?\s*$|^\s*[\w.\[\]\"']+\s*[-+*/]?=\s*\S|</?[a-z][\w-]*(?:\s[^>]*)?>")
+
+
+def ui_pattern(lexicon: Lexicon) -> regex.Pattern[str]:
+    """The lexicon's UI phrases as one pattern: ``[scorer] ui`` (literal phrases, whole words
+    anywhere in the line) and ``[scorer] ui_re`` (regular expressions anchored at the line's
+    start: "Tags: …", "3 responses to …")."""
+    return _either(lexicon.pattern("scorer", "ui_re", "start").pattern,
+                   lexicon.pattern("scorer", "ui", "word").pattern)
+
+
+@functools.lru_cache(maxsize=64)
+def _either(first: str, second: str) -> regex.Pattern[str]:
+    return regex.compile(f"{first}|{second}", regex.I | regex.V0)
 
 
 def hard_breaks(page: Page) -> set[int]:
@@ -323,7 +338,7 @@ class MainText(Cleaner):
         """index -> (class in context, verdict alone) for every kept line."""
         assert page.lexicon is not None
         stops = stopwords(page.language)
-        ui = page.lexicon.pattern("scorer", "ui", "word")
+        ui = ui_pattern(page.lexicon)
         kept = page.kept_indices()
         verdicts = [self.classifier.classify(line_features(page.lines[i].text, stops, ui)) for i in kept]
         headers = hard_breaks(page)
@@ -767,7 +782,7 @@ class AfterMainText(Cleaner):
         of at most ``max_tail_words`` words), copyright lines and short labels go, up to the
         first line that is none of these."""
         assert page.lexicon is not None
-        ui = page.lexicon.pattern("scorer", "ui", "word")
+        ui = ui_pattern(page.lexicon)
         tail = page.lexicon.pattern("scorer", "tail", "word")
         i = len(page.lines)
         while True:
