@@ -165,6 +165,27 @@ def test_a_numbered_list_that_runs_on_past_the_last_paragraph_stays():
     assert cleannews.clean("\n".join(lines), input_format="text").body.split("\n\n") == EN_PROSE
 
 
+JA_PROSE = [
+    "先日、市議会は公共交通の予算を増やす新しい計画を承認しました。多くの住民がこの決定を歓迎しています。",
+    "反対派は、この計画によって家族の負担がさらに重くなると主張しており、議論はまだ続いています。",
+    "市長は、資金は前回の選挙の後に作られた基金から出されると説明し、理解を求めました。",
+]
+ZH_PROSE = [
+    "市议会周二投票通过了一项新的预算，将公共交通的支出提高了五分之一，很多居民对此表示欢迎。",
+    "反对者说，这个计划会让本来就在生活成本上涨中挣扎的家庭承担更多的税，他们要求重新讨论。",
+    "市长说，这笔钱将来自上次选举后设立的一个基金，这个基金到现在还没有被使用过。",
+]
+
+
+@pytest.mark.parametrize("language, prose, menu, teasers", [
+    ("ja", JA_PROSE, ["ホーム", "ニュース", "スポーツ", "経済", "エンタメ"], ["新着記事", "人気記事ランキング", "東京の天気予報"]),
+    ("zh", ZH_PROSE, ["首页", "新闻", "体育", "财经", "娱乐"], ["热门推荐", "要闻排行", "北京天气预报"]),
+])
+def test_chinese_and_japanese_articles_are_found_by_their_characters(language, prose, menu, teasers):
+    lines = menu + [""] + blank_separated(prose) + teasers
+    assert body(lines, language) == prose
+
+
 def test_a_comments_button_in_a_share_bar_does_not_end_the_article():
     bar = ["Facebook", "Twitter", "E-Mail", "Kommentare"]
     lines = ["Regierung beschließt neues Klimagesetz", ""] + blank_separated(PROSE[:1]) + bar + [""] \

@@ -16,7 +16,7 @@ WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-.]*")
 LETTER_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’\-]*")
 #: Sentence-final punctuation, possibly followed by closing quotes or brackets.
 SENTENCE_END = regex.compile(r"[.!?…:;][\"'”“«»‘’)\]]*\s*$")
-TERMINAL = regex.compile(r"[.!?][\"'”“«»‘’)\]]*\s*$")
+TERMINAL = regex.compile(r"[.!?。！？][\"'”“«»‘’)\]」』]*\s*$")
 ELLIPSIS_END = regex.compile(r"(?:\.\.\.|…)\s*$")
 ELLIPSIS_START = regex.compile(r"^\s*(?:\.\.\.|…)")
 NAME_TOKEN = regex.compile(r"^\p{Lu}[\p{L}\p{M}'’\-]*\.?$")

@@ -44,6 +44,7 @@ from .sections import end_headers
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-]*")
 _DIGIT = regex.compile(r"\p{N}")
 _LETTER = regex.compile(r"\p{L}")
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _CREDIT_START = regex.compile(r"^\s*(?:©|\(c\))\s*\p{L}")
 #: how a list item in the text starts: a number or quantity, a bullet
 _ITEM_START = regex.compile(r"^\s*(?:[-–•*·]\s|\d+(?:[.,/]\d+)?\s*(?:\p{L}{1,5}\.?\s|\)|\.\s|%|\s))")
@@ -70,6 +71,21 @@ def ui_pattern(lexicon: Lexicon) -> regex.Pattern[str]:
 @functools.lru_cache(maxsize=64)
 def _either(first: str, second: str) -> regex.Pattern[str]:
     return regex.compile(f"{first}|{second}", regex.I | regex.V0)
+
+
+def _mass(text: str, spaceless: bool) -> int:
+    """A line's prose mass in characters; in a language written without spaces one of its
+    characters counts as three letters (as in :func:`line_features`)."""
+    return len(text) + 2 * len(_CJK.findall(text)) if spaceless else len(text)
+
+
+def _function_chars(page: Page) -> regex.Pattern[str] | None:
+    """The page language's pattern of grammatical characters, for languages written without
+    spaces (lexicon ``[scorer] function_chars_re``), else None."""
+    assert page.lexicon is not None
+    if not page.lexicon.list("scorer", "function_chars_re"):
+        return None
+    return page.lexicon.pattern("scorer", "function_chars_re", "search")
 
 
 def hard_breaks(page: Page) -> set[int]:
@@ -143,23 +159,38 @@ def glued_title(text: str) -> bool:
     return False
 
 
-def line_features(text: str, stops: frozenset[str], ui: regex.Pattern[str] | None = None) -> LineFeatures:
-    """The features of one line, given the page language's stopwords and UI-phrase pattern."""
+def line_features(text: str, stops: frozenset[str], ui: regex.Pattern[str] | None = None,
+                  function_chars: regex.Pattern[str] | None = None, function_scale: float = 1.0) -> LineFeatures:
+    """The features of one line, given the page language's stopwords and UI-phrase pattern.
+
+    For a language written without spaces (Chinese, Japanese: ``function_chars`` is its
+    pattern of grammatical characters) a run of its characters is measured by what it holds:
+    two characters count as a word and one as three letters, and the share of function
+    characters (times ``function_scale``) stands for the stopword density."""
     tokens = _WORD.findall(text)
     n = len(tokens)
     stop = sum(1 for t in tokens if t.casefold() in stops)
     caps = sum(1 for t in tokens if t[:1].isupper())
     digits = len(_DIGIT.findall(text))
     letters = len(_LETTER.findall(text))
+    chars = len(text)
+    density = stop / n if n else 0.0
+    if function_chars is not None:
+        cjk = len(_CJK.findall(text))
+        if cjk and cjk >= letters / 2:
+            latin = sum(1 for t in tokens if not _CJK.match(t))
+            n = latin + (cjk + 1) // 2
+            chars = _mass(text, True)
+            density = min(1.0, function_scale * len(function_chars.findall(text)) / cjk)
     m = ui.search(text) if ui is not None else None
     return LineFeatures(
-        words=n, chars=len(text), stopword_density=stop / n if n else 0.0,
+        words=n, chars=chars, stopword_density=density,
         sentence=bool(TERMINAL.search(text)),
         title_share=caps / n if n else 0.0,
         digit_share=digits / (digits + letters) if digits + letters else 1.0,
         ui=m.group(0) if m else None, ui_start=m is not None and not _WORD.search(text[:m.start()]),
         glued_title=glued_title(text),
-        code=bool(_CODE.search(text)) and (stop / n if n else 0.0) < 0.3)
+        code=bool(_CODE.search(text)) and density < 0.3)
 
 
 @dataclass(frozen=True)
@@ -339,8 +370,11 @@ class MainText(Cleaner):
         assert page.lexicon is not None
         stops = stopwords(page.language)
         ui = ui_pattern(page.lexicon)
+        function_chars = _function_chars(page)
+        scale = float(page.lexicon.value("scorer", "function_chars_scale", 1.0))
         kept = page.kept_indices()
-        verdicts = [self.classifier.classify(line_features(page.lines[i].text, stops, ui)) for i in kept]
+        verdicts = [self.classifier.classify(line_features(page.lines[i].text, stops, ui, function_chars, scale))
+                    for i in kept]
         headers = hard_breaks(page)
         verdicts = self._repeated(page, kept, verdicts)
         classes = [BAD if i in headers else v.cls for i, v in zip(kept, verdicts)]
@@ -468,6 +502,7 @@ class MainText(Cleaner):
         """Runs of good lines with less than ``max_gap`` chrome between them, top to bottom."""
         headers = hard_breaks(page)
         paragraphs = _uses_paragraph_breaks(page)
+        spaceless = _function_chars(page) is not None
         rows: list[tuple[int, bool, float]] = []  # (index, good, chrome weight) of content lines
         for i, line in enumerate(page.lines):
             if not line.text or line.field is not None:  # headline, byline, date: neither
@@ -504,7 +539,7 @@ class MainText(Cleaner):
                 elif not current:
                     pending = (gap, hard, family if soft else "")
                 current.append(n)
-                mass += min(len(page.lines[i].text), 1500)
+                mass += min(_mass(page.lines[i].text, spaceless), 1500)
                 gap, header_at, since_header = 0.0, None, 0
                 continue
             if i in headers:
@@ -598,7 +633,8 @@ class MainText(Cleaner):
             if j is None or j not in labels or labels[j][0] == GOOD:
                 return end
             verdict = labels[j][1]
-            f = line_features(page.lines[j].text, stops)
+            f = line_features(page.lines[j].text, stops, None, _function_chars(page),
+                              float(page.lexicon.value("scorer", "function_chars_scale", 1.0)))
             if verdict.cls not in (SHORT, NEAR_GOOD) or not f.sentence or f.words < self.min_closing_words \
                     or f.stopword_density == 0 or page.lines[j].text.rstrip().endswith("?"):
                 return end
