@@ -363,6 +363,20 @@ def test_a_paragraph_under_a_line_holding_only_the_authors_name_is_the_bio():
     assert page.body_lines() == PROSE
 
 
+@pytest.mark.parametrize("title", ["Über Moritz Bachmann", "Über Moritz Bachmann:"])
+def test_an_about_box_naming_a_person_goes_without_a_byline(title):
+    bio = "Als Vertriebsleiter bildet Moritz Bachmann die Schnittstelle zwischen Kunden und Technik."
+    assert _with_byline([*PROSE, title, bio]).body_lines() == PROSE
+
+
+@pytest.mark.parametrize("lines", [
+    ["Über die Studie", "Die Studie wurde an der Universität Bonn mit 2000 Teilnehmern durchgeführt."],  # no name
+    ["Über Moritz Bachmann", "Die Studie wurde an der Universität Bonn mit 2000 Teilnehmern durchgeführt."],  # not about him
+])
+def test_other_about_sections_stay(lines):
+    assert _with_byline([*PROSE, *lines]).body_lines() == [*PROSE, *lines]
+
+
 def test_byline_repeats_go():
     page = run(Byline(), ["Von Anna Muster", "Von Anna Muster", *PROSE])
     assert page.body_lines() == PROSE and page.fields["byline"] == ["Anna Muster"]

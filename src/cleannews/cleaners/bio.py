@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..cleaner import Cleaner
 from ..page import Page
-from ..text import LETTER_WORD, word_count
+from ..text import LETTER_WORD, looks_like_name, word_count
 
 
 @dataclass(frozen=True)
@@ -15,7 +15,8 @@ class AuthorBio(Cleaner):
     byline) and goes on to say who they are ("Jane Doe is a reporter …", "Anna Muster, Jahrgang
     1979, ist Redakteurin …") is the author's bio box, not the article; so is a paragraph under a
     line holding only that name (the box's title: "Jane Doe" / "Senior editor with a focus on
-    …"), and that line. Pages without a byline are left alone."""
+    …"), and that line. A box titled "About Jane Doe" over a paragraph naming her goes whatever
+    the byline says; otherwise pages without a byline are left alone."""
 
     name = "author_bio"
     description = "removes the author's bio box (a paragraph about the byline's author) under the article"
@@ -24,6 +25,7 @@ class AuthorBio(Cleaner):
     min_article_lines: int = 3
 
     def __call__(self, page: Page) -> None:
+        self._about_boxes(page)
         names = [name for name in page.fields.get("byline") or () if len(name.split()) >= 2]
         if not names:
             return
@@ -42,6 +44,25 @@ class AuthorBio(Cleaner):
                 page.remove(above, self.name, f"title of the author's bio box ({name})")
             page.remove(i, self.name, f"the author's bio: a paragraph about {name}" if not titled
                         else f"the author's bio: under a line holding only {name}")
+
+
+    def _about_boxes(self, page: Page) -> None:
+        """"About Jane Doe" / "Über Anna Muster" over a paragraph that names that person,
+        among the article's last paragraphs: an author box, whoever the byline names."""
+        assert page.lexicon is not None
+        about = page.lexicon.pattern("byline", "about", "start", after=r"\s+(?P<name>.+?)\s*:?\s*$")
+        particles = page.lexicon.words("byline", "particles")
+        kept = page.kept_indices()
+        for n in range(max(len(kept) - self.last_paragraphs, self.min_article_lines), len(kept) - 1):
+            i, nxt = kept[n], kept[n + 1]
+            m = about.match(page.lines[i].text)
+            if m is None or not looks_like_name(m.group("name"), particles=particles):
+                continue
+            last = _tokens(m.group("name"))[-1]
+            bio = page.lines[nxt].text
+            if last in _tokens(bio) and word_count(bio) <= self.max_words:
+                page.remove(i, self.name, f"title of an author box ({m.group('name')})")
+                page.remove(nxt, self.name, f"the author's bio: under {page.lines[i].text!r}")
 
 
 def _tokens(text: str) -> list[str]:
