@@ -104,11 +104,16 @@ class Headline(Cleaner):
     def _choose(self, page: Page, anchor: int) -> tuple[int, int | None] | None:
         """The headline's index for this article start, and the index of a lower variant of
         it that goes (or None)."""
-        candidates = self._candidates(page, anchor) or self._below(page, anchor)
+        above = self._candidates(page, anchor)
+        if self.rank:
+            # a title under the byline or date line competes with those above it
+            candidates = above + [i for i in self._below(page, anchor) if i not in above]
+            if len(candidates) > 1:
+                candidates = self._ranked(page, anchor, candidates)
+        else:
+            candidates = above or self._below(page, anchor)
         if not candidates:
             return None
-        if self.rank and len(candidates) > 1:
-            candidates = self._ranked(page, anchor, candidates)
         chosen = candidates[0]
         for other in candidates[1:]:
             a, b = page.lines[chosen].text, page.lines[other].text
