@@ -186,6 +186,17 @@ def test_chinese_and_japanese_articles_are_found_by_their_characters(language, p
     assert body(lines, language) == prose
 
 
+def test_a_publishers_note_inside_a_closing_promo_box_goes_with_it():
+    promo = ["Want more news like this from the council and the city? Then subscribe to our newsletter for the "
+             "latest updates on budgets, transport and local politics, every week.",
+             "Example Media is an independent publisher that has covered the city and its council for forty years."]
+    lines = ["Council backs new budget", ""] + blank_separated(EN_PROSE + promo)
+    assert cleannews.clean("\n".join(lines), input_format="text").body.split("\n\n") == EN_PROSE
+    # a last paragraph under a subheading is no such note
+    lines = ["Council backs new budget", ""] + blank_separated(EN_PROSE + ["What next", EN_PROSE[0][:60] + " said the mayor."])
+    assert cleannews.clean("\n".join(lines), input_format="text").body.split("\n\n")[-1].endswith("said the mayor.")
+
+
 def test_a_comments_button_in_a_share_bar_does_not_end_the_article():
     bar = ["Facebook", "Twitter", "E-Mail", "Kommentare"]
     lines = ["Regierung beschließt neues Klimagesetz", ""] + blank_separated(PROSE[:1]) + bar + [""] \

@@ -799,6 +799,7 @@ class AfterMainText(Cleaner):
     description = "removes what stands after the article's main run of prose (see main_text)"
     trim_tail: bool = True
     max_tail_words: int = 40
+    tail_gaps: int = 1
     max_label_words: int = 6
 
     def __call__(self, page: Page) -> None:
@@ -816,19 +817,31 @@ class AfterMainText(Cleaner):
         """Walk back from the run's last line: sign-up and follow prompts, newsletter, cookie
         and licence notes (a phrase of the lexicon's ``[scorer] ui`` or ``tail`` list in a line
         of at most ``max_tail_words`` words), copyright lines and short labels go, up to the
-        first line that is none of these."""
+        first line that is none of these. A single line of at most ``max_tail_words`` words
+        under a line with such a phrase (a publisher's note inside a promo box) goes with it."""
         assert page.lexicon is not None
         ui = ui_pattern(page.lexicon)
         tail = page.lexicon.pattern("scorer", "tail", "word")
+        pending: int | None = None  # a line that goes only if closing chrome stands above it
         i = len(page.lines)
         while True:
             j = page.next_kept(i, -1)
             if j is None or j <= start:
                 return
-            reason = self._tail_reason(page.lines[j].text, ui, tail)
+            text = page.lines[j].text
+            reason = self._tail_reason(text, ui, tail)
             if reason is None:
-                return
-            page.remove(j, self.name, reason)
+                if pending is not None or len(_WORD.findall(text)) > self.max_tail_words \
+                        or self.tail_gaps == 0:
+                    return
+                pending = j
+            else:
+                if pending is not None:
+                    if not (ui.search(text) or tail.search(text)):  # a subheading over the last paragraph
+                        return
+                    page.remove(pending, self.name, "at the end of the main text: between closing chrome")
+                    pending = None
+                page.remove(j, self.name, reason)
             i = j
 
     def _tail_reason(self, text: str, ui: regex.Pattern[str], tail: regex.Pattern[str]) -> str | None:
