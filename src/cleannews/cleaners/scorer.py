@@ -352,6 +352,7 @@ class MainText(Cleaner):
     #: other, and the lines it removes change the context the classifier sees, so cleaning the
     #: result again could remove more.
     drop_repeats: bool = False
+    repeat_window: int = 12
     flanked_lists: bool = True
     extend_end: bool = True
     extend_start: bool = True
@@ -726,7 +727,7 @@ class MainText(Cleaner):
                                  and _short_sentence(page.lines[i].text, stops)):
                     page.remove(i, self.name, f"inside the main text, among chrome: {labels[i][1].evidence}")
         if self.drop_repeats:
-            _drop_repeats(page, run.start, run.end, self.name)
+            _drop_repeats(page, run.start, run.end, self.name, self.repeat_window)
 
 
 def _drop_repeats(page: Page, start: int, end: int, name: str, window: int = 12) -> None:
