@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from collections.abc import Callable
+from typing import TypeVar
 
 import regex
 
@@ -34,25 +36,29 @@ CACHE_SIZE = 8192
 CACHE_MAX_CHARS = 2000
 
 
-@functools.lru_cache(maxsize=CACHE_SIZE)
-def _word_count(text: str) -> int:
+_T = TypeVar("_T")
+
+
+def per_text_cache(func: Callable[[str], _T]) -> Callable[[str], _T]:
+    """Cache a measurement of a line by its text (:data:`CACHE_SIZE` texts of at most
+    :data:`CACHE_MAX_CHARS` characters; longer texts are measured every time)."""
+    cached = functools.lru_cache(maxsize=CACHE_SIZE)(func)
+
+    @functools.wraps(func)
+    def measure(text: str) -> _T:
+        return cached(text) if len(text) <= CACHE_MAX_CHARS else func(text)
+    return measure
+
+
+@per_text_cache
+def word_count(text: str) -> int:
+    """How many words a line has."""
     return len(WORD.findall(text))
 
 
-@functools.lru_cache(maxsize=CACHE_SIZE)
-def _ends_sentence(text: str) -> bool:
-    return bool(TERMINAL.search(text)) or bool(ELLIPSIS_END.search(text))
-
-
-def word_count(text: str) -> int:
-    """How many words a line has."""
-    return _word_count(text) if len(text) <= CACHE_MAX_CHARS else len(WORD.findall(text))
-
-
+@per_text_cache
 def ends_sentence(text: str) -> bool:
     """True when the line ends like a sentence: . ! ? (or …) possibly before a closing quote."""
-    if len(text) <= CACHE_MAX_CHARS:
-        return _ends_sentence(text)
     return bool(TERMINAL.search(text)) or bool(ELLIPSIS_END.search(text))
 
 

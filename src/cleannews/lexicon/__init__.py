@@ -114,16 +114,34 @@ class Lexicon:
             cache_key += (before, after)
         compiled = self._compiled.get(cache_key)
         if compiled is None:
-            entries = self.list(section, key)
-            if key.endswith("_re"):
-                parts = [f"(?:{e})" for e in entries]
-            else:  # longest first so alternation prefers the longer phrase
-                parts = [regex.escape(e).replace(r"\ ", r"\s+")
-                         for e in sorted(entries, key=len, reverse=True)]
-            body = "|".join(parts) if parts else r"(?!x)x"
-            compiled = _compile(before + MODES[mode].format(body) + after, int(flags | regex.V0))
+            compiled = self._build(section, (key,), mode, flags, before, after)
             self._compiled[cache_key] = compiled
         return compiled
+
+    def combined(self, section: str, keys: tuple[str, ...], mode: str = "line", *,
+                 flags: int = regex.I) -> regex.Pattern[str]:
+        """One compiled pattern matching any entry of several lists of a section (e.g. a literal
+        list and its ``*_re`` companion): it matches where :meth:`pattern` of one of the keys
+        would, in one call instead of one per key. (Entries must not refer to groups by number:
+        the groups of the lists are numbered together.)"""
+        cache_key = ("+", section, keys, mode, int(flags))
+        compiled = self._compiled.get(cache_key)
+        if compiled is None:
+            compiled = self._build(section, keys, mode, flags, "", "")
+            self._compiled[cache_key] = compiled
+        return compiled
+
+    def _build(self, section: str, keys: tuple[str, ...], mode: str, flags: int, before: str,
+               after: str) -> regex.Pattern[str]:
+        parts: list[str] = []
+        for key in keys:
+            entries = self.list(section, key)
+            if key.endswith("_re"):
+                parts += [f"(?:{e})" for e in entries]
+            else:  # longest first so alternation prefers the longer phrase
+                parts += [regex.escape(e).replace(r"\ ", r"\s+") for e in sorted(entries, key=len, reverse=True)]
+        body = "|".join(parts) if parts else r"(?!x)x"
+        return _compile(before + MODES[mode].format(body) + after, int(flags | regex.V0))
 
     def __repr__(self) -> str:
         return f"Lexicon({self.language!r})"
