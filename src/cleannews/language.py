@@ -25,6 +25,7 @@ _WORD = regex.compile(r"\p{L}+")
 _SCRIPTS = (("ko", regex.compile(r"\p{Hangul}")), ("ja", regex.compile(r"[\p{Hiragana}\p{Katakana}]")),
             ("zh", regex.compile(r"\p{Han}")), ("ar", regex.compile(r"\p{Arabic}")),
             ("he", regex.compile(r"\p{Hebrew}")), ("th", regex.compile(r"\p{Thai}")))
+_ANY_SCRIPT = regex.compile(r"[\p{Hangul}\p{Hiragana}\p{Katakana}\p{Han}\p{Arabic}\p{Hebrew}\p{Thai}]")
 _LETTER = regex.compile(r"\p{L}")
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”“«»‘’)\]]*\s*$")
 DEFAULT = "en"
@@ -52,13 +53,15 @@ def stopwords(language: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _index() -> dict[str, tuple[str, ...]]:
-    """stopword -> the languages that have it."""
-    index: dict[str, list[str]] = {}
-    for code, words in _stopwords().items():
-        for w in words:
-            index.setdefault(w, []).append(code)
-    return {w: tuple(codes) for w, codes in index.items()}
+def _index() -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
+    """The languages with a stoplist, and stopword -> the positions of the languages that have
+    it in that tuple (positions, so that scores add up in a list, not a dict)."""
+    codes = tuple(_stopwords())
+    index: dict[str, list[int]] = {}
+    for n, code in enumerate(codes):
+        for w in _stopwords()[code]:
+            index.setdefault(w, []).append(n)
+    return codes, {w: tuple(ns) for w, ns in index.items()}
 
 
 def detect_language(text: str, *, max_words: int = 3000, default: str = DEFAULT) -> str:
@@ -75,9 +78,10 @@ def detect_language(text: str, *, max_words: int = 3000, default: str = DEFAULT)
     by_script = _script_language(text[:20000])
     if by_script:
         return by_script
-    index = _index()
-    scores: dict[str, float] = {}
-    hits: dict[str, float] = {}  # stopwords of each language found (line-weighted, not shared)
+    languages, index = _index()
+    scores = [0.0] * len(languages)
+    hits = [0.0] * len(languages)  # stopwords of each language found (line-weighted, not shared)
+    found: dict[tuple[int, ...], None] = {}  # the stopwords' language tuples, in order found
     seen = 0
     for line in text.splitlines():
         tokens = _WORD.findall(line)
@@ -87,10 +91,11 @@ def detect_language(text: str, *, max_words: int = 3000, default: str = DEFAULT)
         prose = len(tokens) >= 6 and bool(_SENTENCE_END.search(line))
         weight = 1.0 if prose else 0.25
         starts: list[int] | None = None
-        for k, word in enumerate(tokens):
-            codes = index.get(word.casefold())  # (cheapest test first: most words are no stopword)
+        # (look every word up at once, in C: most words are no stopword)
+        for k, codes in enumerate(map(index.get, map(str.casefold, tokens))):
             if not codes:
                 continue
+            word = tokens[k]
             if not word.islower():
                 if not (word[:1].isupper() and word[1:].islower()):
                     continue
@@ -101,25 +106,27 @@ def detect_language(text: str, *, max_words: int = 3000, default: str = DEFAULT)
             if len(word) == 1 and not prose:
                 continue
             share = weight / len(codes)
-            for code in codes:
-                scores[code] = scores.get(code, 0.0) + share
-                hits[code] = hits.get(code, 0.0) + weight
+            for n in codes:
+                scores[n] += share
+                hits[n] += weight
+            if codes not in found:
+                found[codes] = None
         if seen >= max_words:
             break
-    if not scores:
+    if not found:
         return default
-    best = max(scores, key=scores.__getitem__)
-    return best if hits[best] >= 3 else default
+    # ties go to the language found first
+    order = list(dict.fromkeys(n for codes in found for n in codes))
+    best = max(order, key=scores.__getitem__)
+    return languages[best] if hits[best] >= 3 else default
 
 
 def _script_language(sample: str) -> str | None:
     """The language a script names when a third or more of the letters are in it
     (Japanese: any kana among Han characters)."""
-    if sample.isascii():
+    if sample.isascii() or not _ANY_SCRIPT.search(sample):  # (the common case, decided early)
         return None
     counts = {code: len(p.findall(sample)) for code, p in _SCRIPTS}
-    if not any(counts.values()):  # (no letter of these scripts: the common case, decided early)
-        return None
     letters = len(_LETTER.findall(sample))
     if not letters:
         return None
