@@ -20,6 +20,8 @@ from typing import Any
 
 import regex
 
+from .needles import Needles, needles_for
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10
@@ -75,6 +77,7 @@ class Lexicon:
         self.language = language
         self._data = data
         self._compiled: dict[tuple[object, ...], regex.Pattern[str]] = {}
+        self._needles: dict[tuple[object, ...], Needles | None] = {}
 
     @classmethod
     def load(cls, language: str) -> Lexicon:
@@ -130,6 +133,18 @@ class Lexicon:
             compiled = self._build(section, keys, mode, flags, "", "")
             self._compiled[cache_key] = compiled
         return compiled
+
+    def needles(self, section: str, keys: tuple[str, ...], *, flags: int = regex.I) -> Needles | None:
+        """Strings of which every match of the pattern of these lists (any mode, these flags)
+        contains one, or None when they cannot be read off every entry (see
+        :mod:`cleannews.lexicon.needles`): a step skips the lines that contain none."""
+        cache_key = (section, keys, int(flags))
+        if cache_key not in self._needles:
+            ignore_case = bool(flags & regex.I)
+            entries = [(str(e), key.endswith("_re")) for key in keys for e in self.list(section, key)]
+            self._needles[cache_key] = (None if flags & regex.X
+                                        else needles_for(entries, ignore_case=ignore_case))
+        return self._needles[cache_key]
 
     def _build(self, section: str, keys: tuple[str, ...], mode: str, flags: int, before: str,
                after: str) -> regex.Pattern[str]:

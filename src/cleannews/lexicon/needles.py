@@ -1,0 +1,211 @@
+"""Needles: strings of which every match of a lexicon pattern contains one.
+
+A step that searches each line for a long phrase pattern spends most of its time in the regex
+engine on lines that hold none of the phrases. Each entry of a list has a literal piece that
+every match of it contains ("Share on \\S+" contains "Share on "); when every entry has one, a
+line that contains none of these pieces cannot match, and a page that contains none of them
+needs no search at all. ``str.__contains__`` finds them at memory speed.
+
+The pieces are read off the entries conservatively: only characters that match exactly
+themselves count, outside groups, classes and quantified atoms; an entry this reader does not
+understand (inline flags, numeric escapes, a top-level alternation) gives no needle, and then
+the list gets no :class:`Needles` and every line is searched as before. With a case-insensitive
+pattern only ASCII characters count and both sides are folded (:func:`fold`): the `regex`
+module's case-insensitive match pairs an ASCII letter only with its other case, KELVIN SIGN (k),
+LONG S (s), DOTLESS I and CAPITAL I WITH DOT (i), which all fold to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex
+
+#: Escapes of a letter or digit that stand for something other than that character.
+_SPECIAL = "^$.|?*+()[]{}\\"
+#: Escapes after which this reader gives up (numbers, named characters, group references).
+_OPAQUE_ESCAPES = set("xuUNgk0123456789")
+
+
+def _escape_end(source: str, i: int) -> int:
+    """Index just after the escape sequence that starts at source[i] (a backslash)."""
+    if source[i + 1:i + 2] in ("p", "P") and source[i + 2:i + 3] == "{":
+        close = source.find("}", i + 3)
+        return len(source) if close < 0 else close + 1
+    return i + 2
+
+
+def _group_end(source: str, i: int) -> int:
+    """Index just after the group that opens at source[i] ("("), or -1 when unbalanced."""
+    depth = 0
+    j = i
+    while j < len(source):
+        ch = source[j]
+        if ch == "\\":
+            j = _escape_end(source, j)
+            continue
+        if ch == "[":
+            j = _class_end(source, j)
+            if j < 0:
+                return -1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        j += 1
+    return -1
+
+
+def _class_end(source: str, i: int) -> int:
+    """Index just after the character class that opens at source[i] ("["), or -1."""
+    j = i + 1
+    if source[j:j + 1] == "^":
+        j += 1
+    if source[j:j + 1] == "]":  # a "]" first in the class is a member
+        j += 1
+    while j < len(source):
+        ch = source[j]
+        if ch == "\\":
+            j = _escape_end(source, j)
+            continue
+        if ch == "]":
+            return j + 1
+        j += 1
+    return -1
+
+
+def fold(text: str) -> str:
+    """Casefolded, with dotless i as i and combining dots above dropped ("İ" casefolds to "i"
+    plus a dot): each character the `regex` module matches to an ASCII character ignoring case
+    folds to that character's casefold."""
+    text = text.casefold()
+    if not text.isascii():
+        text = text.replace("\u0131", "i").replace("\u0307", "")
+    return text
+
+
+_QUANTIFIER = regex.compile(r"[?*+]|\{\d*(?:,\d*)?\}")
+
+
+def regex_needle(source: str, *, ascii_only: bool = False) -> str | None:
+    """The longest literal piece that every match of the regex ``source`` (V0 syntax, no
+    verbose flag) contains, or None when none can be read off. ``ascii_only``: only ASCII
+    characters count (for a case-insensitive pattern)."""
+    runs: list[str] = []
+    run: list[str] = []
+
+    def cut() -> None:
+        if run:
+            runs.append("".join(run))
+            run.clear()
+
+    i = 0
+    while i < len(source):
+        ch = source[i]
+        literal: str | None = None
+        if ch == "\\":
+            nxt = source[i + 1:i + 2]
+            if not nxt or nxt in _OPAQUE_ESCAPES:
+                return None
+            end = _escape_end(source, i)
+            if not nxt.isalnum():
+                literal = nxt
+            i = end
+        elif ch == "(":
+            if source.startswith("(?", i) and source[i + 2:i + 3] not in (":", "=", "!", "<", ">", "P"):
+                return None  # inline flags, comments, conditionals: not read
+            if source.startswith("(?P", i) and source[i + 3:i + 4] not in ("<",):
+                return None  # (?P=name), (?P>name)
+            i = _group_end(source, i)
+            if i < 0:
+                return None
+        elif ch == "[":
+            i = _class_end(source, i)
+            if i < 0:
+                return None
+        elif ch == "|":
+            return None  # a top-level alternation: each branch would need its own needle
+        elif ch in ")]}":  # unbalanced (or a literal "]"/"}" this reader does not trust)
+            return None
+        elif ch == "{" and not _QUANTIFIER.match(source, i):
+            return None
+        elif ch in "^$.":
+            i += 1
+        elif ch in "?*+{":  # a quantifier with nothing literal before it (after a group)
+            m = _QUANTIFIER.match(source, i)
+            i = m.end() if m else i + 1
+            cut()
+            if i < len(source) and source[i] in "?+":  # lazy or possessive
+                i += 1
+            continue
+        else:
+            literal = ch
+            i += 1
+        quantified = _QUANTIFIER.match(source, i)
+        if quantified:  # the atom may be missing or repeated: it ends the run, and is no part of it
+            i = quantified.end()
+            if i < len(source) and source[i] in "?+":
+                i += 1
+            cut()
+            continue
+        if literal is None or (ascii_only and not literal.isascii()):
+            cut()
+        else:
+            run.append(literal)
+    cut()
+    return max(runs, key=len) if runs else None
+
+
+def phrase_needle(phrase: str, *, ascii_only: bool = False) -> str | None:
+    """The longest piece of a literal phrase that every match of it contains (its spaces match
+    any run of whitespace, so the pieces are the phrase's space-separated parts)."""
+    pieces: list[str] = []
+    for part in phrase.split(" "):
+        if ascii_only:
+            pieces += [p for p in regex.split(r"[^\x00-\x7f]+", part) if p]
+        elif part:
+            pieces.append(part)
+    return max(pieces, key=len) if pieces else None
+
+
+@dataclass(frozen=True)
+class Needles:
+    """Strings of which every match of one pattern contains one (casefolded when the pattern
+    ignores case). Ask :meth:`in_page` once per page, then :meth:`in_line` per line."""
+
+    strings: tuple[str, ...]
+    casefold: bool = False  # (folded: see :func:`fold`)
+
+    def in_page(self, texts: Iterable[str]) -> Needles:
+        """The needles that occur in these texts (the page's lines): only they can occur in one
+        of its lines. Empty when the pattern cannot match on the page."""
+        joined = "\n".join(texts)
+        if self.casefold:
+            joined = fold(joined)
+        return Needles(tuple(s for s in self.strings if s in joined), self.casefold)
+
+    def in_line(self, text: str) -> bool:
+        """False when the pattern cannot match in text (no needle occurs in it)."""
+        if self.casefold:
+            text = fold(text)
+        return any(s in text for s in self.strings)
+
+    def __bool__(self) -> bool:
+        return bool(self.strings)
+
+
+def needles_for(entries: Iterable[tuple[str, bool]], *, ignore_case: bool) -> Needles | None:
+    """The needles of a pattern built from ``entries`` ((text, is_regex) pairs), or None when
+    one of the entries has none (then the pattern needs a search of every line)."""
+    found: set[str] = set()
+    for text, is_regex in entries:
+        needle = (regex_needle(text, ascii_only=ignore_case) if is_regex
+                  else phrase_needle(text, ascii_only=ignore_case))
+        if not needle:
+            return None
+        found.add(needle.casefold() if ignore_case else needle)
+    return Needles(tuple(sorted(found)), casefold=ignore_case)
