@@ -20,7 +20,8 @@ def test_regex_needle_reads_the_longest_literal_piece() -> None:
     assert regex_needle(r"Lesedauer\s*:?\s*\d+\s*Min\.?") == "Lesedauer"
     assert regex_needle(r"(?:(?<![\p{L}\-])|(?<=Icon))[\p{L}\-]{1,60} Icon(?!\p{Ll})") == " Icon"
     assert regex_needle(r"Video\.com") == "Video.com"
-    assert regex_needle(r"Über uns", ascii_only=True) == "ber uns"
+    assert regex_needle(r"Über uns", ignore_case=True) == "ber uns"
+    assert regex_needle(r"©\s*\d{4}", ignore_case=True) == "©"
 
 
 def test_regex_needle_gives_up_on_what_it_does_not_read() -> None:
@@ -34,8 +35,8 @@ def test_regex_needle_gives_up_on_what_it_does_not_read() -> None:
 def test_phrase_needle_splits_at_spaces() -> None:
     assert phrase_needle("sign up now") == "sign"
     assert phrase_needle("jetzt abonnieren") == "abonnieren"
-    assert phrase_needle("Über", ascii_only=True) == "ber"
-    assert phrase_needle("ß", ascii_only=True) is None
+    assert phrase_needle("Über", ignore_case=True) == "ber"
+    assert phrase_needle("ß", ignore_case=True) is None
 
 
 def test_needles_for_needs_every_entry() -> None:

@@ -35,13 +35,15 @@ import regex
 
 from ..cleaner import Cleaner
 from ..language import stopwords
+from ..lexicon.needles import Needles
 from ..page import Page
 from ..text import TERMINAL, is_title_like
 from .sections import end_headers
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-]*")
 _DIGIT = regex.compile(r"\p{N}")
-_LETTER = regex.compile(r"\p{L}")
+_DIGITS = regex.compile(r"\p{N}+")  # (runs: counting them is faster than one match per digit)
+_LETTERS = regex.compile(r"\p{L}+")
 _CREDIT_START = regex.compile(r"^\s*(?:©|\(c\))\s*\p{L}")
 #: how a list item in the text starts: a number or quantity, a bullet
 _ITEM_START = regex.compile(r"^\s*(?:[-–•*·]\s|\d+(?:[.,/]\d+)?\s*(?:\p{L}{1,5}\.?\s|\)|\.\s|%|\s))")
@@ -125,23 +127,28 @@ def glued_title(text: str) -> bool:
     return False
 
 
-def line_features(text: str, stops: frozenset[str], ui: regex.Pattern[str] | None = None) -> LineFeatures:
-    """The features of one line, given the page language's stopwords and UI-phrase pattern."""
+def line_features(text: str, stops: frozenset[str], ui: regex.Pattern[str] | None = None, *,
+                  ui_needles: Needles | None = None) -> LineFeatures:
+    """The features of one line, given the page language's stopwords and UI-phrase pattern
+    (``ui_needles``: that pattern's needles on this page, see :meth:`Lexicon.needles`; a line
+    without one is not searched)."""
     tokens = _WORD.findall(text)
     n = len(tokens)
-    stop = sum(1 for t in tokens if t.casefold() in stops)
+    stop = sum(map(stops.__contains__, map(str.casefold, tokens)))
     caps = sum(1 for t in tokens if t[:1].isupper())
-    digits = len(_DIGIT.findall(text))
-    letters = len(_LETTER.findall(text))
-    m = ui.search(text) if ui is not None else None
+    digits = sum(map(len, _DIGITS.findall(text)))
+    letters = sum(map(len, _LETTERS.findall(text)))
+    searched = ui is not None and (ui_needles is None or ui_needles.in_line(text))
+    m = ui.search(text) if searched else None  # type: ignore[union-attr]
+    density = stop / n if n else 0.0
     return LineFeatures(
-        words=n, chars=len(text), stopword_density=stop / n if n else 0.0,
+        words=n, chars=len(text), stopword_density=density,
         sentence=bool(TERMINAL.search(text)),
         title_share=caps / n if n else 0.0,
         digit_share=digits / (digits + letters) if digits + letters else 1.0,
         ui=m.group(0) if m else None, ui_start=m is not None and not _WORD.search(text[:m.start()]),
         glued_title=glued_title(text),
-        code=bool(_CODE.search(text)) and (stop / n if n else 0.0) < 0.3)
+        code=density < 0.3 and bool(_CODE.search(text)))
 
 
 @dataclass(frozen=True)
@@ -311,7 +318,11 @@ class MainText(Cleaner):
         stops = stopwords(page.language)
         ui = page.lexicon.pattern("scorer", "ui", "word")
         kept = page.kept_indices()
-        verdicts = [self.classifier.classify(line_features(page.lines[i].text, stops, ui)) for i in kept]
+        texts = [page.lines[i].text for i in kept]
+        needles = page.lexicon.needles("scorer", ("ui",))
+        if needles is not None:
+            needles = needles.in_page(texts)
+        verdicts = [self.classifier.classify(line_features(text, stops, ui, ui_needles=needles)) for text in texts]
         headers = hard_breaks(page)
         verdicts = self._repeated(page, kept, verdicts)
         classes = [BAD if i in headers else v.cls for i, v in zip(kept, verdicts)]

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from ..cleaner import Cleaner
+from ..lexicon.needles import Needles
 from ..page import Page
 from ..text import is_prose
 from .labels import label_text
@@ -27,14 +30,25 @@ def end_headers(page: Page) -> list[tuple[int, str]]:
         return list(cached[1])
     assert page.lexicon is not None
     lex = page.lexicon
+    keys = ("headers", "headers_re")
+    texts = [line.text for line in page.lines]
+    # each family's pattern, and the needles of those that need a look at some lines only
+    # (a family whose needles are not on the page cannot match on it)
+    families: list[tuple[str, regex.Pattern[str], Needles | None]] = []
+    for family in FAMILIES:
+        needles = lex.needles(family, keys)
+        if needles is not None:
+            needles = needles.in_page(texts)
+            if not needles:
+                continue
+        families.append((family, lex.combined(family, keys, "line"), needles))
     found: list[tuple[int, str]] = []
-    for i, line in enumerate(page.lines):
-        if not line.text or len(line.text) > 300:
+    for i, text in enumerate(texts):
+        if not text or len(text) > 300:
             continue
-        core = label_text(line.text).strip("[]() ")  # "[ 167 comments ]"
-        for family in FAMILIES:
-            if (lex.pattern(family, "headers", "line").match(core)
-                    or lex.pattern(family, "headers_re", "line").match(core)):
+        core = label_text(text).strip("[]() ")  # "[ 167 comments ]"
+        for family, pattern, needles in families:
+            if (needles is None or needles.in_line(core)) and pattern.match(core):
                 found.append((i, family))
                 break
     page.fields["_end_headers"] = (len(page.lines), tuple(found))

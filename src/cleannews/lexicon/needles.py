@@ -10,15 +10,19 @@ The pieces are read off the entries conservatively: only characters that match e
 themselves count, outside groups, classes and quantified atoms; an entry this reader does not
 understand (inline flags, numeric escapes, a top-level alternation) gives no needle, and then
 the list gets no :class:`Needles` and every line is searched as before. With a case-insensitive
-pattern only ASCII characters count and both sides are folded (:func:`fold`): the `regex`
-module's case-insensitive match pairs an ASCII letter only with its other case, KELVIN SIGN (k),
-LONG S (s), DOTLESS I and CAPITAL I WITH DOT (i), which all fold to it.
+pattern only ASCII characters and caseless marks (punctuation, symbols, digits without case
+forms, such as "©") count, and both sides are folded (:func:`fold`): the `regex` module's
+case-insensitive match pairs an ASCII letter only with its other case, KELVIN SIGN (k), LONG S
+(s), DOTLESS I and CAPITAL I WITH DOT (i), which all fold to it, and a caseless mark only with
+itself (Unicode keeps the case folding of assigned characters stable across versions).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+import unicodedata
 
 import regex
 
@@ -78,6 +82,13 @@ def _class_end(source: str, i: int) -> int:
     return -1
 
 
+def caseless_safe(ch: str) -> bool:
+    """True for a character that may stand in a needle of a case-insensitive pattern: ASCII,
+    or a punctuation mark, symbol, number or space that has no other case."""
+    return ch.isascii() or (unicodedata.category(ch)[0] in "PSNZ"
+                            and ch == ch.casefold() == ch.lower() == ch.upper())
+
+
 def fold(text: str) -> str:
     """Casefolded, with dotless i as i and combining dots above dropped ("İ" casefolds to "i"
     plus a dot): each character the `regex` module matches to an ASCII character ignoring case
@@ -91,10 +102,10 @@ def fold(text: str) -> str:
 _QUANTIFIER = regex.compile(r"[?*+]|\{\d*(?:,\d*)?\}")
 
 
-def regex_needle(source: str, *, ascii_only: bool = False) -> str | None:
+def regex_needle(source: str, *, ignore_case: bool = False) -> str | None:
     """The longest literal piece that every match of the regex ``source`` (V0 syntax, no
-    verbose flag) contains, or None when none can be read off. ``ascii_only``: only ASCII
-    characters count (for a case-insensitive pattern)."""
+    verbose flag) contains, or None when none can be read off. ``ignore_case``: for a case-insensitive pattern, only characters
+    that pass :func:`caseless_safe` count."""
     runs: list[str] = []
     run: list[str] = []
 
@@ -152,7 +163,7 @@ def regex_needle(source: str, *, ascii_only: bool = False) -> str | None:
                 i += 1
             cut()
             continue
-        if literal is None or (ascii_only and not literal.isascii()):
+        if literal is None or (ignore_case and not caseless_safe(literal)):
             cut()
         else:
             run.append(literal)
@@ -160,13 +171,19 @@ def regex_needle(source: str, *, ascii_only: bool = False) -> str | None:
     return max(runs, key=len) if runs else None
 
 
-def phrase_needle(phrase: str, *, ascii_only: bool = False) -> str | None:
+def phrase_needle(phrase: str, *, ignore_case: bool = False) -> str | None:
     """The longest piece of a literal phrase that every match of it contains (its spaces match
     any run of whitespace, so the pieces are the phrase's space-separated parts)."""
     pieces: list[str] = []
     for part in phrase.split(" "):
-        if ascii_only:
-            pieces += [p for p in regex.split(r"[^\x00-\x7f]+", part) if p]
+        if ignore_case:
+            piece = ""
+            for ch in part + "\n":  # (a line break never stands in a phrase: it ends the last piece)
+                if ch != "\n" and caseless_safe(ch):
+                    piece += ch
+                elif piece:
+                    pieces.append(piece)
+                    piece = ""
         elif part:
             pieces.append(part)
     return max(pieces, key=len) if pieces else None
@@ -203,8 +220,8 @@ def needles_for(entries: Iterable[tuple[str, bool]], *, ignore_case: bool) -> Ne
     one of the entries has none (then the pattern needs a search of every line)."""
     found: set[str] = set()
     for text, is_regex in entries:
-        needle = (regex_needle(text, ascii_only=ignore_case) if is_regex
-                  else phrase_needle(text, ascii_only=ignore_case))
+        needle = (regex_needle(text, ignore_case=ignore_case) if is_regex
+                  else phrase_needle(text, ignore_case=ignore_case))
         if not needle:
             return None
         found.add(needle.casefold() if ignore_case else needle)
