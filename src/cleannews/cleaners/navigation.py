@@ -125,6 +125,8 @@ class ForeignScriptLabels(LineCleaner):
         page_script = page.fields.get("_script")
         if page_script is None:
             page_script = page.fields["_script"] = main_script(" ".join(l.text for l in page.lines)) or ""
+        if page_script in ("", "Latin") and text.isascii():  # (an ASCII line is Latin or has no letter)
+            return None
         script = main_script(text)
         if script and page_script and script != page_script:
             return f"{script} label on a {page_script} page"
