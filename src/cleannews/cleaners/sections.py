@@ -14,7 +14,6 @@ from dataclasses import dataclass
 import regex
 
 from ..cleaner import Cleaner
-from ..lexicon.needles import Needles
 from ..page import Page
 from ..text import is_prose
 from .labels import label_text
@@ -32,23 +31,20 @@ def end_headers(page: Page) -> list[tuple[int, str]]:
     lex = page.lexicon
     keys = ("headers", "headers_re")
     texts = [line.text for line in page.lines]
-    # each family's pattern, and the needles of those that need a look at some lines only
-    # (a family whose needles are not on the page cannot match on it)
-    families: list[tuple[str, regex.Pattern[str], Needles | None]] = []
+    # each family's pattern, but for the families whose needles are not on the page: those
+    # cannot match on it (the lines are short: matching them beats looking for needles)
+    families: list[tuple[str, regex.Pattern[str]]] = []
     for family in FAMILIES:
         needles = lex.needles(family, keys)
-        if needles is not None:
-            needles = needles.in_page(texts)
-            if not needles:
-                continue
-        families.append((family, lex.combined(family, keys, "line"), needles))
+        if needles is None or needles.in_page(texts):
+            families.append((family, lex.combined(family, keys, "line")))
     found: list[tuple[int, str]] = []
     for i, text in enumerate(texts):
         if not text or len(text) > 300:
             continue
         core = label_text(text).strip("[]() ")  # "[ 167 comments ]"
-        for family, pattern, needles in families:
-            if (needles is None or needles.in_line(core)) and pattern.match(core):
+        for family, pattern in families:
+            if pattern.match(core):
                 found.append((i, family))
                 break
     page.fields["_end_headers"] = (len(page.lines), tuple(found))
