@@ -57,12 +57,16 @@ class Captions(Cleaner):
     def caption_reason(self, text: str, lexicon: Lexicon) -> str | None:
         """Why one line, taken alone, is a caption (None when it is not)."""
         trailing, bracketed = _credit_patterns(lexicon)
-        m = trailing.search(text)
+        # (each pattern is tried only on lines with a character it needs: a colon after the
+        # label, a closing bracket, a copyright sign, a slash or bar between credits)
+        m = trailing.search(text) if ":" in text else None
         if m and word_count(m.group(0)) <= self.max_credit_words + 1:
             return "photo caption with credit"
-        if bracketed.search(text) or _COPYRIGHT_CREDIT.search(text):
+        if ((")" in text or "]" in text) and bracketed.search(text)) \
+                or ("©" in text and _COPYRIGHT_CREDIT.search(text)):
             return "photo caption with credit"
-        if 3 <= word_count(text) <= self.max_credit_words and _CREDIT_LINE.match(text):
+        if ("/" in text or "|" in text) and 3 <= word_count(text) <= self.max_credit_words \
+                and _CREDIT_LINE.match(text):
             return "photo credit (photographer / agency)"
         if lexicon.pattern("captions", "enlarge", "line").match(text.strip(" .:")):
             return "image zoom label"

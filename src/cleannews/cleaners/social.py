@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import regex
@@ -27,11 +28,17 @@ class ShareButtons(LineCleaner):
     def reason(self, text: str, page: Page) -> str | None:
         assert page.lexicon is not None
         lex = page.lexicon
+        networks, verbs = lex.words("share", "networks"), lex.words("share", "words")
+        connectors = lex.words("share", "connectors")
+        # the first word (or pair) decides most lines: read the rest only when it is a share word
+        head = [m.group().casefold().rstrip(".") for m in itertools.islice(_TOKEN.finditer(text), 2)]
+        pair = " ".join(head)
+        if head and pair not in networks and pair not in verbs \
+                and head[0] not in networks and head[0] not in verbs and head[0] not in connectors:
+            return None
         tokens = [t.casefold().rstrip(".") for t in _TOKEN.findall(text)]
         if not tokens or len(tokens) > self.max_words:
             return None
-        networks, verbs = lex.words("share", "networks"), lex.words("share", "words")
-        connectors = lex.words("share", "connectors")
         hits = 0
         i = 0
         while i < len(tokens):
