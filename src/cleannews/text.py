@@ -104,21 +104,48 @@ def overlap(a: str, b: str) -> float:
     return len(wa & wb) / min(len(wa), len(wb))
 
 
-# Letters below U+0250 are all Latin (script_of's shortcut); which of them are letters is fixed.
-def _latin_letter_class() -> str:
+def _ranges(codes: range, alpha: bool) -> str:
+    """The characters of ``codes`` that are (or are not) letters, as character-class ranges."""
     ranges: list[list[int]] = []
-    for c in range(0x250):
-        if chr(c).isalpha():
+    for c in codes:
+        if chr(c).isalpha() == alpha:
             if ranges and ranges[-1][1] == c - 1:
                 ranges[-1][1] = c
             else:
                 ranges.append([c, c])
-    return "[" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges) + "]"
+    return "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
+
+
+# Letters below U+0250 are all Latin (script_of's shortcut); which of them are letters is fixed.
+def _latin_letter_class() -> str:
+    return "[" + _ranges(range(0x250), True) + "]"
+
+
+def _beyond_latin_class() -> str:
+    """Characters above U+024F that may be letters: all but the non-letters of the punctuation
+    and currency blocks (typographic quotes and dashes, which Latin pages are full of)."""
+    return "[^\\x00-\\u024f" + _ranges(range(0x2000, 0x20d0), False) + "]"
 
 
 _LATIN_LETTER = regex.compile(_latin_letter_class())
 _LATIN_LETTERS = regex.compile(_latin_letter_class() + "+")
-_BEYOND_LATIN = regex.compile(r"[^\x00-\u024f]")
+_BEYOND_LATIN = regex.compile(_beyond_latin_class())
+
+
+ASCII_DIGITS = b"0123456789"
+ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
+_ASCII_RUNS = regex.compile(r"[\x00-\x7f]+")
+
+
+def count_chars(text: str, ascii_members: bytes, runs: regex.Pattern[str]) -> int:
+    """How many characters of text belong to a class, given the class's ASCII members and a
+    pattern matching runs of it (``[...]+``). The ASCII ones are counted by deleting them from
+    the bytes, the others by the pattern: much faster than one match per character."""
+    data = text.encode("ascii", "ignore")
+    n = len(data) - len(data.translate(None, ascii_members))
+    if len(data) < len(text):
+        n += sum(map(len, runs.findall(_ASCII_RUNS.sub("", text))))
+    return n
 
 
 def main_script(text: str) -> str | None:
@@ -133,7 +160,7 @@ def main_script(text: str) -> str | None:
     latin = _LATIN_LETTER.search(text)
     if latin:
         first["Latin"] = latin.start()
-        counts["Latin"] = sum(map(len, _LATIN_LETTERS.findall(text)))  # (runs: fewer matches)
+        counts["Latin"] = count_chars(text, ASCII_LETTERS, _LATIN_LETTERS)
     for m in _BEYOND_LATIN.finditer(text):
         ch = m.group()
         if ch.isalpha():

@@ -54,9 +54,6 @@ class PhraseLines(LineCleaner):
 
     def __call__(self, page: Page) -> None:
         assert page.lexicon is not None
-        needles = page.lexicon.needles(self.section, self.keys)
-        if needles is not None and not needles.in_page(line.text for line in page.lines):
-            return  # no line of the page holds a piece of a phrase
         phrases = page.lexicon.combined(self.section, self.keys, "line")  # once per page, not per line
         for i, line in page.kept():
             why = self._reason(line.text, phrases)

@@ -37,7 +37,7 @@ from ..cleaner import Cleaner
 from ..language import stopwords
 from ..lexicon.needles import Needles
 from ..page import Page
-from ..text import TERMINAL, is_title_like
+from ..text import ASCII_DIGITS, ASCII_LETTERS, TERMINAL, count_chars, is_title_like
 from .sections import end_headers
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-]*")
@@ -136,8 +136,7 @@ def line_features(text: str, stops: frozenset[str], ui: regex.Pattern[str] | Non
     n = len(tokens)
     stop = sum(map(stops.__contains__, map(str.casefold, tokens)))
     caps = sum(1 for t in tokens if t[:1].isupper())
-    digits = sum(map(len, _DIGITS.findall(text)))
-    letters = sum(map(len, _LETTERS.findall(text)))
+    digits, letters = count_chars(text, ASCII_DIGITS, _DIGITS), count_chars(text, ASCII_LETTERS, _LETTERS)
     searched = ui is not None and (ui_needles is None or ui_needles.in_line(text))
     m = ui.search(text) if searched else None  # type: ignore[union-attr]
     density = stop / n if n else 0.0
