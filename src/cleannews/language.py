@@ -12,6 +12,8 @@ from pathlib import Path
 
 import regex
 
+from .text import count_chars
+
 #: ISO 639-1 code -> jusText stoplist name, for the languages we tell apart.
 STOPLISTS = {
     "de": "German", "en": "English", "fr": "French", "es": "Spanish", "it": "Italian", "nl": "Dutch",
@@ -80,8 +82,9 @@ def detect_language(text: str, *, max_words: int = 3000, default: str = DEFAULT)
         return by_script
     languages, index = _index()
     scores = [0.0] * len(languages)
-    hits = [0.0] * len(languages)  # stopwords of each language found (line-weighted, not shared)
-    found: dict[tuple[int, ...], None] = {}  # the stopwords' language tuples, in order found
+    # the weight of the stopwords found, by the tuple of languages that have them (by identity:
+    # hashing a tuple costs more), in the order found
+    found: dict[int, tuple[tuple[int, ...], float]] = {}
     seen = 0
     for line in text.splitlines():
         tokens = _WORD.findall(line)
@@ -108,23 +111,25 @@ def detect_language(text: str, *, max_words: int = 3000, default: str = DEFAULT)
             share = weight / len(codes)
             for n in codes:
                 scores[n] += share
-                hits[n] += weight
-            if codes not in found:
-                found[codes] = None
+            key = id(codes)
+            found[key] = (codes, found[key][1] + weight) if key in found else (codes, weight)
         if seen >= max_words:
             break
     if not found:
         return default
     # ties go to the language found first
-    order = list(dict.fromkeys(n for codes in found for n in codes))
+    order = list(dict.fromkeys(n for codes, _ in found.values() for n in codes))
     best = max(order, key=scores.__getitem__)
-    return languages[best] if hits[best] >= 3 else default
+    # (stopwords of each language found, line-weighted, not shared: sums of quarters, exact
+    # in any order)
+    hits = sum(weight for codes, weight in found.values() if best in codes)
+    return languages[best] if hits >= 3 else default
 
 
 def _script_language(sample: str) -> str | None:
     """The language a script names when a third or more of the letters are in it
     (Japanese: any kana among Han characters)."""
-    if sample.isascii() or not _ANY_SCRIPT.search(sample):  # (the common case, decided early)
+    if sample.isascii() or not count_chars(sample, b"", _ANY_SCRIPT):  # (the common case, decided early)
         return None
     counts = {code: len(p.findall(sample)) for code, p in _SCRIPTS}
     letters = len(_LETTER.findall(sample))

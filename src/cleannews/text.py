@@ -139,8 +139,9 @@ _ASCII_RUNS = regex.compile(r"[\x00-\x7f]+")
 
 def count_chars(text: str, ascii_members: bytes, runs: regex.Pattern[str]) -> int:
     """How many characters of text belong to a class, given the class's ASCII members and a
-    pattern matching runs of it (``[...]+``). The ASCII ones are counted by deleting them from
-    the bytes, the others by the pattern: much faster than one match per character."""
+    pattern matching it (``[...]`` or runs ``[...]+``; only its non-ASCII members count). The
+    ASCII ones are counted by deleting them from the bytes, the others by the pattern on the
+    text's non-ASCII characters: much faster than matching the whole text."""
     data = text.encode("ascii", "ignore")
     n = len(data) - len(data.translate(None, ascii_members))
     if len(data) < len(text):

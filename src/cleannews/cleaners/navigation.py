@@ -69,6 +69,9 @@ class Breadcrumbs(Cleaner):
         """The trail's crumbs, or None when the line is not a trail."""
         if len(text) > 200 or ends_sentence(text):
             return None
+        folded = text.casefold()  # (the first crumb must be a home word: most lines have none)
+        if not any(word in folded for word in home):
+            return None
         parts = [p for p in _CRUMB_SEPARATORS.split(text) if p]
         if len(parts) == 1:  # glued: "HomePolitikAusland"
             parts = _CAMEL_BOUNDARY.split(text)

@@ -16,6 +16,7 @@ import regex
 
 from ..cleaner import Cleaner
 from ..page import Page
+from ..text import count_chars
 
 # Soft hyphens, zero-width spaces and joiners, BOMs and bidi marks: invisible, and they split words.
 _INVISIBLE = regex.compile(r"[\u00ad\u200b-\u200f\u2060-\u2064\ufeff\u202a-\u202e\u2066-\u2069]")
@@ -24,6 +25,10 @@ _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _SPACES = regex.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # The same runs of space, never crossing a line break (for the whole page at once).
 _LINE_SPACES = regex.compile(r"[[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]--[\n]]+", regex.V1)
+# The ASCII characters the two page-wide patterns match (besides the plain space, which
+# _LINE_SPACES only changes when doubled): a page without any of them needs no substitution.
+_CONTROL_ASCII = bytes(c for c in range(128) if _CONTROL.fullmatch(chr(c)))
+_ODD_SPACE_ASCII = bytes(c for c in range(128) if c != 32 and _LINE_SPACES.fullmatch(chr(c)))
 _FTFY_OPTIONS = dict(uncurl_quotes=False, fix_line_breaks=False, fix_character_width=False,
                      fix_latin_ligatures=False, normalization="NFC", explain=False)
 
@@ -125,13 +130,19 @@ class RepairText(Cleaner):
             for i, text in enumerate(texts):
                 if text and not text.isascii() and maybe(text):
                     texts[i] = fix(text)
-            joined = _INVISIBLE.sub("", "\n".join(texts))
+            joined = "\n".join(texts)
+            if count_chars(joined, b"", _INVISIBLE):
+                joined = _INVISIBLE.sub("", joined)
         if joined.count("\n") != len(lines) - 1:  # a line holds a line break: line by line
             for line, text in zip(lines, texts):
                 if line.text:
                     line.text = _SPACES.sub(" ", _CONTROL.sub("", _INVISIBLE.sub("", text))).strip()
             return
-        joined = _LINE_SPACES.sub(" ", _CONTROL.sub("", joined))
+        # (each substitution only when the page has a character it changes: most have none)
+        if count_chars(joined, _CONTROL_ASCII, _CONTROL):
+            joined = _CONTROL.sub("", joined)
+        if "  " in joined or count_chars(joined, _ODD_SPACE_ASCII, _LINE_SPACES):
+            joined = _LINE_SPACES.sub(" ", joined)
         for line, text in zip(lines, joined.split("\n")):
             if line.text:
                 line.text = text.strip()

@@ -15,6 +15,8 @@ _QUOTES = str.maketrans({c: '"' for c in "„“”«»‚‘’‹›'"})
 
 def normalise(text: str) -> str:
     """Text for comparing titles: NFKC, one quote style, single spaces, casefolded."""
+    if text.isascii():  # (NFKC leaves ASCII alone, and its only quote is "'")
+        return " ".join(text.replace("'", '"').split()).casefold()
     return " ".join(unicodedata.normalize("NFKC", text).translate(_QUOTES).split()).casefold()
 
 
