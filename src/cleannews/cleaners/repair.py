@@ -58,12 +58,11 @@ def _ftfy() -> tuple[Callable[[str], str], Callable[[str], bool]]:
             return True
         if bad_from is None:  # an ftfy whose pattern we do not know: ask it
             return bool(BADNESS_RE.search(text))
-        return any(bad_from.match(text, m.start()) for m in _NON_ASCII.finditer(text))
+        return bool(bad_from.search(text))  # (it matches only at non-ASCII characters)
 
     return fix, maybe
 
 
-_NON_ASCII = regex.compile(r"[^\x00-\x7f]")
 # ftfy's mojibake pattern has a few alternatives that begin with ASCII context ("[a-z]", "\s",
 # "^") before the first mojibake character; dropping that context gives a pattern that matches
 # wherever ftfy's does (and a little more), and every match of it starts at a non-ASCII character.
@@ -90,8 +89,8 @@ def _mojibake_starts(pattern: str) -> Any:
         if first == "[" and (stripped[1:2].isascii() and stripped[1:2] not in "\\"):
             return None  # a class that may start with an ASCII character
         lines.append(stripped)
-    try:
-        return re.compile("\n".join(lines), re.VERBOSE)
+    try:  # tried only where a non-ASCII character stands (one search, not a match per character)
+        return re.compile("(?=[^\\x00-\\x7f])(?:\n" + "\n".join(lines) + "\n)", re.VERBOSE)
     except re.error:
         return None
 
