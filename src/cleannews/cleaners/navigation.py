@@ -25,13 +25,6 @@ class IconLabels(LineCleaner):
     description = "removes icon and logo labels such as 'Such Icon' or 'Newszone-Logo'"
     max_words: int = 4
 
-    def __call__(self, page: Page) -> None:
-        assert page.lexicon is not None
-        needles = page.lexicon.needles("icons", ("suffixes",))
-        if needles is not None and not needles.in_page(line.text for line in page.lines):
-            return  # no line of the page holds a piece of a suffix
-        super().__call__(page)
-
     def reason(self, text: str, page: Page) -> str | None:
         assert page.lexicon is not None
         if word_count(text) > self.max_words or ends_sentence(text):

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from ..cleaner import Cleaner
 from ..page import Page
 from ..text import is_prose
@@ -29,17 +27,10 @@ def end_headers(page: Page) -> list[tuple[int, str]]:
         return list(cached[1])
     assert page.lexicon is not None
     lex = page.lexicon
-    keys = ("headers", "headers_re")
-    texts = [line.text for line in page.lines]
-    # each family's pattern, but for the families whose needles are not on the page: those
-    # cannot match on it (the lines are short: matching them beats looking for needles)
-    families: list[tuple[str, regex.Pattern[str]]] = []
-    for family in FAMILIES:
-        needles = lex.needles(family, keys)
-        if needles is None or needles.in_page(texts):
-            families.append((family, lex.combined(family, keys, "line")))
+    families = [(family, lex.combined(family, ("headers", "headers_re"), "line")) for family in FAMILIES]
     found: list[tuple[int, str]] = []
-    for i, text in enumerate(texts):
+    for i, line in enumerate(page.lines):
+        text = line.text
         if not text or len(text) > 300:
             continue
         core = label_text(text).strip("[]() ")  # "[ 167 comments ]"
