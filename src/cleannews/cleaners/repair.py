@@ -25,10 +25,11 @@ _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _SPACES = regex.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # The same runs of space, never crossing a line break (for the whole page at once).
 _LINE_SPACES = regex.compile(r"[[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]--[\n]]+", regex.V1)
-# The ASCII characters the two page-wide patterns match (besides the plain space, which
-# _LINE_SPACES only changes when doubled): a page without any of them needs no substitution.
+# The ASCII characters _CONTROL matches (a page without any needs no substitution), and those
+# _LINE_SPACES matches besides the plain space, which it only changes when doubled (an ASCII line
+# without any needs none).
 _CONTROL_ASCII = bytes(c for c in range(128) if _CONTROL.fullmatch(chr(c)))
-_ODD_SPACE_ASCII = bytes(c for c in range(128) if c != 32 and _LINE_SPACES.fullmatch(chr(c)))
+_ODD_SPACE_CHARS = tuple(chr(c) for c in range(128) if c != 32 and _LINE_SPACES.fullmatch(chr(c)))
 _FTFY_OPTIONS = dict(uncurl_quotes=False, fix_line_breaks=False, fix_character_width=False,
                      fix_latin_ligatures=False, normalization="NFC", explain=False)
 
@@ -137,11 +138,10 @@ class RepairText(Cleaner):
                 if line.text:
                     line.text = _SPACES.sub(" ", _CONTROL.sub("", _INVISIBLE.sub("", text))).strip()
             return
-        # (each substitution only when the page has a character it changes: most have none)
-        if count_chars(joined, _CONTROL_ASCII, _CONTROL):
+        if count_chars(joined, _CONTROL_ASCII, _CONTROL):  # (most pages have none)
             joined = _CONTROL.sub("", joined)
-        if "  " in joined or count_chars(joined, _ODD_SPACE_ASCII, _LINE_SPACES):
-            joined = _LINE_SPACES.sub(" ", joined)
         for line, text in zip(lines, joined.split("\n")):
             if line.text:
+                if not text.isascii() or "  " in text or any(c in text for c in _ODD_SPACE_CHARS):
+                    text = _LINE_SPACES.sub(" ", text)  # (only a line with other space than " ")
                 line.text = text.strip()
