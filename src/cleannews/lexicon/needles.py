@@ -9,25 +9,26 @@ needs no search at all. ``str.__contains__`` finds them at memory speed.
 The pieces are read off the entries conservatively: only characters that match exactly
 themselves count, outside groups, classes and quantified atoms; an entry this reader does not
 understand (inline flags, numeric escapes, a top-level alternation) gives no needle, and then
-the list gets no :class:`Needles` and every line is searched as before. With a case-insensitive
-pattern only ASCII characters and caseless marks (punctuation, symbols, digits without case
-forms, such as "©") count, and both sides are folded (:func:`fold`): the `regex` module's
-case-insensitive match pairs an ASCII letter only with its other case, KELVIN SIGN (k), LONG S
-(s), DOTLESS I and CAPITAL I WITH DOT (i), which all fold to it, and a caseless mark only with
-itself (Unicode keeps the case folding of assigned characters stable across versions).
+the list gets no :class:`Needles` and every line is searched as before.
+
+With a case-insensitive pattern only ASCII characters and caseless marks (punctuation, symbols,
+digits without case forms, such as "©") count, and both sides are folded (:func:`fold`): the
+`regex` module's case-insensitive match pairs an ASCII letter only with its other case, KELVIN
+SIGN (k), LONG S (s), DOTLESS I and CAPITAL I WITH DOT (i), which all fold to it, and a caseless
+mark only with itself (Unicode keeps the case folding of assigned characters stable across
+versions). Folding also turns every run of whitespace into one space (every character the
+`regex` module's ``\\s`` matches is whitespace to ``str.split``), so that a phrase's spaces, which
+match any run of whitespace, stay in its needle: "read more" rather than "more".
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-
 import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 import regex
 
-#: Escapes of a letter or digit that stand for something other than that character.
-_SPECIAL = "^$.|?*+()[]{}\\"
 #: Escapes after which this reader gives up (numbers, named characters, group references).
 _OPAQUE_ESCAPES = set("xuUNgk0123456789")
 
@@ -83,19 +84,30 @@ def _class_end(source: str, i: int) -> int:
 
 
 def caseless_safe(ch: str) -> bool:
-    """True for a character that may stand in a needle of a case-insensitive pattern: ASCII,
-    or a punctuation mark, symbol, number or space that has no other case."""
-    return ch.isascii() or (unicodedata.category(ch)[0] in "PSNZ"
+    """True for a character that may stand in a needle of a case-insensitive pattern: the
+    plain space, or an ASCII character, punctuation mark, symbol or number that is no
+    whitespace and has no other case."""
+    if ch == " ":
+        return True
+    if ch.isspace():
+        return False
+    return ch.isascii() or (unicodedata.category(ch)[0] in "PSN"
                             and ch == ch.casefold() == ch.lower() == ch.upper())
 
 
 def fold(text: str) -> str:
     """Casefolded, with dotless i as i and combining dots above dropped ("İ" casefolds to "i"
-    plus a dot): each character the `regex` module matches to an ASCII character ignoring case
-    folds to that character's casefold."""
+    plus a dot), and each run of whitespace as one space: each character the `regex` module
+    matches to an ASCII character ignoring case folds to that character's casefold."""
     if text.isascii():
-        return text.lower()  # (the same as casefold for ASCII, and faster)
-    return text.casefold().replace("\u0131", "i").replace("\u0307", "")
+        return " ".join(text.lower().split())  # (lower is casefold for ASCII, and faster)
+    return " ".join(text.casefold().replace("\u0131", "i").replace("\u0307", "").split())
+
+
+def _folded_needle(piece: str) -> str:
+    """A piece of a case-insensitive pattern as it stands in folded text (single spaces, none
+    at the ends: the text's whitespace runs are folded to one space, and its ends are cut)."""
+    return " ".join(piece.split()).casefold()
 
 
 _QUANTIFIER = regex.compile(r"[?*+]|\{\d*(?:,\d*)?\}")
@@ -103,8 +115,9 @@ _QUANTIFIER = regex.compile(r"[?*+]|\{\d*(?:,\d*)?\}")
 
 def regex_needle(source: str, *, ignore_case: bool = False) -> str | None:
     """The longest literal piece that every match of the regex ``source`` (V0 syntax, no
-    verbose flag) contains, or None when none can be read off. ``ignore_case``: for a case-insensitive pattern, only characters
-    that pass :func:`caseless_safe` count."""
+    verbose flag) contains, or None when none can be read off. ``ignore_case``: for a
+    case-insensitive pattern, only characters that pass :func:`caseless_safe` count, and the
+    piece is folded (see :func:`fold`)."""
     runs: list[str] = []
     run: list[str] = []
 
@@ -167,25 +180,33 @@ def regex_needle(source: str, *, ignore_case: bool = False) -> str | None:
         else:
             run.append(literal)
     cut()
+    if ignore_case:
+        runs = [piece for piece in map(_folded_needle, runs) if piece]
     return max(runs, key=len) if runs else None
 
 
 def phrase_needle(phrase: str, *, ignore_case: bool = False) -> str | None:
-    """The longest piece of a literal phrase that every match of it contains (its spaces match
-    any run of whitespace, so the pieces are the phrase's space-separated parts)."""
-    pieces: list[str] = []
-    for part in phrase.split(" "):
-        if ignore_case:
-            piece = ""
-            for ch in part + "\n":  # (a line break never stands in a phrase: it ends the last piece)
-                if ch != "\n" and caseless_safe(ch):
-                    piece += ch
-                elif piece:
-                    pieces.append(piece)
-                    piece = ""
-        elif part:
-            pieces.append(part)
+    """The longest piece of a literal phrase that every match of it contains. Its spaces match
+    any run of whitespace: case-sensitive, the pieces are its space-separated parts; ignoring
+    case (folded text), they are the runs of characters that pass :func:`caseless_safe`."""
+    if not ignore_case:
+        pieces = [part for part in phrase.split(" ") if part]
+    else:
+        pieces = [_folded_needle(run) for run in _runs(phrase, caseless_safe)]
+        pieces = [piece for piece in pieces if piece]
     return max(pieces, key=len) if pieces else None
+
+
+def _runs(text: str, keep: Callable[[str], bool]) -> list[str]:
+    """The runs of characters of text that pass ``keep``."""
+    runs, run = [], ""
+    for ch in text:
+        if keep(ch):
+            run += ch
+        elif run:
+            runs.append(run)
+            run = ""
+    return runs + [run] if run else runs
 
 
 @dataclass(frozen=True)
@@ -223,5 +244,5 @@ def needles_for(entries: Iterable[tuple[str, bool]], *, ignore_case: bool) -> Ne
                   else phrase_needle(text, ignore_case=ignore_case))
         if not needle:
             return None
-        found.add(needle.casefold() if ignore_case else needle)
+        found.add(needle)
     return Needles(tuple(sorted(found)), casefold=ignore_case)
