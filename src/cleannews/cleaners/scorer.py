@@ -28,6 +28,7 @@ closing chrome at the end of the run. Every reason names the evidence.
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -44,6 +45,7 @@ _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-]*")
 _DIGIT = regex.compile(r"\p{N}")
 _DIGITS = regex.compile(r"\p{N}+")  # (runs: counting them is faster than one match per digit)
 _LETTERS = regex.compile(r"\p{L}+")
+_FIRST = operator.itemgetter(0)
 _CREDIT_START = regex.compile(r"^\s*(?:©|\(c\))\s*\p{L}")
 #: how a list item in the text starts: a number or quantity, a bullet
 _ITEM_START = regex.compile(r"^\s*(?:[-–•*·]\s|\d+(?:[.,/]\d+)?\s*(?:\p{L}{1,5}\.?\s|\)|\.\s|%|\s))")
@@ -135,7 +137,7 @@ def line_features(text: str, stops: frozenset[str], ui: regex.Pattern[str] | Non
     tokens = _WORD.findall(text)
     n = len(tokens)
     stop = sum(map(stops.__contains__, map(str.casefold, tokens)))
-    caps = sum(1 for t in tokens if t[:1].isupper())
+    caps = sum(map(str.isupper, map(_FIRST, tokens)))  # (tokens are never empty)
     digits, letters = count_chars(text, ASCII_DIGITS, _DIGITS), count_chars(text, ASCII_LETTERS, _LETTERS)
     searched = ui is not None and (ui_needles is None or ui_needles.in_line(text))
     m = ui.search(text) if searched else None  # type: ignore[union-attr]
@@ -147,7 +149,19 @@ def line_features(text: str, stops: frozenset[str], ui: regex.Pattern[str] | Non
         digit_share=digits / (digits + letters) if digits + letters else 1.0,
         ui=m.group(0) if m else None, ui_start=m is not None and not _WORD.search(text[:m.start()]),
         glued_title=glued_title(text),
-        code=density < 0.3 and bool(_CODE.search(text)))
+        code=density < 0.3 and _code_like(text))
+
+
+#: Of the alternatives of _CODE, those not anchored at the line's start need one of these.
+_CODE_ANYWHERE = ";{}(<"
+
+
+def _code_like(text: str) -> bool:
+    """``_CODE.search(text)``, but a line without any of :data:`_CODE_ANYWHERE` is only tried
+    at its start (where the anchored alternatives stand)."""
+    if any(c in text for c in _CODE_ANYWHERE):
+        return bool(_CODE.search(text))
+    return bool(_CODE.match(text))
 
 
 @dataclass(frozen=True)
