@@ -76,3 +76,30 @@ def test_every_lexicon_loads_and_compiles():
 ])
 def test_month_names(code, month, number):
     assert Lexicon.load(code).table("dates", "months")[month] == number
+
+
+def test_combined_and_first_of_patterns_agree_with_the_single_lists():
+    """Lexicon.combined matches where one of its lists' patterns does; Lexicon.first_of names
+    the first section whose lists match (checked on the seed pages' lines and the phrases)."""
+    from conftest import SEEDS, load_seed
+    from cleannews.cleaners.labels import label_text
+    from cleannews.cleaners.sections import FAMILIES
+
+    lines = {label_text(t) for folder in SEEDS for t in load_seed(folder)[0].splitlines() if t.strip()}
+    keys = ("headers", "headers_re")
+    for code in available_languages():
+        lexicon = Lexicon.load(code)
+        texts = lines | {str(p) for f in FAMILIES for p in lexicon.list(f, "headers")}
+        texts |= {"12 comments", "Comments (3)", "© 2024 Example GmbH", "Related articles"}
+        first = lexicon.first_of(FAMILIES, keys, "line")
+        matched = 0
+        for text in texts:
+            single = [f for f in FAMILIES if any(lexicon.pattern(f, k, "line").match(text) for k in keys)]
+            for f in FAMILIES:
+                assert bool(lexicon.combined(f, keys, "line").match(text)) == (f in single), (code, f, text)
+            m = first.match(text)
+            assert bool(m) == bool(single), (code, text)
+            if m:
+                matched += 1
+                assert m.group(f"_s{FAMILIES.index(single[0])}") is not None, (code, text)
+        assert matched > 10, code

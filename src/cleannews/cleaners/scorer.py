@@ -532,8 +532,12 @@ class MainText(Cleaner):
     def main_run(self, page: Page, labels: dict[int, tuple[str, Verdict]]) -> Block | None:
         """The article's run: the block with the most prose after the headline, joined with its
         neighbours across light chrome."""
+        return self._run_among(page, self.blocks(page, labels))
+
+    def _run_among(self, page: Page, all_blocks: list[Block]) -> Block | None:
+        """:meth:`main_run`, given the page's blocks."""
         head = page.fields.get("_headline_index")
-        blocks = [b for b in self.blocks(page, labels) if head is None or b.start > head]
+        blocks = [b for b in all_blocks if head is None or b.start > head]
         # closing-section headers cut the page into zones; the article is in the first zone
         # that holds a block of real prose (comments and teasers come after their header)
         # unless a later zone holds several times more prose (a teaser box with a header
@@ -603,11 +607,12 @@ class MainText(Cleaner):
         return (block.start == block.end and block.gap_before >= self.stray_gap
                 and len(page.lines[block.start].text) < self.stray_chars)
 
-    def _dek(self, page: Page, labels: dict[int, tuple[str, Verdict]], run: Block) -> Block | None:
+    def _dek(self, page: Page, labels: dict[int, tuple[str, Verdict]], run: Block,
+             blocks: list[Block]) -> Block | None:
         """The short block of prose right under the headline (a dek or lead) when it stands
         apart from the main run: it stays."""
         head = page.fields["_headline_index"]
-        first = next((b for b in self.blocks(page, labels) if b.start > head), None)
+        first = next((b for b in blocks if b.start > head), None)
         if first is None or first.start >= run.start or first.header_before or first.gap_before >= self.max_gap:
             return None
         good = sum(1 for i in range(first.start, first.end + 1) if labels.get(i, (BAD,))[0] == GOOD)
@@ -615,7 +620,8 @@ class MainText(Cleaner):
 
     def __call__(self, page: Page) -> None:
         labels = self.analyse(page)
-        run = self.main_run(page, labels)
+        blocks = self.blocks(page, labels)  # (once: nothing below changes them before _dek)
+        run = self._run_among(page, blocks)
         if run is None:
             return
         if self.extend_end:
@@ -625,7 +631,7 @@ class MainText(Cleaner):
         page.fields["_not_headers"] = {i for i, _ in end_headers(page) if i not in breaks}
         page.fields["_main_labels"] = {i: (c, v.evidence) for i, (c, v) in labels.items()}
         head = page.fields.get("_headline_index")
-        dek = self._dek(page, labels, run) if head is not None else None
+        dek = self._dek(page, labels, run, blocks) if head is not None else None
         # with no headline found, a title-shaped line right above the run is most likely the
         # article's title: it stays (the steps after may still judge it)
         title = page.next_nonblank(run.start, -1) if head is None else None

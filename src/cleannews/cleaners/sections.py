@@ -27,17 +27,15 @@ def end_headers(page: Page) -> list[tuple[int, str]]:
         return list(cached[1])
     assert page.lexicon is not None
     lex = page.lexicon
-    families = [(family, lex.combined(family, ("headers", "headers_re"), "line")) for family in FAMILIES]
+    headers = lex.first_of(FAMILIES, ("headers", "headers_re"), "line")  # (one match per line)
     found: list[tuple[int, str]] = []
     for i, line in enumerate(page.lines):
         text = line.text
         if not text or len(text) > 300:
             continue
-        core = label_text(text).strip("[]() ")  # "[ 167 comments ]"
-        for family, pattern in families:
-            if pattern.match(core):
-                found.append((i, family))
-                break
+        m = headers.match(label_text(text).strip("[]() "))  # "[ 167 comments ]"
+        if m:
+            found.append((i, next(f for n, f in enumerate(FAMILIES) if m.group(f"_s{n}") is not None)))
     page.fields["_end_headers"] = (len(page.lines), tuple(found))
     return found
 

@@ -134,6 +134,20 @@ class Lexicon:
             self._compiled[cache_key] = compiled
         return compiled
 
+    def first_of(self, sections: tuple[str, ...], keys: tuple[str, ...], mode: str = "line", *,
+                 flags: int = regex.I) -> regex.Pattern[str]:
+        """One pattern for the lists ``keys`` of several sections: where it matches, group
+        ``_s<n>`` tells the first of the sections (by position n) whose :meth:`combined`
+        pattern matches there too (for the "line" mode: the whole text, the first section that
+        matches it). Entries must not refer to groups by number."""
+        cache_key = ("first", sections, keys, mode, int(flags))
+        compiled = self._compiled.get(cache_key)
+        if compiled is None:
+            bodies = [f"(?P<_s{n}>{self._body(section, keys)})" for n, section in enumerate(sections)]
+            compiled = _compile(MODES[mode].format("|".join(bodies)), int(flags | regex.V0))
+            self._compiled[cache_key] = compiled
+        return compiled
+
     def needles(self, section: str, keys: tuple[str, ...], *, flags: int = regex.I) -> Needles | None:
         """Strings of which every match of the pattern of these lists (any mode, these flags)
         contains one, or None when they cannot be read off every entry (see
@@ -148,6 +162,10 @@ class Lexicon:
 
     def _build(self, section: str, keys: tuple[str, ...], mode: str, flags: int, before: str,
                after: str) -> regex.Pattern[str]:
+        return _compile(before + MODES[mode].format(self._body(section, keys)) + after, int(flags | regex.V0))
+
+    def _body(self, section: str, keys: tuple[str, ...]) -> str:
+        """The alternation of the entries of some lists of a section (never matches if empty)."""
         parts: list[str] = []
         for key in keys:
             entries = self.list(section, key)
@@ -155,8 +173,7 @@ class Lexicon:
                 parts += [f"(?:{e})" for e in entries]
             else:  # longest first so alternation prefers the longer phrase
                 parts += [regex.escape(e).replace(r"\ ", r"\s+") for e in sorted(entries, key=len, reverse=True)]
-        body = "|".join(parts) if parts else r"(?!x)x"
-        return _compile(before + MODES[mode].format(body) + after, int(flags | regex.V0))
+        return "|".join(parts) if parts else r"(?!x)x"
 
     def __repr__(self) -> str:
         return f"Lexicon({self.language!r})"
