@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import re
 from pathlib import Path
 
 import regex
 
-from .text import count_chars
+from .text import count_chars, for_text
 
 #: ISO 639-1 code -> jusText stoplist name, for the languages we tell apart.
 STOPLISTS = {
@@ -23,6 +24,7 @@ STOPLISTS = {
     "sl": "Slovenian", "el": "Greek", "bg": "Bulgarian", "lt": "Lithuanian", "lv": "Latvian", "et": "Estonian",
 }
 _WORD = regex.compile(r"\p{L}+")
+_ASCII_WORD = re.compile(r"[A-Za-z]+")  # (_WORD's twin, see cleannews.text.for_text)
 #: Scripts that name their language outright (languages jusText has no stoplist for).
 _SCRIPTS = (("ko", regex.compile(r"\p{Hangul}")), ("ja", regex.compile(r"[\p{Hiragana}\p{Katakana}]")),
             ("zh", regex.compile(r"\p{Han}")), ("ar", regex.compile(r"\p{Arabic}")),
@@ -87,7 +89,8 @@ def detect_language(text: str, *, max_words: int = 3000, default: str = DEFAULT)
     found: dict[int, tuple[tuple[int, ...], float]] = {}
     seen = 0
     for line in text.splitlines():
-        tokens = _WORD.findall(line)
+        word_pattern = for_text(line, _WORD, _ASCII_WORD)
+        tokens = word_pattern.findall(line)
         if not tokens:
             continue
         seen += len(tokens)
@@ -103,7 +106,7 @@ def detect_language(text: str, *, max_words: int = 3000, default: str = DEFAULT)
                 if not (word[:1].isupper() and word[1:].islower()):
                     continue
                 if starts is None:
-                    starts = [m.start() for m in _WORD.finditer(line)]
+                    starts = [m.start() for m in word_pattern.finditer(line)]
                 if not _sentence_start(line, starts[k]):
                     continue
             if len(word) == 1 and not prose:

@@ -8,6 +8,7 @@ it ends a sentence) are cached per text, so a line is measured once per page, no
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Callable
 from typing import TypeVar
@@ -25,9 +26,19 @@ NAME_TOKEN = regex.compile(r"^\p{Lu}[\p{L}\p{M}'’\-]*\.?$")
 INITIALS = regex.compile(r"^(?:\p{Lu}\.){1,3}$")
 
 
+def for_text(text: str, pattern: regex.Pattern[str], ascii_twin: re.Pattern[str]) -> regex.Pattern[str] | re.Pattern[str]:
+    """The pattern to run over text: its ASCII twin when text is ASCII. A twin is the same
+    pattern for ASCII text written for the standard ``re``, which is a third faster there (in
+    ASCII, \\p{L} is [A-Za-z], \\p{N} is [0-9], and no character is a mark)."""
+    return ascii_twin if text.isascii() else pattern
+
+
+_ASCII_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-.]*")  # (WORD's twin)
+
+
 def words(text: str) -> list[str]:
     """The words of a line (letters or digits, with inner hyphens, apostrophes and dots)."""
-    return WORD.findall(text)
+    return for_text(text, WORD, _ASCII_WORD).findall(text)
 
 
 #: How many distinct line texts the per-line caches remember (a page has a few hundred).
@@ -64,7 +75,7 @@ def per_text_cache(func: Callable[[str], _T]) -> Callable[[str], _T]:
 @per_text_cache
 def word_count(text: str) -> int:
     """How many words a line has."""
-    return len(WORD.findall(text))
+    return len(words(text))
 
 
 @per_text_cache

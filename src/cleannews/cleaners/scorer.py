@@ -29,6 +29,7 @@ closing chrome at the end of the run. Every reason names the evidence.
 from __future__ import annotations
 
 import operator
+import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -38,10 +39,11 @@ from ..cleaner import Cleaner
 from ..language import stopwords
 from ..lexicon.needles import Needles
 from ..page import Page
-from ..text import ASCII_DIGITS, ASCII_LETTERS, TERMINAL, count_chars, is_title_like
+from ..text import ASCII_DIGITS, ASCII_LETTERS, TERMINAL, count_chars, for_text, is_title_like
 from .sections import end_headers
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-]*")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")  # (_WORD's twin, see text.for_text)
 _DIGIT = regex.compile(r"\p{N}")
 _DIGITS = regex.compile(r"\p{N}+")  # (runs: counting them is faster than one match per digit)
 _LETTERS = regex.compile(r"\p{L}+")
@@ -134,7 +136,7 @@ def line_features(text: str, stops: frozenset[str], ui: regex.Pattern[str] | Non
     """The features of one line, given the page language's stopwords and UI-phrase pattern
     (``ui_needles``: that pattern's needles on this page, see :meth:`Lexicon.needles`; a line
     without one is not searched)."""
-    tokens = _WORD.findall(text)
+    tokens = for_text(text, _WORD, _ASCII_WORD).findall(text)
     n = len(tokens)
     stop = sum(map(stops.__contains__, map(str.casefold, tokens)))
     caps = sum(map(str.isupper, map(_FIRST, tokens)))  # (tokens are never empty)

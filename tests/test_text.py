@@ -1,0 +1,47 @@
+"""The shortcuts in cleannews.text must give what the plain regex gives: ASCII twins of word
+patterns (for_text) and character counting by bytes (count_chars)."""
+
+from __future__ import annotations
+
+import random
+
+import regex
+
+from cleannews import language, text
+from cleannews.cleaners import scorer
+
+from conftest import SEEDS, load_seed
+
+TWINS = [(text.WORD, text._ASCII_WORD), (scorer._WORD, scorer._ASCII_WORD), (language._WORD, language._ASCII_WORD)]
+
+
+def _ascii_samples() -> list[str]:
+    rng = random.Random(7)
+    alphabet = [chr(c) for c in range(128)]
+    samples = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 60))) for _ in range(3000)]
+    samples += ["don't re-use e.g. U.S. 3.5-4 o'clock --x- .5 a'b", "Top-10 list: 1,000.5 'quoted' - ok."]
+    for folder in SEEDS:
+        samples += [t for t in load_seed(folder)[0].splitlines() if t.isascii()]
+    return samples
+
+
+def test_ascii_twins_find_the_same_words() -> None:
+    samples = _ascii_samples()
+    for pattern, twin in TWINS:
+        for sample in samples:
+            assert twin.findall(sample) == pattern.findall(sample), (pattern.pattern, sample)
+            assert [m.span() for m in twin.finditer(sample)] == [m.span() for m in pattern.finditer(sample)]
+
+
+def test_for_text_picks_the_twin_only_for_ascii() -> None:
+    assert text.for_text("abc", text.WORD, text._ASCII_WORD) is text._ASCII_WORD
+    assert text.for_text("Grüße", text.WORD, text._ASCII_WORD) is text.WORD
+    assert text.words("Grüße aus Köln, don't") == ["Grüße", "aus", "Köln", "don't"]
+
+
+def test_count_chars_counts_like_the_pattern() -> None:
+    letter, digit = regex.compile(r"\p{L}"), regex.compile(r"\p{N}")
+    samples = _ascii_samples()[:500] + ["Grüße, 12 ½ Äpfel – “x” ²³ Ωμέγα 漢字 ٣", "\u00a0\u2009 ü", ""]
+    for sample in samples:
+        assert text.count_chars(sample, text.ASCII_LETTERS, scorer._LETTERS) == len(letter.findall(sample))
+        assert text.count_chars(sample, text.ASCII_DIGITS, scorer._DIGITS) == len(digit.findall(sample))
