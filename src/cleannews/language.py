@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import itertools
 import re
 from pathlib import Path
 
@@ -84,30 +85,34 @@ def detect_language(text: str, *, max_words: int = 3000, default: str = DEFAULT)
         return by_script
     languages, index = _index()
     scores = [0.0] * len(languages)
-    # the weight of the stopwords found, by the tuple of languages that have them (by identity:
-    # hashing a tuple costs more), in the order found
-    found: dict[int, tuple[tuple[int, ...], float]] = {}
+    # the stopwords' tuples of languages, and the weight of the stopwords found, by tuple (by
+    # identity: hashing a tuple costs more), in the order found
+    found: dict[int, tuple[int, ...]] = {}
+    weights: dict[int, float] = {}
     seen = 0
     for line in text.splitlines():
-        word_pattern = for_text(line, _WORD, _ASCII_WORD)
-        tokens = word_pattern.findall(line)
+        tokens = for_text(line, _WORD, _ASCII_WORD).findall(line)
         if not tokens:
             continue
         seen += len(tokens)
         prose = len(tokens) >= 6 and bool(_SENTENCE_END.search(line))
         weight = 1.0 if prose else 0.25
-        starts: list[int] | None = None
-        # (look every word up at once, in C: most words are no stopword)
-        for k, codes in enumerate(map(index.get, map(str.casefold, tokens))):
-            if not codes:
-                continue
+        # where the words start, found when needed: tokens[:located] end before ``at`` (a word
+        # starts at the first occurrence of its text after the one before it ends: no letter
+        # stands between two words)
+        located, at = 0, 0
+        # (look every word up at once, and go to the stopwords, in C: most words are none)
+        looked_up = list(map(index.get, map(str.casefold, tokens)))
+        for k in itertools.compress(range(len(tokens)), looked_up):
+            codes = looked_up[k]
             word = tokens[k]
             if not word.islower():
                 if not (word[:1].isupper() and word[1:].islower()):
                     continue
-                if starts is None:
-                    starts = [m.start() for m in word_pattern.finditer(line)]
-                if not _sentence_start(line, starts[k]):
+                while located < k:
+                    at = line.find(tokens[located], at) + len(tokens[located])
+                    located += 1
+                if not _sentence_start(line, line.find(word, at)):
                     continue
             if len(word) == 1 and not prose:
                 continue
@@ -115,17 +120,18 @@ def detect_language(text: str, *, max_words: int = 3000, default: str = DEFAULT)
             for n in codes:
                 scores[n] += share
             key = id(codes)
-            found[key] = (codes, found[key][1] + weight) if key in found else (codes, weight)
+            found[key] = codes
+            weights[key] = weights.get(key, 0.0) + weight
         if seen >= max_words:
             break
     if not found:
         return default
     # ties go to the language found first
-    order = list(dict.fromkeys(n for codes, _ in found.values() for n in codes))
+    order = list(dict.fromkeys(n for codes in found.values() for n in codes))
     best = max(order, key=scores.__getitem__)
     # (stopwords of each language found, line-weighted, not shared: sums of quarters, exact
     # in any order)
-    hits = sum(weight for codes, weight in found.values() if best in codes)
+    hits = sum(weight for key, weight in weights.items() if best in found[key])
     return languages[best] if hits >= 3 else default
 
 
