@@ -45,3 +45,26 @@ def test_count_chars_counts_like_the_pattern() -> None:
     for sample in samples:
         assert text.count_chars(sample, text.ASCII_LETTERS, scorer._LETTERS) == len(letter.findall(sample))
         assert text.count_chars(sample, text.ASCII_DIGITS, scorer._DIGITS) == len(digit.findall(sample))
+
+
+def _reference_main_script(sample: str) -> str | None:
+    """main_script the plain way: every letter, left to right (the oracle)."""
+    first: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    for at, ch in enumerate(sample):
+        if ch.isalpha():
+            script = text.script_of(ch)
+            first.setdefault(script, at)
+            counts[script] = counts.get(script, 0) + 1
+    if not counts:
+        return None
+    return max(sorted(counts, key=first.__getitem__), key=counts.__getitem__)
+
+
+def test_main_script_agrees_with_counting_every_letter() -> None:
+    rng = random.Random(11)
+    alphabet = list("abcXYZ éßñ  ,.“”–12") + list("абвгдЖЗ") + list("αβγΩ") + list("漢字かな") + ["\u0250", "ʃ", "ǅ", "Ⅻ", "ⓐ"]
+    samples = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40))) for _ in range(3000)]
+    samples += ["abc абв", "абв abc", "ab αβ", "αβ ab", "ʃa", "aʃ", "", "123 – “”"]
+    for sample in samples:
+        assert text.main_script(sample) == _reference_main_script(sample), sample

@@ -7,6 +7,7 @@ it ends a sentence) are cached per text, so a line is measured once per page, no
 
 from __future__ import annotations
 
+import collections
 import functools
 import re
 import unicodedata
@@ -126,32 +127,21 @@ def overlap(a: str, b: str) -> float:
     return len(wa & wb) / min(len(wa), len(wb))
 
 
-def _ranges(codes: range, alpha: bool) -> str:
-    """The characters of ``codes`` that are (or are not) letters, as character-class ranges."""
+# Letters below U+0250 are all Latin (script_of's shortcut); which of them are letters is fixed.
+def _latin_letter_class() -> str:
     ranges: list[list[int]] = []
-    for c in codes:
-        if chr(c).isalpha() == alpha:
+    for c in range(0x250):
+        if chr(c).isalpha():
             if ranges and ranges[-1][1] == c - 1:
                 ranges[-1][1] = c
             else:
                 ranges.append([c, c])
-    return "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
-
-
-# Letters below U+0250 are all Latin (script_of's shortcut); which of them are letters is fixed.
-def _latin_letter_class() -> str:
-    return "[" + _ranges(range(0x250), True) + "]"
-
-
-def _beyond_latin_class() -> str:
-    """Characters above U+024F that may be letters: all but the non-letters of the punctuation
-    and currency blocks (typographic quotes and dashes, which Latin pages are full of)."""
-    return "[^\\x00-\\u024f" + _ranges(range(0x2000, 0x20d0), False) + "]"
+    return "[" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges) + "]"
 
 
 _LATIN_LETTER = regex.compile(_latin_letter_class())
 _LATIN_LETTERS = regex.compile(_latin_letter_class() + "+")
-_BEYOND_LATIN = regex.compile(_beyond_latin_class())
+_UP_TO_U024F = regex.compile(r"[\x00-\u024f]+")
 
 
 ASCII_DIGITS = b"0123456789"
@@ -184,16 +174,15 @@ def main_script(text: str) -> str | None:
     if latin:
         first["Latin"] = latin.start()
         counts["Latin"] = count_chars(text, ASCII_LETTERS, _LATIN_LETTERS)
-    for m in _BEYOND_LATIN.finditer(text):
-        ch = m.group()
+    # the letters above U+024F, by distinct character (counted in C): a script's first letter
+    # is the first occurrence of any of its characters
+    for ch, n in collections.Counter(_UP_TO_U024F.sub("", text)).items():
         if ch.isalpha():
             script = script_of(ch)
-            if script not in counts:
-                first[script] = m.start()
-                counts[script] = 0
-            elif m.start() < first[script]:  # a Latin letter beyond U+0250 before the first below it
-                first[script] = m.start()
-            counts[script] += 1
+            at = text.find(ch)
+            counts[script] = counts.get(script, 0) + n
+            if script not in first or at < first[script]:
+                first[script] = at
     if not counts:
         return None
     order = sorted(counts, key=first.__getitem__)
