@@ -1,5 +1,6 @@
-"""The shortcuts in cleannews.text must give what the plain regex gives: ASCII twins of word
-patterns (for_text) and character counting by bytes (count_chars)."""
+"""Speed shortcuts must give what the plain code gives: ASCII twins of word patterns
+(text.for_text), character counting by bytes (text.count_chars), main_script by distinct
+characters, label trimming and title normalising without a whole-line regex."""
 
 from __future__ import annotations
 
@@ -68,3 +69,27 @@ def test_main_script_agrees_with_counting_every_letter() -> None:
     samples += ["abc абв", "абв abc", "ab αβ", "αβ ab", "ʃa", "aʃ", "", "123 – “”"]
     for sample in samples:
         assert text.main_script(sample) == _reference_main_script(sample), sample
+
+
+def test_label_text_trims_like_the_plain_substitution() -> None:
+    from cleannews.cleaners.labels import label_text
+    trim = regex.compile(r"[\s.…:!|·•›»>\-–—]+$|^[\s|·•›»>\-–—]+")
+    rng = random.Random(5)
+    alphabet = list("ab c.…:!|·•›»>-–—\n\t\u00a0") + ["x", "Y"]
+    samples = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 12))) for _ in range(20000)]
+    samples += ["• Mehr lesen …", "— Anzeige —", "Weiter: ", ". . .", "", "x\n", "|\n", "Home > "]
+    for sample in samples:
+        assert label_text(sample) == trim.sub("", sample), repr(sample)
+
+
+def test_title_normalising_like_nfkc_and_translate() -> None:
+    import unicodedata
+
+    from cleannews.fields.fields_util import normalise
+    quotes = str.maketrans({c: '"' for c in "„“”«»‚‘’‹›'"})
+    rng = random.Random(9)
+    alphabet = list("aB 'x\"„“”«»‚‘’‹›ﬁＡ①é\u00a0\t") + ["ß", "İ"]
+    for _ in range(5000):
+        sample = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 15)))
+        plain = " ".join(unicodedata.normalize("NFKC", sample).translate(quotes).split()).casefold()
+        assert normalise(sample) == plain, repr(sample)

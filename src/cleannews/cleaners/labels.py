@@ -14,14 +14,26 @@ from ..cleaner import LineCleaner
 from ..page import Page
 from ..text import per_text_cache
 
-_TRIM = regex.compile(r"[\s.…:!|·•›»>\-–—]+$|^[\s|·•›»>\-–—]+")
+#: What label_text trims at the end, and (a subset) at the start.
+_TRAILING = regex.compile(r"[\s.…:!|·•›»>\-–—]")
+_LEADING = regex.compile(r"[\s|·•›»>\-–—]+")
 
 
 @per_text_cache
 def label_text(text: str) -> str:
     """The text with leading bullets and trailing dots, colons and separators trimmed (cached:
-    several steps read the same line's label)."""
-    return _TRIM.sub("", text)
+    several steps read the same line's label).
+
+    (What ``[trailing]+$|^[leading]+`` removes, found without running a search through the whole
+    line: the trailing run char by char from the end; a text made only of them goes entirely.)
+    """
+    end = len(text)
+    while end and _TRAILING.match(text, end - 1):
+        end -= 1
+    if not end:
+        return ""
+    leading = _LEADING.match(text)
+    return text[leading.end() if leading else 0:end]
 
 
 @dataclass(frozen=True)
