@@ -93,3 +93,10 @@ def test_title_normalising_like_nfkc_and_translate() -> None:
         sample = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 15)))
         plain = " ".join(unicodedata.normalize("NFKC", sample).translate(quotes).split()).casefold()
         assert normalise(sample) == plain, repr(sample)
+
+
+def test_repair_knows_every_space_it_collapses() -> None:
+    from cleannews.cleaners import repair
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert set("".join(repair._LINE_SPACES.findall(every))) <= set(repair.WHITESPACE)
+    assert {c for c in every if c.isspace()} == set(repair.WHITESPACE)

@@ -25,11 +25,15 @@ _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _SPACES = regex.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # The same runs of space, never crossing a line break (for the whole page at once).
 _LINE_SPACES = regex.compile(r"[[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]--[\n]]+", regex.V1)
-# The ASCII characters _CONTROL matches (a page without any needs no substitution), and those
-# _LINE_SPACES matches besides the plain space, which it only changes when doubled (an ASCII line
-# without any needs none).
+#: Every character Python counts as whitespace (tests check that _LINE_SPACES matches no other).
+WHITESPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200b))) \
+    + "\u2028\u2029\u202f\u205f\u3000"
+# The ASCII characters _CONTROL matches (a page without any needs no substitution), and the
+# characters _LINE_SPACES matches besides the plain space, which it only changes when doubled
+# (a line without any needs none).
 _CONTROL_ASCII = bytes(c for c in range(128) if _CONTROL.fullmatch(chr(c)))
-_ODD_SPACE_CHARS = tuple(chr(c) for c in range(128) if c != 32 and _LINE_SPACES.fullmatch(chr(c)))
+_ODD_ASCII_SPACES = tuple(c for c in WHITESPACE if c.isascii() and c != " " and _LINE_SPACES.fullmatch(c))
+_ODD_SPACES = tuple(c for c in WHITESPACE if c != " " and _LINE_SPACES.fullmatch(c))
 _FTFY_OPTIONS = dict(uncurl_quotes=False, fix_line_breaks=False, fix_character_width=False,
                      fix_latin_ligatures=False, normalization="NFC", explain=False)
 
@@ -142,6 +146,7 @@ class RepairText(Cleaner):
             joined = _CONTROL.sub("", joined)
         for line, text in zip(lines, joined.split("\n")):
             if line.text:
-                if not text.isascii() or "  " in text or any(c in text for c in _ODD_SPACE_CHARS):
+                odd = _ODD_ASCII_SPACES if text.isascii() else _ODD_SPACES
+                if "  " in text or any(c in text for c in odd):
                     text = _LINE_SPACES.sub(" ", text)  # (only a line with other space than " ")
                 line.text = text.strip()
