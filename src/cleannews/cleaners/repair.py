@@ -32,7 +32,6 @@ WHITESPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680" + "".join(map(chr, 
 # characters _LINE_SPACES matches besides the plain space, which it only changes when doubled
 # (a line without any needs none).
 _CONTROL_ASCII = bytes(c for c in range(128) if _CONTROL.fullmatch(chr(c)))
-_ODD_ASCII_SPACES = tuple(c for c in WHITESPACE if c.isascii() and c != " " and _LINE_SPACES.fullmatch(c))
 _ODD_SPACES = tuple(c for c in WHITESPACE if c != " " and _LINE_SPACES.fullmatch(c))
 _FTFY_OPTIONS = dict(uncurl_quotes=False, fix_line_breaks=False, fix_character_width=False,
                      fix_latin_ligatures=False, normalization="NFC", explain=False)
@@ -144,9 +143,11 @@ class RepairText(Cleaner):
             return
         if count_chars(joined, _CONTROL_ASCII, _CONTROL):  # (most pages have none)
             joined = _CONTROL.sub("", joined)
+        # (spaces are collapsed only in a line with other space than single blanks: the page
+        # tells which of those characters to look for)
+        double, odd = "  " in joined, tuple(c for c in _ODD_SPACES if c in joined)
         for line, text in zip(lines, joined.split("\n")):
             if line.text:
-                odd = _ODD_ASCII_SPACES if text.isascii() else _ODD_SPACES
-                if "  " in text or any(c in text for c in odd):
-                    text = _LINE_SPACES.sub(" ", text)  # (only a line with other space than " ")
+                if (double and "  " in text) or (odd and any(c in text for c in odd)):
+                    text = _LINE_SPACES.sub(" ", text)
                 line.text = text.strip()
