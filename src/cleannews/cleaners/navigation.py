@@ -27,7 +27,7 @@ class IconLabels(LineCleaner):
 
     def reason(self, text: str, page: Page) -> str | None:
         assert page.lexicon is not None
-        if word_count(text) > self.max_words or ends_sentence(text):
+        if ends_sentence(text) or word_count(text) > self.max_words:  # (prose needs no counting)
             return None
         suffix = page.lexicon.pattern("icons", "suffixes", "end")
         m = suffix.search(text)
@@ -89,7 +89,7 @@ class MenuRuns(Cleaner):
     max_words: int = 3
 
     def _short(self, text: str) -> bool:
-        return (word_count(text) <= self.max_words and len(text) <= 40 and not ends_sentence(text)
+        return (len(text) <= 40 and word_count(text) <= self.max_words and not ends_sentence(text)
                 and not text.endswith(":") and not text.startswith(("•", "-", "–", "*", "·")))
 
     def __call__(self, page: Page) -> None:
@@ -123,12 +123,12 @@ class ForeignScriptLabels(LineCleaner):
     max_words: int = 6
 
     def reason(self, text: str, page: Page) -> str | None:
-        if word_count(text) > self.max_words:
-            return None
         page_script = page.fields.get("_script")
         if page_script is None:
             page_script = page.fields["_script"] = main_script(" ".join(l.text for l in page.lines)) or ""
         if page_script in ("", "Latin") and text.isascii():  # (an ASCII line is Latin or has no letter)
+            return None
+        if word_count(text) > self.max_words:
             return None
         script = main_script(text)
         if script and page_script and script != page_script:
