@@ -194,7 +194,7 @@ class PublishedDate(Cleaner):
         from .meta import parse_meta_line
         assert page.lexicon is not None
         lex = page.lexicon
-        label_patterns = (lex.pattern("dates", "updated", "line"), lex.pattern("dates", "published", "line"))
+        labels = lex.combined("dates", ("updated", "published"), "line")
         relative = lex.pattern("dates", "relative_re", "search")
         month_first = page.language == "en"
         stop = stopwords(page.language)
@@ -232,7 +232,7 @@ class PublishedDate(Cleaner):
                             candidates.extend(meta.dates)
                         elif not meta.unknown_before_date:
                             weak.extend(meta.dates)
-            elif any(p.match(text.strip(" :")) for p in label_patterns):
+            elif labels.match(text.strip(" :")):
                 page.claim(i, "date", self.name, "date label without a date")
             elif relative.search(text) and not residue(text, [], lex):
                 page.claim(i, "date", self.name, "relative date (no calendar date given)")
