@@ -104,7 +104,7 @@ def detect_language(text: str, *, max_words: int = 3000, default: str = DEFAULT)
         # (look every word up at once, and go to the stopwords, in C: most words are none)
         looked_up = list(map(index.get, map(str.casefold, tokens)))
         for k in itertools.compress(range(len(tokens)), looked_up):
-            codes = looked_up[k]
+            codes: tuple[int, ...] = looked_up[k]  # type: ignore[assignment]  # (compress skips None)
             word = tokens[k]
             if not word.islower():
                 if not (word[:1].isupper() and word[1:].islower()):
