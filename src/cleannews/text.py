@@ -27,7 +27,8 @@ NAME_TOKEN = regex.compile(r"^\p{Lu}[\p{L}\p{M}'’\-]*\.?$")
 INITIALS = regex.compile(r"^(?:\p{Lu}\.){1,3}$")
 
 
-def for_text(text: str, pattern: regex.Pattern[str], ascii_twin: re.Pattern[str]) -> regex.Pattern[str] | re.Pattern[str]:
+def for_text(text: str, pattern: regex.Pattern[str],
+             ascii_twin: re.Pattern[str]) -> regex.Pattern[str] | re.Pattern[str]:
     """The pattern to run over text: its ASCII twin when text is ASCII. A twin is the same
     pattern for ASCII text written for the standard ``re``, which is a third faster there (in
     ASCII, \\p{L} is [A-Za-z], \\p{N} is [0-9], and no character is a mark)."""
