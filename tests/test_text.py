@@ -100,3 +100,20 @@ def test_repair_knows_every_space_it_collapses() -> None:
     every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
     assert set("".join(repair._LINE_SPACES.findall(every))) <= set(repair.WHITESPACE)
     assert {c for c in every if c.isspace()} == set(repair.WHITESPACE)
+
+
+def test_sentence_ends_read_from_the_end_like_the_patterns() -> None:
+    from cleannews.language import _SENTENCE_END
+    rng = random.Random(13)
+    alphabet = list("ab .!?…:;\"'”“«»‘’)]([") + list(text.WHITESPACE) + ["...", "x"]
+    samples = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 10))) for _ in range(30000)]
+    for sample in samples:
+        assert text.closes_with(sample, ".!?") == bool(text.TERMINAL.search(sample)), repr(sample)
+        assert text.closes_with(sample, ".!?…") == bool(_SENTENCE_END.search(sample)), repr(sample)
+        plain = bool(text.TERMINAL.search(sample)) or bool(text.ELLIPSIS_END.search(sample))
+        assert text.ends_sentence(sample) == plain, repr(sample)
+
+
+def test_spaces_are_what_regex_calls_whitespace() -> None:
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert set(regex.findall(r"\s", every)) == set(text.SPACES)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import regex
 
-from .text import count_chars, for_text
+from .text import closes_with, count_chars, for_text
 
 #: ISO 639-1 code -> jusText stoplist name, for the languages we tell apart.
 STOPLISTS = {
@@ -95,7 +95,7 @@ def detect_language(text: str, *, max_words: int = 3000, default: str = DEFAULT)
         if not tokens:
             continue
         seen += len(tokens)
-        prose = len(tokens) >= 6 and bool(_SENTENCE_END.search(line))
+        prose = len(tokens) >= 6 and closes_with(line, ".!?…")  # (what _SENTENCE_END finds)
         weight = 1.0 if prose else 0.25
         # where the words start, found when needed: tokens[:located] end before ``at`` (a word
         # starts at the first occurrence of its text after the one before it ends: no letter

@@ -80,10 +80,28 @@ def word_count(text: str) -> int:
     return len(words(text))
 
 
+#: Every character Python counts as whitespace (a test checks this against every character).
+WHITESPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200b))) \
+    + "\u2028\u2029\u202f\u205f\u3000"
+#: The characters the regex module's \\s matches (all whitespace to Python: tests check it).
+SPACES = "".join(c for c in WHITESPACE if regex.match(r"\s", c))
+#: Closing quotes and brackets that may follow a sentence's last mark (as in TERMINAL).
+CLOSERS = "\"'”“«»‘’)]"
+
+
+def closes_with(text: str, marks: str) -> bool:
+    """True when text ends with one of ``marks``, then perhaps closing quotes or brackets, then
+    perhaps spaces: what ``[marks][closers]*\\s*$`` finds (TERMINAL for ".!?"), read from the
+    end instead of searched for through the whole line."""
+    tail = text.rstrip(SPACES).rstrip(CLOSERS)
+    return bool(tail) and tail[-1] in marks
+
+
 @per_text_cache
 def ends_sentence(text: str) -> bool:
     """True when the line ends like a sentence: . ! ? (or …) possibly before a closing quote."""
-    return bool(TERMINAL.search(text)) or bool(ELLIPSIS_END.search(text))
+    # (TERMINAL or ELLIPSIS_END, read from the end)
+    return closes_with(text, ".!?") or text.rstrip(SPACES).endswith(("...", "…"))
 
 
 def is_prose(text: str, *, min_words: int = 8) -> bool:

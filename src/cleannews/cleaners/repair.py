@@ -16,7 +16,7 @@ import regex
 
 from ..cleaner import Cleaner
 from ..page import Page
-from ..text import count_chars
+from ..text import WHITESPACE, count_chars
 
 # Soft hyphens, zero-width spaces and joiners, BOMs and bidi marks: invisible, and they split words.
 _INVISIBLE = regex.compile(r"[\u00ad\u200b-\u200f\u2060-\u2064\ufeff\u202a-\u202e\u2066-\u2069]")
@@ -25,12 +25,9 @@ _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _SPACES = regex.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # The same runs of space, never crossing a line break (for the whole page at once).
 _LINE_SPACES = regex.compile(r"[[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]--[\n]]+", regex.V1)
-#: Every character Python counts as whitespace (tests check that _LINE_SPACES matches no other).
-WHITESPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200b))) \
-    + "\u2028\u2029\u202f\u205f\u3000"
 # The ASCII characters _CONTROL matches (a page without any needs no substitution), and the
 # characters _LINE_SPACES matches besides the plain space, which it only changes when doubled
-# (a line without any needs none).
+# (a line without any needs none; tests check that it matches no character outside WHITESPACE).
 _CONTROL_ASCII = bytes(c for c in range(128) if _CONTROL.fullmatch(chr(c)))
 _ODD_SPACES = tuple(c for c in WHITESPACE if c != " " and _LINE_SPACES.fullmatch(c))
 _FTFY_OPTIONS = dict(uncurl_quotes=False, fix_line_breaks=False, fix_character_width=False,

@@ -39,7 +39,7 @@ from ..cleaner import Cleaner
 from ..language import stopwords
 from ..lexicon.needles import Needles
 from ..page import Page
-from ..text import ASCII_DIGITS, ASCII_LETTERS, TERMINAL, count_chars, for_text, is_title_like
+from ..text import ASCII_DIGITS, ASCII_LETTERS, TERMINAL, closes_with, count_chars, for_text, is_title_like
 from .sections import end_headers
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-]*")
@@ -146,7 +146,7 @@ def line_features(text: str, stops: frozenset[str], ui: regex.Pattern[str] | Non
     density = stop / n if n else 0.0
     return LineFeatures(
         words=n, chars=len(text), stopword_density=density,
-        sentence=bool(TERMINAL.search(text)),
+        sentence=closes_with(text, ".!?"),  # (TERMINAL, read from the end)
         title_share=caps / n if n else 0.0,
         digit_share=digits / (digits + letters) if digits + letters else 1.0,
         ui=m.group(0) if m else None, ui_start=m is not None and not _WORD.search(text[:m.start()]),
