@@ -329,6 +329,11 @@ class MainText(Cleaner):
 
     def analyse(self, page: Page) -> dict[int, tuple[str, Verdict]]:
         """index -> (class in context, verdict alone) for every kept line."""
+        return self._analyse(page, hard_breaks(page), _uses_paragraph_breaks(page))
+
+    def _analyse(self, page: Page, headers: set[int], paragraphs: bool) -> dict[int, tuple[str, Verdict]]:
+        """:meth:`analyse`, given the page's :func:`hard_breaks` and whether it sets paragraphs
+        apart (computed once per page by :meth:`__call__`)."""
         assert page.lexicon is not None
         stops = stopwords(page.language)
         ui = page.lexicon.pattern("scorer", "ui", "word")
@@ -338,11 +343,10 @@ class MainText(Cleaner):
         if needles is not None:
             needles = needles.in_page(texts)
         verdicts = [self.classifier.classify(line_features(text, stops, ui, ui_needles=needles)) for text in texts]
-        headers = hard_breaks(page)
         verdicts = self._repeated(page, kept, verdicts)
         classes = [BAD if i in headers else v.cls for i, v in zip(kept, verdicts)]
         verdicts = self._short_runs(page, kept, classes, verdicts)
-        if self.tight_lists and _uses_paragraph_breaks(page):
+        if self.tight_lists and paragraphs:
             verdicts = self._tight_lists(page, kept, verdicts)
         if self.tables:
             verdicts = self._tables(page, kept, [BAD if i in headers else v.cls for i, v in zip(kept, verdicts)], verdicts)
@@ -458,8 +462,11 @@ class MainText(Cleaner):
 
     def blocks(self, page: Page, labels: dict[int, tuple[str, Verdict]]) -> list[Block]:
         """Runs of good lines with less than ``max_gap`` chrome between them, top to bottom."""
-        headers = hard_breaks(page)
-        paragraphs = _uses_paragraph_breaks(page)
+        return self._blocks(page, labels, hard_breaks(page), _uses_paragraph_breaks(page))
+
+    def _blocks(self, page: Page, labels: dict[int, tuple[str, Verdict]], headers: set[int],
+                paragraphs: bool) -> list[Block]:
+        """:meth:`blocks`, given what :meth:`_analyse` is given."""
         rows: list[tuple[int, bool, float]] = []  # (index, good, chrome weight) of content lines
         for i, line in enumerate(page.lines):
             if not line.text or line.field is not None:  # headline, byline, date: neither
@@ -621,15 +628,17 @@ class MainText(Cleaner):
         return first if good <= self.max_dek_lines else None
 
     def __call__(self, page: Page) -> None:
-        labels = self.analyse(page)
-        blocks = self.blocks(page, labels)  # (once: nothing below changes them before _dek)
+        # (the page does not change until the removals at the end: its closing-section headers,
+        # paragraph style and blocks are found once)
+        breaks, paragraphs = hard_breaks(page), _uses_paragraph_breaks(page)
+        labels = self._analyse(page, breaks, paragraphs)
+        blocks = self._blocks(page, labels, breaks, paragraphs)
         run = self._run_among(page, blocks)
         if run is None:
             return
         if self.extend_end:
             run = run._replace(end=self._closing_sentences(page, labels, run.end))
         page.fields["_main_start"], page.fields["_main_end"] = run.start, run.end
-        breaks = hard_breaks(page)
         page.fields["_not_headers"] = {i for i, _ in end_headers(page) if i not in breaks}
         page.fields["_main_labels"] = {i: (c, v.evidence) for i, (c, v) in labels.items()}
         head = page.fields.get("_headline_index")
