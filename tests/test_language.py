@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
 from cleannews.language import detect_language
@@ -76,3 +78,107 @@ def test_every_lexicon_loads_and_compiles():
 ])
 def test_month_names(code, month, number):
     assert Lexicon.load(code).table("dates", "months")[month] == number
+
+
+def test_combined_and_first_of_patterns_agree_with_the_single_lists():
+    """Lexicon.combined matches where one of its lists' patterns does; Lexicon.first_of names
+    the first section whose lists match (checked on the seed pages' lines and the phrases)."""
+    from conftest import SEEDS, load_seed
+    from cleannews.cleaners.labels import label_text
+    from cleannews.cleaners.sections import FAMILIES
+
+    lines = {label_text(t) for folder in SEEDS for t in load_seed(folder)[0].splitlines() if t.strip()}
+    keys = ("headers", "headers_re")
+    for code in available_languages():
+        lexicon = Lexicon.load(code)
+        texts = lines | {str(p) for f in FAMILIES for p in lexicon.list(f, "headers")}
+        texts |= {"12 comments", "Comments (3)", "© 2024 Example GmbH", "Related articles"}
+        first = lexicon.first_of(FAMILIES, keys, "line")
+        matched = 0
+        for text in texts:
+            single = [f for f in FAMILIES if any(lexicon.pattern(f, k, "line").match(text) for k in keys)]
+            for f in FAMILIES:
+                assert bool(lexicon.combined(f, keys, "line").match(text)) == (f in single), (code, f, text)
+            m = first.match(text)
+            assert bool(m) == bool(single), (code, text)
+            if m:
+                matched += 1
+                assert m.group(f"_s{FAMILIES.index(single[0])}") is not None, (code, text)
+        assert matched > 10, code
+
+
+@functools.lru_cache(maxsize=1)
+def _reference_index() -> dict[str, list[str]]:
+    from cleannews import language as lang
+    index: dict[str, list[str]] = {}
+    for code, words in lang._stopwords().items():
+        for w in words:
+            index.setdefault(w, []).append(code)
+    return index
+
+
+def _reference_detect(text: str, max_words: int = 3000, default: str = "en") -> str:
+    """The plain form of detect_language (before it was made fast): the oracle it must agree
+    with, stopword by stopword and language by language."""
+    import regex as re_
+
+    from cleannews import language as lang
+    by_script = lang._script_language(text[:20000])
+    if by_script:
+        return by_script
+    index = _reference_index()
+    word_re = re_.compile(r"\p{L}+")
+    scores: dict[str, float] = {}
+    hits: dict[str, float] = {}
+    seen = 0
+    for line in text.splitlines():
+        tokens = word_re.findall(line)
+        if not tokens:
+            continue
+        seen += len(tokens)
+        prose = len(tokens) >= 6 and bool(lang._SENTENCE_END.search(line))
+        weight = 1.0 if prose else 0.25
+        starts = [m.start() for m in word_re.finditer(line)]
+        for k, word in enumerate(tokens):
+            codes = index.get(word.casefold())
+            if not codes:
+                continue
+            if not word.islower():
+                if not (word[:1].isupper() and word[1:].islower()) or not lang._sentence_start(line, starts[k]):
+                    continue
+            if len(word) == 1 and not prose:
+                continue
+            for code in codes:
+                scores[code] = scores.get(code, 0.0) + weight / len(codes)
+                hits[code] = hits.get(code, 0.0) + weight
+        if seen >= max_words:
+            break
+    if not scores:
+        return default
+    best = max(scores, key=scores.__getitem__)
+    return best if hits[best] >= 3 else default
+
+
+def test_detect_language_agrees_with_the_plain_algorithm():
+    import random
+
+    from conftest import SEEDS, load_seed
+    from cleannews import language as lang
+    texts = [load_seed(folder)[0] for folder in SEEDS]
+    rng = random.Random(3)
+    pool = sorted({w for words in lang._stopwords().values() for w in words if w.isalpha()})
+    capitalised = ["John", "Walter", "Die", "The", "De", "La", "Und", "I", "A", "En"]
+    pool += capitalised + [w + "ater" for w in capitalised]  # ("Theater The": a word inside another)
+    texts.append("Qqq. Theater The qqq qqq qqq.\n" * 3)  # "The" is inside a sentence: no stopword
+    for _ in range(300):  # mixes of stopwords of many languages, names, sentence starts, lists
+        lines = []
+        for _ in range(rng.randrange(1, 12)):
+            words = [rng.choice(pool) for _ in range(rng.randrange(1, 15))]
+            words = [w.capitalize() if rng.random() < 0.2 else w for w in words]
+            sep = rng.choice([" ", " ", ". ", ", ", " – ", "! "])
+            lines.append(sep.join(words) + rng.choice(["", ".", "?", ":", " 12"]))
+        texts.append("\n".join(lines))
+    for text in texts:
+        assert detect_language(text) == _reference_detect(text)
+        assert detect_language(text, default="xx") == _reference_detect(text, default="xx")
+        assert detect_language(text, max_words=40) == _reference_detect(text, max_words=40)

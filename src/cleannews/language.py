@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import itertools
+import re
 from pathlib import Path
 
 import regex
+
+from .text import closes_with, count_chars, for_text
 
 #: ISO 639-1 code -> jusText stoplist name, for the languages we tell apart.
 STOPLISTS = {
@@ -21,10 +25,12 @@ STOPLISTS = {
     "sl": "Slovenian", "el": "Greek", "bg": "Bulgarian", "lt": "Lithuanian", "lv": "Latvian", "et": "Estonian",
 }
 _WORD = regex.compile(r"\p{L}+")
+_ASCII_WORD = re.compile(r"[A-Za-z]+")  # (_WORD's twin, see cleannews.text.for_text)
 #: Scripts that name their language outright (languages jusText has no stoplist for).
 _SCRIPTS = (("ko", regex.compile(r"\p{Hangul}")), ("ja", regex.compile(r"[\p{Hiragana}\p{Katakana}]")),
             ("zh", regex.compile(r"\p{Han}")), ("ar", regex.compile(r"\p{Arabic}")),
             ("he", regex.compile(r"\p{Hebrew}")), ("th", regex.compile(r"\p{Thai}")))
+_ANY_SCRIPT = regex.compile(r"[\p{Hangul}\p{Hiragana}\p{Katakana}\p{Han}\p{Arabic}\p{Hebrew}\p{Thai}]")
 _LETTER = regex.compile(r"\p{L}")
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”“«»‘’)\]]*\s*$")
 DEFAULT = "en"
@@ -52,13 +58,15 @@ def stopwords(language: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _index() -> dict[str, tuple[str, ...]]:
-    """stopword -> the languages that have it."""
-    index: dict[str, list[str]] = {}
-    for code, words in _stopwords().items():
-        for w in words:
-            index.setdefault(w, []).append(code)
-    return {w: tuple(codes) for w, codes in index.items()}
+def _index() -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
+    """The languages with a stoplist, and stopword -> the positions of the languages that have
+    it in that tuple (positions, so that scores add up in a list, not a dict)."""
+    codes = tuple(_stopwords())
+    index: dict[str, list[int]] = {}
+    for n, code in enumerate(codes):
+        for w in _stopwords()[code]:
+            index.setdefault(w, []).append(n)
+    return codes, {w: tuple(ns) for w, ns in index.items()}
 
 
 def detect_language(text: str, *, max_words: int = 3000, default: str = DEFAULT) -> str:
@@ -75,51 +83,64 @@ def detect_language(text: str, *, max_words: int = 3000, default: str = DEFAULT)
     by_script = _script_language(text[:20000])
     if by_script:
         return by_script
-    index = _index()
-    scores: dict[str, float] = {}
-    hits: dict[str, float] = {}  # stopwords of each language found (line-weighted, not shared)
+    languages, index = _index()
+    scores = [0.0] * len(languages)
+    # the stopwords' tuples of languages, and the weight of the stopwords found, by tuple (by
+    # identity: hashing a tuple costs more), in the order found
+    found: dict[int, tuple[int, ...]] = {}
+    weights: dict[int, float] = {}
     seen = 0
     for line in text.splitlines():
-        tokens = _WORD.findall(line)
+        tokens = for_text(line, _WORD, _ASCII_WORD).findall(line)
         if not tokens:
             continue
         seen += len(tokens)
-        prose = len(tokens) >= 6 and bool(_SENTENCE_END.search(line))
+        prose = len(tokens) >= 6 and closes_with(line, ".!?…")  # (what _SENTENCE_END finds)
         weight = 1.0 if prose else 0.25
-        starts: list[int] | None = None
-        for k, word in enumerate(tokens):
-            codes = index.get(word.casefold())  # (cheapest test first: most words are no stopword)
-            if not codes:
-                continue
+        # where the words start, found when needed: tokens[:located] end before ``at`` (a word
+        # starts at the first occurrence of its text after the one before it ends: no letter
+        # stands between two words)
+        located, at = 0, 0
+        # (look every word up at once, and go to the stopwords, in C: most words are none)
+        looked_up = list(map(index.get, map(str.casefold, tokens)))
+        for k in itertools.compress(range(len(tokens)), looked_up):
+            codes: tuple[int, ...] = looked_up[k]  # type: ignore[assignment]  # (compress skips None)
+            word = tokens[k]
             if not word.islower():
                 if not (word[:1].isupper() and word[1:].islower()):
                     continue
-                if starts is None:
-                    starts = [m.start() for m in _WORD.finditer(line)]
-                if not _sentence_start(line, starts[k]):
+                while located < k:
+                    at = line.find(tokens[located], at) + len(tokens[located])
+                    located += 1
+                if not _sentence_start(line, line.find(word, at)):
                     continue
             if len(word) == 1 and not prose:
                 continue
             share = weight / len(codes)
-            for code in codes:
-                scores[code] = scores.get(code, 0.0) + share
-                hits[code] = hits.get(code, 0.0) + weight
+            for n in codes:
+                scores[n] += share
+            key = id(codes)
+            found[key] = codes
+            weights[key] = weights.get(key, 0.0) + weight
         if seen >= max_words:
             break
-    if not scores:
+    if not found:
         return default
-    best = max(scores, key=scores.__getitem__)
-    return best if hits[best] >= 3 else default
+    # ties go to the language found first
+    order = list(dict.fromkeys(n for codes in found.values() for n in codes))
+    best = max(order, key=scores.__getitem__)
+    # (stopwords of each language found, line-weighted, not shared: sums of quarters, exact
+    # in any order)
+    hits = sum(weight for key, weight in weights.items() if best in found[key])
+    return languages[best] if hits >= 3 else default
 
 
 def _script_language(sample: str) -> str | None:
     """The language a script names when a third or more of the letters are in it
     (Japanese: any kana among Han characters)."""
-    if sample.isascii():
+    if sample.isascii() or not count_chars(sample, b"", _ANY_SCRIPT):  # (the common case, decided early)
         return None
     counts = {code: len(p.findall(sample)) for code, p in _SCRIPTS}
-    if not any(counts.values()):  # (no letter of these scripts: the common case, decided early)
-        return None
     letters = len(_LETTER.findall(sample))
     if not letters:
         return None

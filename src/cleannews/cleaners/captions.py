@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -24,14 +25,26 @@ _CREDIT_PART = r"\p{Lu}[\p{L}\p{M}.&'’\-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}.&'’\-]*
 _CREDIT_LINE = regex.compile(rf"^\s*{_CREDIT_PART}(?:\s*[/|]\s*{_CREDIT_PART}){{1,3}}\s*$")
 
 
+class _Patterns(NamedTuple):
+    """The caption patterns of one lexicon (made once, not per line)."""
+
+    trailing: regex.Pattern[str]
+    bracketed: regex.Pattern[str]
+    enlarge: regex.Pattern[str]
+    openers: regex.Pattern[str]
+    wire: regex.Pattern[str]
+
+
 @functools.lru_cache(maxsize=64)
-def _credit_patterns(lexicon: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+def _patterns(lexicon: Lexicon) -> _Patterns:
     labels = "|".join(regex.escape(w) for w in sorted(lexicon.list("captions", "credit_labels"), key=len, reverse=True))
     # "…getroffen.Bild: keystone" / "… Foto: © dpa": a label and a short credit closing the line.
     trailing = regex.compile(rf"(?:^|[\s.!?…)\]\"'“”])(?:{labels})\s*:\s*(?:©\s*)?[^!?:]{{0,69}}[^.!?:\s]$", regex.I)
     # "… getroffen. (Quelle: Alexander Zemlianichenko/AP Pool/dpa)": a credit in brackets.
     bracketed = regex.compile(rf"[(\[]\s*(?:{labels}|©)\s*:?\s*[^()\[\]]{{1,150}}[)\]]\s*$", regex.I)
-    return trailing, bracketed
+    return _Patterns(trailing, bracketed, lexicon.pattern("captions", "enlarge", "line"),
+                     lexicon.pattern("captions", "openers_re", "start"),
+                     lexicon.pattern("captions", "wire_re", "start", flags=0))
 
 
 @dataclass(frozen=True)
@@ -56,19 +69,24 @@ class Captions(Cleaner):
 
     def caption_reason(self, text: str, lexicon: Lexicon) -> str | None:
         """Why one line, taken alone, is a caption (None when it is not)."""
-        trailing, bracketed = _credit_patterns(lexicon)
-        m = trailing.search(text)
+        patterns = _patterns(lexicon)
+        trailing, bracketed = patterns.trailing, patterns.bracketed
+        # (each pattern is tried only on lines with a character it needs: a colon after the
+        # label, a closing bracket, a copyright sign, a slash or bar between credits)
+        m = trailing.search(text) if ":" in text else None
         if m and word_count(m.group(0)) <= self.max_credit_words + 1:
             return "photo caption with credit"
-        if bracketed.search(text) or _COPYRIGHT_CREDIT.search(text):
+        if ((")" in text or "]" in text) and bracketed.search(text)) \
+                or ("©" in text and _COPYRIGHT_CREDIT.search(text)):
             return "photo caption with credit"
-        if 3 <= word_count(text) <= self.max_credit_words and _CREDIT_LINE.match(text):
+        if ("/" in text or "|" in text) and 3 <= word_count(text) <= self.max_credit_words \
+                and _CREDIT_LINE.match(text):
             return "photo credit (photographer / agency)"
-        if lexicon.pattern("captions", "enlarge", "line").match(text.strip(" .:")):
+        if patterns.enlarge.match(text.strip(" .:")):
             return "image zoom label"
-        if lexicon.pattern("captions", "openers_re", "start").match(text):
+        if patterns.openers.match(text):
             return "picture description"
-        if lexicon.pattern("captions", "wire_re", "start", flags=0).match(text):
+        if patterns.wire.match(text):
             return "wire-photo caption"
         return None
 

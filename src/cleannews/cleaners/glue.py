@@ -22,9 +22,16 @@ class SplitGluedSpans(Cleaner):
     def __call__(self, page: Page) -> None:
         assert page.lexicon is not None
         pattern = page.lexicon.pattern("glue", "phrases_re", "search", flags=0)
+        needles = page.lexicon.needles("glue", ("phrases_re",), flags=0)
+        if needles is not None:  # search only the lines that hold a piece of a phrase
+            needles = needles.in_page(line.text for line in page.lines)
+            if not needles:
+                return
         splits: dict[int, list[str]] = {}
         for i, line in enumerate(page.lines):
             text = line.text
+            if needles is not None and not needles.in_line(text):
+                continue
             cuts: set[int] = set()
             for m in pattern.finditer(text):
                 if m.start() > 0 and not text[m.start() - 1].isspace():

@@ -12,13 +12,28 @@ import regex
 
 from ..cleaner import LineCleaner
 from ..page import Page
+from ..text import per_text_cache
 
-_TRIM = regex.compile(r"[\s.…:!|·•›»>\-–—]+$|^[\s|·•›»>\-–—]+")
+#: What label_text trims at the end, and (a subset) at the start.
+_TRAILING = regex.compile(r"[\s.…:!|·•›»>\-–—]")
+_LEADING = regex.compile(r"[\s|·•›»>\-–—]+")
 
 
+@per_text_cache
 def label_text(text: str) -> str:
-    """The text with leading bullets and trailing dots, colons and separators trimmed."""
-    return _TRIM.sub("", text)
+    """The text with leading bullets and trailing dots, colons and separators trimmed (cached:
+    several steps read the same line's label).
+
+    (What ``[trailing]+$|^[leading]+`` removes, found without running a search through the whole
+    line: the trailing run char by char from the end; a text made only of them goes entirely.)
+    """
+    end = len(text)
+    while end and _TRAILING.match(text, end - 1):
+        end -= 1
+    if not end:
+        return ""
+    leading = _LEADING.match(text)
+    return text[leading.end() if leading else 0:end]
 
 
 @dataclass(frozen=True)
@@ -41,13 +56,21 @@ class PhraseLines(LineCleaner):
 
     def reason(self, text: str, page: Page) -> str | None:
         assert page.lexicon is not None
+        return self._reason(text, page.lexicon.combined(self.section, self.keys, "line"))
+
+    def _reason(self, text: str, phrases: regex.Pattern[str]) -> str | None:
         core = label_text(text)
-        if not core or core.count(" ") >= self.max_words:
+        if not core or core.count(" ") >= self.max_words or not phrases.match(core):
             return None
-        for key in self.keys:
-            if page.lexicon.pattern(self.section, key, "line").match(core):
-                return f"{self.reason_text}: {core[:60]!r}"
-        return None
+        return f"{self.reason_text}: {core[:60]!r}"
+
+    def __call__(self, page: Page) -> None:
+        assert page.lexicon is not None
+        phrases = page.lexicon.combined(self.section, self.keys, "line")  # once per page, not per line
+        for i, line in page.kept():
+            why = self._reason(line.text, phrases)
+            if why:
+                page.remove(i, self.name, why)
 
 
 PLACEHOLDERS = PhraseLines(step_name="placeholders", section="placeholders",

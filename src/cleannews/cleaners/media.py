@@ -34,7 +34,7 @@ class MediaPlayers(Cleaner):
         assert page.lexicon is not None
         lex = page.lexicon
         labels = lex.pattern("video", "labels_re", "line")
-        embeds = (lex.pattern("embeds", "lines", "line"), lex.pattern("embeds", "lines_re", "line"))
+        embeds = lex.combined("embeds", ("lines", "lines_re"), "line")
         credit = lex.pattern("video", "credit_labels", "start", after=r"\s*:\s*\S.{0,80}$")
         for i, line in list(page.kept()):
             text = line.text.strip(" .")
@@ -44,7 +44,7 @@ class MediaPlayers(Cleaner):
                     self._remove_title(page, i)
             elif credit.match(line.text) and not ends_sentence(line.text):
                 page.remove(i, self.name, "media credit")
-            elif any(p.match(text) for p in embeds):
+            elif embeds.match(text):
                 page.remove(i, self.name, "embedded-content placeholder")
 
     def _short_title(self, text: str) -> bool:

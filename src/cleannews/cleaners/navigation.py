@@ -27,7 +27,7 @@ class IconLabels(LineCleaner):
 
     def reason(self, text: str, page: Page) -> str | None:
         assert page.lexicon is not None
-        if word_count(text) > self.max_words or ends_sentence(text):
+        if ends_sentence(text) or word_count(text) > self.max_words:  # (prose needs no counting)
             return None
         suffix = page.lexicon.pattern("icons", "suffixes", "end")
         m = suffix.search(text)
@@ -65,6 +65,9 @@ class Breadcrumbs(Cleaner):
         """The trail's crumbs, or None when the line is not a trail."""
         if len(text) > 200 or ends_sentence(text):
             return None
+        folded = text.casefold()  # (the first crumb must be a home word: most lines have none)
+        if not any(word in folded for word in home):
+            return None
         parts = [p for p in _CRUMB_SEPARATORS.split(text) if p]
         if len(parts) == 1:  # glued: "HomePolitikAusland"
             parts = _CAMEL_BOUNDARY.split(text)
@@ -95,7 +98,7 @@ class MenuRuns(Cleaner):
     look_back: int = 4
 
     def _short(self, text: str) -> bool:
-        return (word_count(text) <= self.max_words and len(text) <= 40 and not ends_sentence(text)
+        return (len(text) <= 40 and word_count(text) <= self.max_words and not ends_sentence(text)
                 and not text.endswith(":") and not text.startswith(("•", "-", "–", "*", "·")))
 
     def _announced(self, page: Page, i: int, headers: regex.Pattern[str]) -> bool:
@@ -147,11 +150,13 @@ class ForeignScriptLabels(LineCleaner):
     max_words: int = 6
 
     def reason(self, text: str, page: Page) -> str | None:
-        if word_count(text) > self.max_words:
-            return None
         page_script = page.fields.get("_script")
         if page_script is None:
             page_script = page.fields["_script"] = main_script(" ".join(l.text for l in page.lines)) or ""
+        if page_script in ("", "Latin") and text.isascii():  # (an ASCII line is Latin or has no letter)
+            return None
+        if word_count(text) > self.max_words:
+            return None
         script = main_script(text)
         if script and page_script and script != page_script:
             return f"{script} label on a {page_script} page"

@@ -16,6 +16,7 @@ import regex
 
 from ..cleaner import Cleaner
 from ..page import Page
+from ..text import WHITESPACE, count_chars
 
 # Soft hyphens, zero-width spaces and joiners, BOMs and bidi marks: invisible, and they split words.
 _INVISIBLE = regex.compile(r"[\u00ad\u200b-\u200f\u2060-\u2064\ufeff\u202a-\u202e\u2066-\u2069]")
@@ -24,6 +25,11 @@ _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _SPACES = regex.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # The same runs of space, never crossing a line break (for the whole page at once).
 _LINE_SPACES = regex.compile(r"[[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]--[\n]]+", regex.V1)
+# The ASCII characters _CONTROL matches (a page without any needs no substitution), and the
+# characters _LINE_SPACES matches besides the plain space, which it only changes when doubled
+# (a line without any needs none; tests check that it matches no character outside WHITESPACE).
+_CONTROL_ASCII = bytes(c for c in range(128) if _CONTROL.fullmatch(chr(c)))
+_ODD_SPACES = tuple(c for c in WHITESPACE if c != " " and _LINE_SPACES.fullmatch(c))
 _FTFY_OPTIONS = dict(uncurl_quotes=False, fix_line_breaks=False, fix_character_width=False,
                      fix_latin_ligatures=False, normalization="NFC", explain=False)
 
@@ -53,12 +59,11 @@ def _ftfy() -> tuple[Callable[[str], str], Callable[[str], bool]]:
             return True
         if bad_from is None:  # an ftfy whose pattern we do not know: ask it
             return bool(BADNESS_RE.search(text))
-        return any(bad_from.match(text, m.start()) for m in _NON_ASCII.finditer(text))
+        return bool(bad_from.search(text))  # (it matches only at non-ASCII characters)
 
     return fix, maybe
 
 
-_NON_ASCII = regex.compile(r"[^\x00-\x7f]")
 # ftfy's mojibake pattern has a few alternatives that begin with ASCII context ("[a-z]", "\s",
 # "^") before the first mojibake character; dropping that context gives a pattern that matches
 # wherever ftfy's does (and a little more), and every match of it starts at a non-ASCII character.
@@ -85,8 +90,8 @@ def _mojibake_starts(pattern: str) -> Any:
         if first == "[" and (stripped[1:2].isascii() and stripped[1:2] not in "\\"):
             return None  # a class that may start with an ASCII character
         lines.append(stripped)
-    try:
-        return re.compile("\n".join(lines), re.VERBOSE)
+    try:  # tried only where a non-ASCII character stands (one search, not a match per character)
+        return re.compile("(?=[^\\x00-\\x7f])(?:\n" + "\n".join(lines) + "\n)", re.VERBOSE)
     except re.error:
         return None
 
@@ -125,13 +130,21 @@ class RepairText(Cleaner):
             for i, text in enumerate(texts):
                 if text and not text.isascii() and maybe(text):
                     texts[i] = fix(text)
-            joined = _INVISIBLE.sub("", "\n".join(texts))
+            joined = "\n".join(texts)
+            if count_chars(joined, b"", _INVISIBLE):
+                joined = _INVISIBLE.sub("", joined)
         if joined.count("\n") != len(lines) - 1:  # a line holds a line break: line by line
             for line, text in zip(lines, texts):
                 if line.text:
                     line.text = _SPACES.sub(" ", _CONTROL.sub("", _INVISIBLE.sub("", text))).strip()
             return
-        joined = _LINE_SPACES.sub(" ", _CONTROL.sub("", joined))
+        if count_chars(joined, _CONTROL_ASCII, _CONTROL):  # (most pages have none)
+            joined = _CONTROL.sub("", joined)
+        # (spaces are collapsed only in a line with other space than single blanks: the page
+        # tells which of those characters to look for)
+        double, odd = "  " in joined, tuple(c for c in _ODD_SPACES if c in joined)
         for line, text in zip(lines, joined.split("\n")):
             if line.text:
+                if (double and "  " in text) or (odd and any(c in text for c in odd)):
+                    text = _LINE_SPACES.sub(" ", text)
                 line.text = text.strip()

@@ -29,6 +29,8 @@ closing chrome at the end of the run. Every reason names the evidence.
 from __future__ import annotations
 
 import functools
+import operator
+import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -37,13 +39,18 @@ import regex
 from ..cleaner import Cleaner
 from ..language import stopwords
 from ..lexicon import Lexicon
+from ..lexicon.needles import Needles
 from ..page import Page
-from ..text import TERMINAL, announces_list, is_title_like, list_number
+from ..text import (ASCII_DIGITS, ASCII_LETTERS, SENTENCE_MARKS, TERMINAL, announces_list, closes_with, count_chars,
+                    for_text, is_title_like, list_number)
 from .sections import end_headers
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-]*")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")  # (_WORD's twin, see text.for_text)
 _DIGIT = regex.compile(r"\p{N}")
-_LETTER = regex.compile(r"\p{L}")
+_DIGITS = regex.compile(r"\p{N}+")  # (runs: counting them is faster than one match per digit)
+_LETTERS = regex.compile(r"\p{L}+")
+_FIRST = operator.itemgetter(0)
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _CREDIT_START = regex.compile(r"^\s*(?:©|\(c\))\s*\p{L}")
 #: how a list item in the text starts: a number or quantity, a bullet
@@ -159,38 +166,53 @@ def glued_title(text: str) -> bool:
     return False
 
 
-def line_features(text: str, stops: frozenset[str], ui: regex.Pattern[str] | None = None,
-                  function_chars: regex.Pattern[str] | None = None, function_scale: float = 1.0) -> LineFeatures:
-    """The features of one line, given the page language's stopwords and UI-phrase pattern.
+def line_features(text: str, stops: frozenset[str], ui: regex.Pattern[str] | None = None, *,
+                  ui_needles: Needles | None = None, function_chars: regex.Pattern[str] | None = None,
+                  function_scale: float = 1.0) -> LineFeatures:
+    """The features of one line, given the page language's stopwords and UI-phrase pattern
+    (``ui_needles``: that pattern's needles on this page, see :meth:`Lexicon.needles`; a line
+    without one is not searched).
 
     For a language written without spaces (Chinese, Japanese: ``function_chars`` is its
     pattern of grammatical characters) a run of its characters is measured by what it holds:
     two characters count as a word and one as three letters, and the share of function
     characters (times ``function_scale``) stands for the stopword density."""
-    tokens = _WORD.findall(text)
+    tokens = for_text(text, _WORD, _ASCII_WORD).findall(text)
     n = len(tokens)
-    stop = sum(1 for t in tokens if t.casefold() in stops)
-    caps = sum(1 for t in tokens if t[:1].isupper())
-    digits = len(_DIGIT.findall(text))
-    letters = len(_LETTER.findall(text))
+    stop = sum(map(stops.__contains__, map(str.casefold, tokens)))
+    caps = sum(map(str.isupper, map(_FIRST, tokens)))  # (tokens are never empty)
+    digits, letters = count_chars(text, ASCII_DIGITS, _DIGITS), count_chars(text, ASCII_LETTERS, _LETTERS)
+    searched = ui is not None and (ui_needles is None or ui_needles.in_line(text))
+    m = ui.search(text) if searched else None  # type: ignore[union-attr]
     chars = len(text)
     density = stop / n if n else 0.0
-    if function_chars is not None:
+    if function_chars is not None and not text.isascii():
         cjk = len(_CJK.findall(text))
         if cjk and cjk >= letters / 2:
             latin = sum(1 for t in tokens if not _CJK.match(t))
             n = latin + (cjk + 1) // 2
             chars = _mass(text, True)
             density = min(1.0, function_scale * len(function_chars.findall(text)) / cjk)
-    m = ui.search(text) if ui is not None else None
     return LineFeatures(
         words=n, chars=chars, stopword_density=density,
-        sentence=bool(TERMINAL.search(text)),
+        sentence=closes_with(text, SENTENCE_MARKS),  # (TERMINAL, read from the end)
         title_share=caps / n if n else 0.0,
         digit_share=digits / (digits + letters) if digits + letters else 1.0,
         ui=m.group(0) if m else None, ui_start=m is not None and not _WORD.search(text[:m.start()]),
         glued_title=glued_title(text),
-        code=bool(_CODE.search(text)) and density < 0.3)
+        code=density < 0.3 and _code_like(text))
+
+
+#: Of the alternatives of _CODE, those not anchored at the line's start need one of these.
+_CODE_ANYWHERE = ";{}(<"
+
+
+def _code_like(text: str) -> bool:
+    """``_CODE.search(text)``, but a line without any of :data:`_CODE_ANYWHERE` is only tried
+    at its start (where the anchored alternatives stand)."""
+    if any(c in text for c in _CODE_ANYWHERE):
+        return bool(_CODE.search(text))
+    return bool(_CODE.match(text))
 
 
 @dataclass(frozen=True)
@@ -368,19 +390,28 @@ class MainText(Cleaner):
 
     def analyse(self, page: Page) -> dict[int, tuple[str, Verdict]]:
         """index -> (class in context, verdict alone) for every kept line."""
+        return self._analyse(page, hard_breaks(page), _uses_paragraph_breaks(page))
+
+    def _analyse(self, page: Page, headers: set[int], paragraphs: bool) -> dict[int, tuple[str, Verdict]]:
+        """:meth:`analyse`, given the page's :func:`hard_breaks` and whether it sets paragraphs
+        apart (computed once per page by :meth:`__call__`)."""
         assert page.lexicon is not None
         stops = stopwords(page.language)
         ui = ui_pattern(page.lexicon)
         function_chars = _function_chars(page)
         scale = float(page.lexicon.value("scorer", "function_chars_scale", 1.0))
         kept = page.kept_indices()
-        verdicts = [self.classifier.classify(line_features(page.lines[i].text, stops, ui, function_chars, scale))
-                    for i in kept]
-        headers = hard_breaks(page)
+        texts = [page.lines[i].text for i in kept]
+        needles = page.lexicon.needles("scorer", ("ui", "ui_re"))
+        if needles is not None:
+            needles = needles.in_page(texts)
+        verdicts = [self.classifier.classify(line_features(text, stops, ui, ui_needles=needles,
+                                                           function_chars=function_chars, function_scale=scale))
+                    for text in texts]
         verdicts = self._repeated(page, kept, verdicts)
         classes = [BAD if i in headers else v.cls for i, v in zip(kept, verdicts)]
         verdicts = self._short_runs(page, kept, classes, verdicts)
-        if self.tight_lists and _uses_paragraph_breaks(page):
+        if self.tight_lists and paragraphs:
             verdicts = self._tight_lists(page, kept, verdicts)
         if self.tables:
             verdicts = self._tables(page, kept, [BAD if i in headers else v.cls for i, v in zip(kept, verdicts)], verdicts)
@@ -501,8 +532,11 @@ class MainText(Cleaner):
 
     def blocks(self, page: Page, labels: dict[int, tuple[str, Verdict]]) -> list[Block]:
         """Runs of good lines with less than ``max_gap`` chrome between them, top to bottom."""
-        headers = hard_breaks(page)
-        paragraphs = _uses_paragraph_breaks(page)
+        return self._blocks(page, labels, hard_breaks(page), _uses_paragraph_breaks(page))
+
+    def _blocks(self, page: Page, labels: dict[int, tuple[str, Verdict]], headers: set[int],
+                paragraphs: bool) -> list[Block]:
+        """:meth:`blocks`, given what :meth:`_analyse` is given."""
         spaceless = _function_chars(page) is not None
         rows: list[tuple[int, bool, float]] = []  # (index, good, chrome weight) of content lines
         for i, line in enumerate(page.lines):
@@ -578,8 +612,12 @@ class MainText(Cleaner):
     def main_run(self, page: Page, labels: dict[int, tuple[str, Verdict]]) -> Block | None:
         """The article's run: the block with the most prose after the headline, joined with its
         neighbours across light chrome."""
+        return self._run_among(page, self.blocks(page, labels))
+
+    def _run_among(self, page: Page, all_blocks: list[Block]) -> Block | None:
+        """:meth:`main_run`, given the page's blocks."""
         head = page.fields.get("_headline_index")
-        blocks = [b for b in self.blocks(page, labels) if head is None or b.start > head]
+        blocks = [b for b in all_blocks if head is None or b.start > head]
         # closing-section headers cut the page into zones; the article is in the first zone
         # that holds a block of real prose (comments and teasers come after their header)
         # unless a later zone holds several times more prose (a teaser box with a header
@@ -634,8 +672,9 @@ class MainText(Cleaner):
             if j is None or j not in labels or labels[j][0] == GOOD:
                 return end
             verdict = labels[j][1]
-            f = line_features(page.lines[j].text, stops, None, _function_chars(page),
-                              float(page.lexicon.value("scorer", "function_chars_scale", 1.0)))
+            assert page.lexicon is not None
+            f = line_features(page.lines[j].text, stops, function_chars=_function_chars(page),
+                              function_scale=float(page.lexicon.value("scorer", "function_chars_scale", 1.0)))
             if verdict.cls not in (SHORT, NEAR_GOOD) or not f.sentence or f.words < self.min_closing_words \
                     or f.stopword_density == 0 or page.lines[j].text.rstrip().endswith("?"):
                 return end
@@ -678,19 +717,24 @@ class MainText(Cleaner):
         return (block.start == block.end and block.gap_before >= self.stray_gap
                 and len(page.lines[block.start].text) < self.stray_chars)
 
-    def _dek(self, page: Page, labels: dict[int, tuple[str, Verdict]], run: Block) -> Block | None:
+    def _dek(self, page: Page, labels: dict[int, tuple[str, Verdict]], run: Block,
+             blocks: list[Block]) -> Block | None:
         """The short block of prose right under the headline (a dek or lead) when it stands
         apart from the main run: it stays."""
         head = page.fields["_headline_index"]
-        first = next((b for b in self.blocks(page, labels) if b.start > head), None)
+        first = next((b for b in blocks if b.start > head), None)
         if first is None or first.start >= run.start or first.header_before or first.gap_before >= self.max_gap:
             return None
         good = sum(1 for i in range(first.start, first.end + 1) if labels.get(i, (BAD,))[0] == GOOD)
         return first if good <= self.max_dek_lines else None
 
     def __call__(self, page: Page) -> None:
-        labels = self.analyse(page)
-        run = self.main_run(page, labels)
+        # (the page does not change until the removals at the end: its closing-section headers,
+        # paragraph style and blocks are found once)
+        breaks, paragraphs = hard_breaks(page), _uses_paragraph_breaks(page)
+        labels = self._analyse(page, breaks, paragraphs)
+        blocks = self._blocks(page, labels, breaks, paragraphs)
+        run = self._run_among(page, blocks)
         if run is None:
             return
         if self.extend_end:
@@ -703,11 +747,10 @@ class MainText(Cleaner):
             if items:
                 run = run._replace(end=max(run.end, max(items)))
         page.fields["_main_start"], page.fields["_main_end"] = run.start, run.end
-        breaks = hard_breaks(page)
         page.fields["_not_headers"] = {i for i, _ in end_headers(page) if i not in breaks}
         page.fields["_main_labels"] = {i: (c, v.evidence) for i, (c, v) in labels.items()}
         head = page.fields.get("_headline_index")
-        dek = self._dek(page, labels, run) if head is not None else None
+        dek = self._dek(page, labels, run, blocks) if head is not None else None
         # with no headline found, a title-shaped line right above the run is most likely the
         # article's title: it stays (the steps after may still judge it)
         title = page.next_nonblank(run.start, -1) if head is None else None

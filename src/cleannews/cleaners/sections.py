@@ -27,16 +27,15 @@ def end_headers(page: Page) -> list[tuple[int, str]]:
         return list(cached[1])
     assert page.lexicon is not None
     lex = page.lexicon
+    headers = lex.first_of(FAMILIES, ("headers", "headers_re"), "line")  # (one match per line)
     found: list[tuple[int, str]] = []
     for i, line in enumerate(page.lines):
-        if not line.text or len(line.text) > 300:
+        text = line.text
+        if not text or len(text) > 300:
             continue
-        core = label_text(line.text).strip("[]() ")  # "[ 167 comments ]"
-        for family in FAMILIES:
-            if (lex.pattern(family, "headers", "line").match(core)
-                    or lex.pattern(family, "headers_re", "line").match(core)):
-                found.append((i, family))
-                break
+        m = headers.match(label_text(text).strip("[]() "))  # "[ 167 comments ]"
+        if m:
+            found.append((i, next(f for n, f in enumerate(FAMILIES) if m.group(f"_s{n}") is not None)))
     page.fields["_end_headers"] = (len(page.lines), tuple(found))
     return found
 

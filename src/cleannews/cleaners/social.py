@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import regex
 
 from ..cleaner import LineCleaner
+from ..lexicon import Lexicon
 from ..page import Page
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.+\-]*")
+
+
+@functools.lru_cache(maxsize=64)
+def _share_words(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """The networks, share verbs and connectors, and every word a share bar can start with:
+    one of those, or the first word of a two-word network or verb ("follow us")."""
+    networks, verbs = lexicon.words("share", "networks"), lexicon.words("share", "words")
+    connectors = lexicon.words("share", "connectors")
+    starters = networks | verbs | connectors | {w.split(" ", 1)[0] for w in networks | verbs}
+    return networks, verbs, connectors, starters
 
 
 @dataclass(frozen=True)
@@ -26,12 +38,14 @@ class ShareButtons(LineCleaner):
 
     def reason(self, text: str, page: Page) -> str | None:
         assert page.lexicon is not None
-        lex = page.lexicon
+        networks, verbs, connectors, starters = _share_words(page.lexicon)
+        # the first word decides most lines: read them all only when it can start a share bar
+        first = _TOKEN.search(text)
+        if first is not None and first.group().casefold().rstrip(".") not in starters:
+            return None
         tokens = [t.casefold().rstrip(".") for t in _TOKEN.findall(text)]
         if not tokens or len(tokens) > self.max_words:
             return None
-        networks, verbs = lex.words("share", "networks"), lex.words("share", "words")
-        connectors = lex.words("share", "connectors")
         hits = 0
         i = 0
         while i < len(tokens):

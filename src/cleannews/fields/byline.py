@@ -195,7 +195,8 @@ class Byline(Cleaner):
     def _signature(self, page: Page) -> list[str]:
         """Names from an "(abc/dpa)" signature line, the last one on the page."""
         for i in reversed(page.kept_indices()):
-            m = _SIGNATURE.match(page.lines[i].text)
+            text = page.lines[i].text
+            m = _SIGNATURE.match(text) if text.startswith("(") else None  # (it starts with "(")
             if m:
                 parts = [n.strip() for n in regex.split(r"[/,;]", m.group("names")) if n.strip()]
                 agencies = page.lexicon.words("byline", "agencies") if page.lexicon else frozenset()

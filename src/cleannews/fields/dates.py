@@ -22,6 +22,7 @@ from ..page import Page
 from ..text import is_prose
 
 _TIME = regex.compile(r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|uhr|h)?(?!\d)", regex.I)
+_DIGIT = regex.compile(r"\d")
 _SEPARATORS = regex.compile(r"[\s|·•,;/()\[\]\-–—:.@]+")
 _RESIDUE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
 
@@ -68,6 +69,8 @@ def _make(y: int, m: int, d: int) -> datetime.date | None:
 def find_dates(text: str, lexicon: Lexicon, *, month_first: bool = False) -> list[FoundDate]:
     """Every calendar date in a line, left to right, each with the label (published or updated)
     that stands before it. ``month_first`` reads 1/2/2024 as January 2 (US style)."""
+    if not _DIGIT.search(text):  # every date pattern needs a digit: most lines have none
+        return []
     months = lexicon.table("dates", "months")
     spans: list[tuple[int, int, datetime.date]] = []
     taken: list[tuple[int, int]] = []
@@ -191,7 +194,7 @@ class PublishedDate(Cleaner):
         from .meta import parse_meta_line
         assert page.lexicon is not None
         lex = page.lexicon
-        label_patterns = (lex.pattern("dates", "updated", "line"), lex.pattern("dates", "published", "line"))
+        labels = lex.combined("dates", ("updated", "published"), "line")
         relative = lex.pattern("dates", "relative_re", "search")
         month_first = page.language == "en"
         stop = stopwords(page.language)
@@ -229,7 +232,7 @@ class PublishedDate(Cleaner):
                             candidates.extend(meta.dates)
                         elif not meta.unknown_before_date:
                             weak.extend(meta.dates)
-            elif any(p.match(text.strip(" :")) for p in label_patterns):
+            elif labels.match(text.strip(" :")):
                 page.claim(i, "date", self.name, "date label without a date")
             elif relative.search(text) and not residue(text, [], lex):
                 page.claim(i, "date", self.name, "relative date (no calendar date given)")

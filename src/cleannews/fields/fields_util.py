@@ -10,12 +10,18 @@ if TYPE_CHECKING:
 
     from ..lexicon import Lexicon
 
-_QUOTES = str.maketrans({c: '"' for c in "„“”«»‚‘’‹›'"})
+_QUOTES = "„“”«»‚‘’‹›'"
 
 
 def normalise(text: str) -> str:
     """Text for comparing titles: NFKC, one quote style, single spaces, casefolded."""
-    return " ".join(unicodedata.normalize("NFKC", text).translate(_QUOTES).split()).casefold()
+    if text.isascii():  # (NFKC leaves ASCII alone, and its only quote is "'")
+        return " ".join(text.replace("'", '"').split()).casefold()
+    text = unicodedata.normalize("NFKC", text)
+    for quote in _QUOTES:  # (str.replace per quote present: str.translate is slower)
+        if quote in text:
+            text = text.replace(quote, '"')
+    return " ".join(text.split()).casefold()
 
 
 def byline_prefix(lexicon: Lexicon) -> regex.Pattern[str]:

@@ -20,6 +20,8 @@ from typing import Any
 
 import regex
 
+from .needles import Needles, needles_for
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10
@@ -75,6 +77,7 @@ class Lexicon:
         self.language = language
         self._data = data
         self._compiled: dict[tuple[object, ...], regex.Pattern[str]] = {}
+        self._needles: dict[tuple[object, ...], Needles | None] = {}
 
     @classmethod
     def load(cls, language: str) -> Lexicon:
@@ -114,16 +117,63 @@ class Lexicon:
             cache_key += (before, after)
         compiled = self._compiled.get(cache_key)
         if compiled is None:
-            entries = self.list(section, key)
-            if key.endswith("_re"):
-                parts = [f"(?:{e})" for e in entries]
-            else:  # longest first so alternation prefers the longer phrase
-                parts = [regex.escape(e).replace(r"\ ", r"\s+")
-                         for e in sorted(entries, key=len, reverse=True)]
-            body = "|".join(parts) if parts else r"(?!x)x"
-            compiled = _compile(before + MODES[mode].format(body) + after, int(flags | regex.V0))
+            compiled = self._build(section, (key,), mode, flags, before, after)
             self._compiled[cache_key] = compiled
         return compiled
+
+    def combined(self, section: str, keys: tuple[str, ...], mode: str = "line", *,
+                 flags: int = regex.I) -> regex.Pattern[str]:
+        """One compiled pattern matching any entry of several lists of a section (e.g. a literal
+        list and its ``*_re`` companion): it matches where :meth:`pattern` of one of the keys
+        would, in one call instead of one per key. (Entries must not refer to groups by number:
+        the groups of the lists are numbered together.)"""
+        cache_key = ("+", section, keys, mode, int(flags))
+        compiled = self._compiled.get(cache_key)
+        if compiled is None:
+            compiled = self._build(section, keys, mode, flags, "", "")
+            self._compiled[cache_key] = compiled
+        return compiled
+
+    def first_of(self, sections: tuple[str, ...], keys: tuple[str, ...], mode: str = "line", *,
+                 flags: int = regex.I) -> regex.Pattern[str]:
+        """One pattern for the lists ``keys`` of several sections: where it matches, group
+        ``_s<n>`` tells the first of the sections (by position n) whose :meth:`combined`
+        pattern matches there too (for the "line" mode: the whole text, the first section that
+        matches it). Entries must not refer to groups by number."""
+        cache_key = ("first", sections, keys, mode, int(flags))
+        compiled = self._compiled.get(cache_key)
+        if compiled is None:
+            bodies = [f"(?P<_s{n}>{self._body(section, keys)})" for n, section in enumerate(sections)]
+            compiled = _compile(MODES[mode].format("|".join(bodies)), int(flags | regex.V0))
+            self._compiled[cache_key] = compiled
+        return compiled
+
+    def needles(self, section: str, keys: tuple[str, ...], *, flags: int = regex.I) -> Needles | None:
+        """Strings of which every match of the pattern of these lists (any mode, these flags)
+        contains one, or None when they cannot be read off every entry (see
+        :mod:`cleannews.lexicon.needles`): a step skips the lines that contain none."""
+        cache_key = (section, keys, int(flags))
+        if cache_key not in self._needles:
+            ignore_case = bool(flags & regex.I)
+            entries = [(str(e), key.endswith("_re")) for key in keys for e in self.list(section, key)]
+            self._needles[cache_key] = (None if flags & regex.X
+                                        else needles_for(entries, ignore_case=ignore_case))
+        return self._needles[cache_key]
+
+    def _build(self, section: str, keys: tuple[str, ...], mode: str, flags: int, before: str,
+               after: str) -> regex.Pattern[str]:
+        return _compile(before + MODES[mode].format(self._body(section, keys)) + after, int(flags | regex.V0))
+
+    def _body(self, section: str, keys: tuple[str, ...]) -> str:
+        """The alternation of the entries of some lists of a section (never matches if empty)."""
+        parts: list[str] = []
+        for key in keys:
+            entries = self.list(section, key)
+            if key.endswith("_re"):
+                parts += [f"(?:{e})" for e in entries]
+            else:  # longest first so alternation prefers the longer phrase
+                parts += [regex.escape(e).replace(r"\ ", r"\s+") for e in sorted(entries, key=len, reverse=True)]
+        return "|".join(parts) if parts else r"(?!x)x"
 
     def __repr__(self) -> str:
         return f"Lexicon({self.language!r})"
