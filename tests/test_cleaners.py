@@ -377,6 +377,11 @@ def test_other_about_sections_stay(lines):
     assert _with_byline([*PROSE, *lines]).body_lines() == [*PROSE, *lines]
 
 
+def test_a_byline_per_author_and_the_agency_signature_go():
+    page = run(Byline(), ["Von Anna Muster", "Von Max Beispiel", *PROSE, "(dpa/afp)"])
+    assert page.body_lines() == PROSE and page.fields["byline"] == ["Anna Muster", "Max Beispiel"]
+
+
 def test_byline_repeats_go():
     page = run(Byline(), ["Von Anna Muster", "Von Anna Muster", *PROSE])
     assert page.body_lines() == PROSE and page.fields["byline"] == ["Anna Muster"]

@@ -87,6 +87,8 @@ class Byline(Cleaner):
     max_box_lines: int = 12
     #: Words a meta line may hold besides date, author and counts (a category: "Mac").
     max_meta_unknown_words: int = 2
+    #: With a byline found at the top, still claim an "(abc/dpa)" signature at the end.
+    claim_signature: bool = True
 
     def __call__(self, page: Page) -> None:
         assert page.lexicon is not None
@@ -117,20 +119,43 @@ class Byline(Cleaner):
                     names = meta.names
                     break
                 continue
-            m = prefix.match(text)
-            if m and not ends_sentence(text) and len(text) <= 120:
-                found = split_names(m.group("rest"), lex)
-                if found:
-                    page.claim(i, "byline", self.name, "byline line")
-                    names = found
-                    break
+            found = self._prefixed(text, prefix, lex)
+            if found:
+                page.claim(i, "byline", self.name, "byline line")
+                names = found + self._more_bylines(page, i, prefix)
+                break
         if not names:
             names = self._name_over_role(page)
         if not names:
             names = self._signature(page)
+        elif self.claim_signature:
+            self._signature(page)  # the agencies' signature goes; the byline names the authors
         if names:
             page.fields["byline"] = list(dict.fromkeys(names))
             self._drop_repeats(page)
+
+    @staticmethod
+    def _prefixed(text: str, prefix: regex.Pattern[str], lex: Lexicon) -> list[str]:
+        """The names on a "Von/By …" line (none when the line is no such line)."""
+        m = prefix.match(text)
+        if m and not ends_sentence(text) and len(text) <= 120:
+            return split_names(m.group("rest"), lex) or []
+        return []
+
+    def _more_bylines(self, page: Page, i: int, prefix: regex.Pattern[str]) -> list[str]:
+        """Names on "Von/By …" lines right under the claimed one (one author per line),
+        claimed too."""
+        assert page.lexicon is not None
+        names: list[str] = []
+        j = page.next_kept(i)
+        while j is not None and j - i <= 2:
+            found = self._prefixed(page.lines[j].text, prefix, page.lexicon)
+            if not found:
+                break
+            page.claim(j, "byline", self.name, "byline line")
+            names += found
+            i, j = j, page.next_kept(j)
+        return names
 
     def _drop_repeats(self, page: Page) -> None:
         """Other copies of a claimed byline line ("Von Anna Muster" in a teaser or a sticky
