@@ -205,6 +205,13 @@ def test_a_comments_button_in_a_share_bar_does_not_end_the_article():
     assert [p for p in out.body.split("\n\n") if p in PROSE] == PROSE
 
 
+def test_a_most_read_box_of_titles_and_authors_inside_the_article_does_not_cut_it():
+    box = ["Most Read"] + [line for title in TEASERS for line in (title, "Jane Doe, John Roe")]
+    lines = blank_separated(EN_PROSE[:2]) + box + [""] + blank_separated(EN_PROSE[2:] + MORE_PROSE)
+    out = cleannews.clean("\n".join(["Council backs new budget", ""] + lines), input_format="text")
+    assert out.body.split("\n\n") == EN_PROSE + MORE_PROSE
+
+
 def test_a_page_without_prose_is_left_to_the_other_steps():
     page = page_of(MENU + TEASERS, "en")
     MainText()(page)

@@ -356,7 +356,8 @@ class MainText(Cleaner):
     pure: float = 0.75
     min_chars: int = 250
     zone_share: float = 0.3
-    max_box_lines: int = 6
+    #: a related box inside the text: its header and up to six teasers with their authors
+    max_box_lines: int = 14
     inside: bool = True
     #: inside the run, a short line that reads as a sentence ("Then it rained.") stays even
     #: when its neighbours make it look like chrome; labels and links still go
