@@ -70,6 +70,9 @@ class Headline(Cleaner):
     rank: bool = True
     echo_chars: int = 3000
     echo_weight: float = 3.0
+    #: added to a line's word count when its echo share is taken, so that a two-word label
+    #: whose words happen to recur does not beat a full title that the text takes up
+    echo_smoothing: int = 1
     distance_weight: float = 0.5
     label_penalty: float = 1.5
     name_penalty: float = 2.0
@@ -140,7 +143,7 @@ class Headline(Cleaner):
         def score(rank: int, i: int) -> float:
             text = page.lines[i].text
             words = _content_words(text, stops)
-            echo = len(words & text_words) / len(words) if words else 0.0
+            echo = len(words & text_words) / (len(words) + self.echo_smoothing) if words else 0.0
             n = word_count(text)
             value = self.echo_weight * echo - self.distance_weight * rank
             if n <= 2:
