@@ -36,18 +36,18 @@ class AuthorBio(Cleaner):
             if word_count(text) > self.max_words:
                 continue
             above = page.next_nonblank(i, -1)
-            titled = next((name for name in names if above is not None and _same_name(page.lines[above].text, name)), None)
+            title = page.lines[above].text if above is not None else ""
+            titled = next((name for name in names if _same_name(title, name)), None)
             name = titled or next((name for name in names if _about(text, name)), None)
             if name is None:
                 continue
-            if titled and page.lines[above].kept:
+            if titled and above is not None and page.lines[above].kept:
                 page.remove(above, self.name, f"title of the author's bio box ({name})")
             page.remove(i, self.name, f"the author's bio: a paragraph about {name}" if not titled
                         else f"the author's bio: under a line holding only {name}")
 
-
     def _about_boxes(self, page: Page) -> None:
-        """"About Jane Doe" / "Über Anna Muster" over a paragraph that names that person,
+        """A box titled "About Jane Doe" / "Über Anna Muster" over a paragraph that names her,
         among the article's last paragraphs: an author box, whoever the byline names."""
         assert page.lexicon is not None
         about = page.lexicon.pattern("byline", "about", "start", after=r"\s+(?P<name>.+?)\s*:?\s*$")
