@@ -167,11 +167,12 @@ def glued_title(text: str) -> bool:
 
 
 def line_features(text: str, stops: frozenset[str], ui: regex.Pattern[str] | None = None, *,
-                  ui_needles: Needles | None = None, function_chars: regex.Pattern[str] | None = None,
-                  function_scale: float = 1.0) -> LineFeatures:
+                  ui_needles: Needles | None = None, ui_lead: regex.Pattern[str] | None = None,
+                  function_chars: regex.Pattern[str] | None = None, function_scale: float = 1.0) -> LineFeatures:
     """The features of one line, given the page language's stopwords and UI-phrase pattern
     (``ui_needles``: that pattern's needles on this page, see :meth:`Lexicon.needles`; a line
-    without one is not searched).
+    without one is not searched; ``ui_lead``: UI patterns anchored at the line's start, tried
+    first, as :func:`ui_pattern` does).
 
     For a language written without spaces (Chinese, Japanese: ``function_chars`` is its
     pattern of grammatical characters) a run of its characters is measured by what it holds:
@@ -182,8 +183,9 @@ def line_features(text: str, stops: frozenset[str], ui: regex.Pattern[str] | Non
     stop = sum(map(stops.__contains__, map(str.casefold, tokens)))
     caps = sum(map(str.isupper, map(_FIRST, tokens)))  # (tokens are never empty)
     digits, letters = count_chars(text, ASCII_DIGITS, _DIGITS), count_chars(text, ASCII_LETTERS, _LETTERS)
-    searched = ui is not None and (ui_needles is None or ui_needles.in_line(text))
-    m = ui.search(text) if searched else None  # type: ignore[union-attr]
+    m = ui_lead.match(text) if ui_lead is not None else None  # (what ui_pattern finds first)
+    if m is None and ui is not None and (ui_needles is None or ui_needles.in_line(text)):
+        m = ui.search(text)
     chars = len(text)
     density = stop / n if n else 0.0
     if function_chars is not None and not text.isascii():
@@ -399,15 +401,18 @@ class MainText(Cleaner):
         apart (computed once per page by :meth:`__call__`)."""
         assert page.lexicon is not None
         stops = stopwords(page.language)
-        ui = ui_pattern(page.lexicon)
+        # (ui_pattern in two parts: the anchored ui_re list is tried at the line's start, the
+        # ui phrases only on lines that hold one of their needles)
+        ui_lead = page.lexicon.pattern("scorer", "ui_re", "start")
+        ui = page.lexicon.pattern("scorer", "ui", "word")
         function_chars = _function_chars(page)
         scale = float(page.lexicon.value("scorer", "function_chars_scale", 1.0))
         kept = page.kept_indices()
         texts = [page.lines[i].text for i in kept]
-        needles = page.lexicon.needles("scorer", ("ui", "ui_re"))
+        needles = page.lexicon.needles("scorer", ("ui",))
         if needles is not None:
             needles = needles.in_page(texts)
-        verdicts = [self.classifier.classify(line_features(text, stops, ui, ui_needles=needles,
+        verdicts = [self.classifier.classify(line_features(text, stops, ui, ui_needles=needles, ui_lead=ui_lead,
                                                            function_chars=function_chars, function_scale=scale))
                     for text in texts]
         verdicts = self._repeated(page, kept, verdicts)
