@@ -23,6 +23,7 @@ class AuthorBio(Cleaner):
     last_paragraphs: int = 4
     max_words: int = 120
     min_article_lines: int = 3
+    max_title_chars: int = 80
 
     def __call__(self, page: Page) -> None:
         self._about_boxes(page)
@@ -55,6 +56,8 @@ class AuthorBio(Cleaner):
         kept = page.kept_indices()
         for n in range(max(len(kept) - self.last_paragraphs, self.min_article_lines), len(kept) - 1):
             i, nxt = kept[n], kept[n + 1]
+            if len(page.lines[i].text) > self.max_title_chars:  # (a box title is short; the
+                continue  # pattern's lazy name would take quadratic time on a long line)
             m = about.match(page.lines[i].text)
             if m is None or not looks_like_name(m.group("name"), particles=particles):
                 continue
