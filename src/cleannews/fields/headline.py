@@ -132,7 +132,7 @@ class Headline(Cleaner):
         share box); and the nearer line wins a tie."""
         assert page.lexicon is not None
         stops = stopwords(page.language)
-        text_words = _content_words(self._text_after(page, anchor), stops)
+        text_words = _content_words(self._text_after(page, anchor, set(candidates)), stops)
         counts: dict[str, int] = {}
         for line in page.lines:
             if line.text:
@@ -157,14 +157,15 @@ class Headline(Cleaner):
         order = sorted(range(len(candidates)), key=lambda r: (-score(r, candidates[r]), r))
         return [candidates[r] for r in order]
 
-    def _text_after(self, page: Page, anchor: int) -> str:
-        """The first ``echo_chars`` characters of kept text from the anchor down."""
+    def _text_after(self, page: Page, anchor: int, skip: set[int]) -> str:
+        """The first ``echo_chars`` characters of kept text from the anchor down, without the
+        lines in ``skip`` (the candidates: a title under the byline must not echo itself)."""
         parts: list[str] = []
         size = 0
         i: int | None = anchor
         while i is not None and size < self.echo_chars:
             line = page.lines[i]
-            if line.kept:
+            if line.kept and i not in skip:
                 parts.append(line.text)
                 size += len(line.text)
             i = page.next_kept(i)
