@@ -460,9 +460,7 @@ class MainText(Cleaner):
             while j < len(lines) and lines[j].text:
                 j += 1
             group = [k for k in range(i, j) if k in position]
-            before = page.next_nonblank(i, -1)
-            announced = any(announces_list(lines[k].text, headers) for k in ([before] if before is not None else []) + [i])
-            if (j - i >= 4 and len(group) >= 3 and not announced
+            if (j - i >= 4 and len(group) >= 3 and not self._announced_at(page, i, headers)
                     and all(len(_WORD.findall(lines[k].text)) <= self.max_list_words for k in group)
                     and not any(verdicts[position[k]].cls == CODE for k in group)):
                 for k in group:
@@ -471,6 +469,12 @@ class MainText(Cleaner):
                         out[position[k]] = Verdict(BAD, f"one of {j - i} lines in a tight list ({v.evidence})")
             i = j
         return out
+
+    @staticmethod
+    def _announced_at(page: Page, i: int, headers: regex.Pattern[str]) -> bool:
+        """True when line i, or the non-blank line above it, announces a list."""
+        before = page.next_nonblank(i, -1)
+        return any(announces_list(page.lines[k].text, headers) for k in ([before] if before is not None else []) + [i])
 
     def _short_runs(self, page: Page, kept: list[int], classes: list[str], verdicts: list[Verdict]) -> list[Verdict]:
         """More than ``max_short_run`` short lines in a row, none of them prose, are a list of
