@@ -57,7 +57,7 @@ class AuthorBio(Cleaner):
         for n in range(max(len(kept) - self.last_paragraphs, self.min_article_lines), len(kept) - 1):
             i, nxt = kept[n], kept[n + 1]
             if len(page.lines[i].text) > self.max_title_chars:  # (a box title is short; the
-                continue  # pattern's lazy name would take quadratic time on a long line)
+                continue  # pattern's lazy name could backtrack quadratically on a long line)
             m = about.match(page.lines[i].text)
             if m is None or not looks_like_name(m.group("name"), particles=particles):
                 continue
