@@ -262,6 +262,11 @@ def test_of_several_title_lines_the_one_the_text_takes_up_is_the_headline():
     assert fields_of(lines)["headline"] == "Neues Gesetz: Förderung erneuerbarer Energien beschlossen"
 
 
+def test_a_line_holding_a_ui_phrase_is_no_headline_even_when_it_echoes_the_text():
+    lines = ["Regierung beschließt neues Klimagesetz", "Gesetz: Artikel merken", *PROSE]
+    assert fields_of(lines)["headline"] == "Regierung beschließt neues Klimagesetz"
+
+
 def test_of_two_title_lines_the_nearer_wins_when_nothing_tells_them_apart():
     lines = ["Wochenrückblick der Redaktion", "Was diese Woche wichtig war", *PROSE]
     assert fields_of(lines)["headline"] == "Was diese Woche wichtig war"

@@ -77,6 +77,8 @@ class Headline(Cleaner):
     label_penalty: float = 1.5
     name_penalty: float = 2.0
     repeat_bonus: float = 1.0
+    #: a line holding a UI phrase or a menu link ("Suche öffnen", "Newsletter bestellen")
+    ui_penalty: float = 2.0
 
     def __call__(self, page: Page) -> None:
         if page.fields.get("headline"):  # already known, e.g. from an HTML page's metadata
@@ -139,6 +141,8 @@ class Headline(Cleaner):
                 key = normalise(line.text)
                 counts[key] = counts.get(key, 0) + 1
         particles = page.lexicon.words("byline", "particles")
+        ui = page.lexicon.pattern("scorer", "ui", "word")
+        nav = page.lexicon.pattern("navigation", "lines", "line")
 
         def score(rank: int, i: int) -> float:
             text = page.lines[i].text
@@ -152,6 +156,8 @@ class Headline(Cleaner):
                 value -= self.name_penalty
             if counts.get(normalise(text), 0) > 1:
                 value += self.repeat_bonus
+            if ui.search(text) or nav.match(text):
+                value -= self.ui_penalty
             return value
 
         order = sorted(range(len(candidates)), key=lambda r: (-score(r, candidates[r]), r))
