@@ -281,6 +281,14 @@ def test_end_section_header_before_any_article_text_cuts_nothing(step, header):
     assert kept(step, lines, headline=0) == [header, *PROSE]
 
 
+@pytest.mark.parametrize("counter", ["0 Kommentare", "0 Comments", "[ 0 comments ]"])
+def test_a_comment_counter_at_zero_cuts_nothing(counter):
+    lines = [*ARTICLE[:3], counter, *PROSE[1:]]
+    assert kept(COMMENTS, lines, headline=0) == [PROSE[0], counter, *PROSE[1:]]
+    lines = [*ARTICLE[:3], counter.replace("0", "3"), *PROSE[1:]]
+    assert kept(COMMENTS, lines, headline=0) == PROSE[:1]
+
+
 @pytest.mark.parametrize("step, text", [
     (COMMENTS, "In den Kommentaren unter dem Video äußerten sich viele Leser empört."),
     (SOURCES, "Quellen aus dem Ministerium bestätigten den Bericht am Abend."),

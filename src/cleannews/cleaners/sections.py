@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from ..cleaner import Cleaner
 from ..page import Page
 from ..text import is_prose
@@ -18,6 +20,10 @@ from .labels import label_text
 
 #: The end-section families, each a lexicon section with ``headers`` and/or ``headers_re``.
 FAMILIES = ("sources", "comments", "donation", "related", "footer")
+
+
+#: a comment counter at zero: no thread can start under it
+_NO_COMMENTS = regex.compile(r"0\s+\p{L}")
 
 
 def end_headers(page: Page) -> list[tuple[int, str]]:
@@ -33,9 +39,13 @@ def end_headers(page: Page) -> list[tuple[int, str]]:
         text = line.text
         if not text or len(text) > 300:
             continue
-        m = headers.match(label_text(text).strip("[]() "))  # "[ 167 comments ]"
+        core = label_text(text).strip("[]() ")  # "[ 167 comments ]"
+        m = headers.match(core)
         if m:
-            found.append((i, next(f for n, f in enumerate(FAMILIES) if m.group(f"_s{n}") is not None)))
+            family = next(f for n, f in enumerate(FAMILIES) if m.group(f"_s{n}") is not None)
+            if family == "comments" and _NO_COMMENTS.match(core):
+                continue  # "0 Comments": a counter by the byline, no thread follows it
+            found.append((i, family))
     page.fields["_end_headers"] = (len(page.lines), tuple(found))
     return found
 
