@@ -281,6 +281,16 @@ def test_end_section_header_before_any_article_text_cuts_nothing(step, header):
     assert kept(step, lines, headline=0) == [header, *PROSE]
 
 
+def test_a_section_header_above_the_main_run_cuts_nothing():
+    lines = ["Überschrift des Artikels", "", "Ein Satz als Vorspann, den ein Anriss über dem Text zeigt.",
+             "Schreibe einen Kommentar", *PROSE]
+    page = page_of(lines)
+    page.fields["_headline_index"] = 0
+    page.fields["_main_start"], page.fields["_main_end"] = 4, len(lines) - 1
+    COMMENTS(page)
+    assert page.body_lines() == [lines[0], *lines[2:]]
+
+
 @pytest.mark.parametrize("counter", ["0 Kommentare", "0 Comments", "[ 0 comments ]"])
 def test_a_comment_counter_at_zero_cuts_nothing(counter):
     lines = [*ARTICLE[:3], counter, *PROSE[1:]]

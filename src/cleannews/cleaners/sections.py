@@ -63,11 +63,12 @@ def first_end(page: Page) -> int | None:
 
 def inside_main_text(page: Page, i: int) -> bool:
     """True when line i lies inside the article's main run of prose (found by the main_text
-    step): a header-like line with more of the article after it does not end the article."""
+    step), or above it: a header-like line with the article after it does not end the
+    article (a "Write a comment" link by the byline)."""
     if i in page.fields.get("_not_headers", ()):  # main_text found it is no header (a share button)
         return True
     start, end = page.fields.get("_main_start"), page.fields.get("_main_end")
-    return start is not None and end is not None and start < i < end
+    return start is not None and end is not None and i < end and i != start
 
 
 def _first_prose_after(page: Page, start: int) -> int | None:
