@@ -20,7 +20,11 @@ WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-.]*")
 LETTER_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’\-]*")
 #: Sentence-final punctuation, possibly followed by closing quotes or brackets.
 SENTENCE_END = regex.compile(r"[.!?…:;][\"'”“«»‘’)\]]*\s*$")
-TERMINAL = regex.compile(r"[.!?。！？][\"'”“«»‘’)\]」』]*\s*$")
+#: What ends a sentence, in alphabets and in Chinese and Japanese.
+SENTENCE_MARKS = ".!?。！？"
+#: Closing quotes and brackets that may follow a sentence's last mark.
+CLOSERS = "\"'”“«»‘’)]」』"
+TERMINAL = regex.compile(f"[{regex.escape(SENTENCE_MARKS)}][{regex.escape(CLOSERS)}]*\\s*$")
 ELLIPSIS_END = regex.compile(r"(?:\.\.\.|…)\s*$")
 ELLIPSIS_START = regex.compile(r"^\s*(?:\.\.\.|…)")
 NAME_TOKEN = regex.compile(r"^\p{Lu}[\p{L}\p{M}'’\-]*\.?$")
@@ -85,10 +89,6 @@ WHITESPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680" + "".join(map(chr, 
     + "\u2028\u2029\u202f\u205f\u3000"
 #: The characters the regex module's \\s matches (all whitespace to Python: tests check it).
 SPACES = "".join(c for c in WHITESPACE if regex.match(r"\s", c))
-#: Closing quotes and brackets that may follow a sentence's last mark (as in TERMINAL).
-CLOSERS = "\"'”“«»‘’)]」』"
-#: what ends a sentence (TERMINAL's marks), in alphabets and in Chinese and Japanese
-SENTENCE_MARKS = ".!?。！？"
 
 
 def closes_with(text: str, marks: str) -> bool:

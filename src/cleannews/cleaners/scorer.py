@@ -32,7 +32,7 @@ import functools
 import operator
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import regex
 
@@ -93,6 +93,14 @@ def _function_chars(page: Page) -> regex.Pattern[str] | None:
     if not page.lexicon.list("scorer", "function_chars_re"):
         return None
     return page.lexicon.pattern("scorer", "function_chars_re", "search")
+
+
+def _spaceless_measures(page: Page) -> dict[str, Any]:
+    """The keyword arguments of :func:`line_features` for the page's language: its function
+    characters and their scale (lexicon ``[scorer]``; none for languages that write spaces)."""
+    assert page.lexicon is not None
+    return {"function_chars": _function_chars(page),
+            "function_scale": float(page.lexicon.value("scorer", "function_chars_scale", 1.0))}
 
 
 def hard_breaks(page: Page) -> set[int]:
@@ -405,15 +413,14 @@ class MainText(Cleaner):
         # ui phrases only on lines that hold one of their needles)
         ui_lead = page.lexicon.pattern("scorer", "ui_re", "start")
         ui = page.lexicon.pattern("scorer", "ui", "word")
-        function_chars = _function_chars(page)
-        scale = float(page.lexicon.value("scorer", "function_chars_scale", 1.0))
+        spaceless = _spaceless_measures(page)
         kept = page.kept_indices()
         texts = [page.lines[i].text for i in kept]
         needles = page.lexicon.needles("scorer", ("ui",))
         if needles is not None:
             needles = needles.in_page(texts)
         verdicts = [self.classifier.classify(line_features(text, stops, ui, ui_needles=needles, ui_lead=ui_lead,
-                                                           function_chars=function_chars, function_scale=scale))
+                                                           **spaceless))
                     for text in texts]
         verdicts = self._repeated(page, kept, verdicts)
         classes = [BAD if i in headers else v.cls for i, v in zip(kept, verdicts)]
@@ -678,14 +685,13 @@ class MainText(Cleaner):
         ending like a sentence but not a question (a teaser asks), judged neither bad on its own
         nor UI text."""
         stops = stopwords(page.language)
+        spaceless = _spaceless_measures(page)
         while True:
             j = page.next_nonblank(end, step)
             if j is None or j not in labels or labels[j][0] == GOOD:
                 return end
             verdict = labels[j][1]
-            assert page.lexicon is not None
-            f = line_features(page.lines[j].text, stops, function_chars=_function_chars(page),
-                              function_scale=float(page.lexicon.value("scorer", "function_chars_scale", 1.0)))
+            f = line_features(page.lines[j].text, stops, **spaceless)
             if verdict.cls not in (SHORT, NEAR_GOOD) or not f.sentence or f.words < self.min_closing_words \
                     or f.stopword_density == 0 or page.lines[j].text.rstrip().endswith("?"):
                 return end
