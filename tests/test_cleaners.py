@@ -197,6 +197,9 @@ def test_foreign_script_leaves_same_script_and_long_quotes():
     "Vergrößern des Bildes",
     "Sakib Ali/Hindustan Times/Getty Images",
     "Natalie Naccache | Bloomberg | Getty Images",
+    "Anna Muster (links) und Jan Muster (2. v. r.) bei der Eröffnung der Ausstellung",
+    "Die Kinder waren damals alle noch sehr klein (Symbolbild).",
+    "Abbildung: Vergleich der Schneehöhen auf dem Gletscher",
 ])
 def test_captions_removed(chrome):
     assert removed(Captions(), [PROSE[0], chrome, PROSE[1]]) == [chrome]
@@ -221,6 +224,33 @@ def test_zoom_label_takes_the_alt_text_above_and_truncated_description_goes_with
 ])
 def test_captions_leave_article_text(text):
     assert kept(Captions(), [PROSE[0], text, PROSE[1]]) == [PROSE[0], text, PROSE[1]]
+
+
+@pytest.mark.parametrize("language, chrome", [
+    ("en", "Minister Jane Doe (second from left) looks on as the chief executive speaks"),
+    ("en", "Protesters gather outside the parliament building (file photo)"),
+    ("fr", "Le ministre (à gauche) et la maire lors de l'inauguration du pont"),
+    ("es", "El alcalde (a la izquierda) y la ministra durante la visita a la planta"),
+])
+def test_captions_saying_where_in_the_picture_removed_in_other_languages(language, chrome):
+    assert removed(Captions(), [PROSE[0], chrome, PROSE[1]], language) == [chrome]
+
+
+@pytest.mark.parametrize("language, text", [
+    # a party's place on the spectrum, in brackets, is no place in a picture
+    ("es", "El partido (izquierda) ganó las elecciones en tres provincias del país."),
+    # an oven rack, a district
+    ("de", "Im Ofen (Mitte) in 15 Minuten backen, bis die Plätzchen goldbraun sind."),
+    # a trade-press opening that points at its one photo is running text
+    ("de", "Mark Muster (Foto) übernimmt ab 1. November die Geschäftsführung des Unternehmens."),
+    # a long paragraph that happens to hold "(links)"
+    ("de", "Der Antrag der Fraktion, so heißt es im Protokoll, sei im Ausschuss ausführlich beraten "
+           "worden; die Vertreter der Opposition (links) hätten sich enthalten, während die Mehrheit "
+           "zugestimmt habe, was in der Sitzung zu einer langen Debatte über die Rolle der Ausschüsse "
+           "und deren Zusammensetzung im kommenden Jahr führte."),
+])
+def test_brackets_that_do_not_point_at_a_picture_stay(language, text):
+    assert kept(Captions(), [PROSE[0], text, PROSE[1]], language) == [PROSE[0], text, PROSE[1]]
 
 # -- media players -----------------------------------------------------------------------------------
 

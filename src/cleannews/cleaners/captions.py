@@ -19,6 +19,9 @@ from ..text import ELLIPSIS_END, ends_sentence, word_count
 # photographer) closing the line. "… said the minister. © Reuters" (no slash) is a wire notice.
 _COPYRIGHT_CREDIT = regex.compile(r"\S[.!?…][\"'”“»]?\s*©\s*[^.!?:©/]{1,40}/[^.!?:©]{1,40}[^.!?:\s]$")
 
+#: A short bracket's content: "(links)", "(2. v. l.)", "(Symbolbild)".
+_BRACKET = regex.compile(r"\(([^()]{1,40})\)")
+
 # "Sakib Ali/Hindustan Times/Getty Images", "Natalie Naccache | Bloomberg | Getty Images": a line
 # that is only a photographer and agencies, each part capitalised, joined by "/" or "|".
 _CREDIT_PART = r"\p{Lu}[\p{L}\p{M}.&'’\-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}.&'’\-]*|of|de|van|von|der))*"
@@ -33,6 +36,7 @@ class _Patterns(NamedTuple):
     enlarge: regex.Pattern[str]
     openers: regex.Pattern[str]
     wire: regex.Pattern[str]
+    in_brackets: regex.Pattern[str]
 
 
 @functools.lru_cache(maxsize=64)
@@ -44,7 +48,8 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
     bracketed = regex.compile(rf"[(\[]\s*(?:{labels}|©)\s*:?\s*[^()\[\]]{{1,150}}[)\]]\s*$", regex.I)
     return _Patterns(trailing, bracketed, lexicon.pattern("captions", "enlarge", "line"),
                      lexicon.pattern("captions", "openers_re", "start"),
-                     lexicon.pattern("captions", "wire_re", "start", flags=0))
+                     lexicon.pattern("captions", "wire_re", "start", flags=0),
+                     lexicon.pattern("captions", "in_brackets_re", "line"))
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,9 @@ class Captions(Cleaner):
     * a line that is only a credit ("Jane Doe/Reuters", "Jane Doe | Getty Images");
     * a zoom button's label ("Vergrößern des Bildes") and the short alt text just above it;
     * a line that describes a picture ("Das Bild zeigt …", "Auf diesem Foto …");
+    * a short line that says in brackets where a person stands in the picture ("Anna Muster
+      (links) und Jan Muster (rechts)", "… (second from left)") or what kind of picture it is
+      ("(Symbolbild)"): running text does not point at a picture;
     * a wire-photo caption ("FILE - …", "epa11421544 …", "In this photo …");
     * a truncated description ("… in Pyongyang, No ...") just above a caption.
 
@@ -66,6 +74,8 @@ class Captions(Cleaner):
     description = "removes photo captions, credits, zoom labels and wire-photo descriptions"
     max_credit_words: int = 8
     max_alt_words: int = 14
+    #: a longer line that points at a picture in brackets is running text
+    max_in_brackets_words: int = 45
 
     def caption_reason(self, text: str, lexicon: Lexicon) -> str | None:
         """Why one line, taken alone, is a caption (None when it is not)."""
@@ -88,6 +98,9 @@ class Captions(Cleaner):
             return "picture description"
         if patterns.wire.match(text):
             return "wire-photo caption"
+        if "(" in text and word_count(text) <= self.max_in_brackets_words and any(
+                patterns.in_brackets.match(m.group(1)) for m in _BRACKET.finditer(text)):
+            return "photo caption (says where in the picture)"
         return None
 
     def __call__(self, page: Page) -> None:
