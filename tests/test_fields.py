@@ -267,6 +267,25 @@ def test_a_line_holding_a_ui_phrase_is_no_headline_even_when_it_echoes_the_text(
     assert fields_of(lines)["headline"] == "Regierung beschließt neues Klimagesetz"
 
 
+DEK = ("Emergency crews worked through the night as the wind dropped and officials urged residents "
+       "to stay indoors")
+
+
+def test_the_standfirst_under_the_headline_is_not_the_headline():
+    lines = ["Storm cuts power to thousands of homes on the coast", DEK, "By Jane Doe", *EN_PROSE]
+    page = run(Byline(), lines, "en")
+    PublishedDate()(page)
+    Headline()(page)
+    assert page.fields["headline"] == "Storm cuts power to thousands of homes on the coast"
+    assert DEK in page.body_lines()
+
+
+def test_a_long_headline_under_a_menu_line_stays_the_headline():
+    headline = "Storm reaches the coast and cuts power to thousands of homes across the region overnight"
+    lines = ["Apps Puzzles Horoscopes Discounts Shop Paper", headline, "By Jane Doe", *EN_PROSE]
+    assert fields_of(lines, "en")["headline"] == headline
+
+
 def test_of_two_title_lines_the_nearer_wins_when_nothing_tells_them_apart():
     lines = ["Wochenrückblick der Redaktion", "Was diese Woche wichtig war", *PROSE]
     assert fields_of(lines)["headline"] == "Was diese Woche wichtig war"

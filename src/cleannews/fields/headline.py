@@ -4,7 +4,8 @@ The article begins at its byline or date line, or else at its first run of prose
 paragraphs of running text in a row; a lone paragraph far above the first run is a cookie
 notice, a form's help text or a teaser). Walking up from there, the nearest title-shaped line
 (a few words, no closing full stop) is the headline; one sentence in between is allowed (a dek
-under the headline). Lines that start or end with a date, addresses, rows of figures, labels
+under the headline; a long title-shaped dek with no full stop, right under a shorter title whose
+words the text takes up, is the standfirst and not the headline). Lines that start or end with a date, addresses, rows of figures, labels
 with a figure ("Portionen: 12", "4 Kommentare"), photo credits ("© …") and byline-shaped lines
 ("Artikel von Anna Muster") are not titles. When nothing above a byline or date line is
 title-shaped, the first title-shaped line under it is the headline. When a shorter variant of
@@ -79,6 +80,16 @@ class Headline(Cleaner):
     repeat_bonus: float = 1.0
     #: a line holding a UI phrase or a menu link ("Suche öffnen", "Newsletter bestellen")
     ui_penalty: float = 2.0
+    #: a long title-shaped line right under a shorter one is the standfirst (the dek that sums
+    #: the story up under its headline): at least this many words, and ``dek_ratio`` times the
+    #: words of the line above
+    dek_min_words: int = 12
+    dek_ratio: float = 1.3
+    #: (a shorter line above of fewer words is a kicker, "Corona-Krise", and the long line the
+    #: headline)
+    dek_title_words: int = 5
+    #: the share of that title's words that must come back in the text
+    dek_title_echo: float = 0.5
 
     def __call__(self, page: Page) -> None:
         if page.fields.get("headline"):  # already known, e.g. from an HTML page's metadata
@@ -131,7 +142,8 @@ class Headline(Cleaner):
         """The candidates (nearest first) best first: a headline names what the article is
         about, so its words come back in the text under it; it is a phrase of a few words, not a
         person's name or a one-word label; a page often shows it twice (in a breadcrumb, a
-        share box); and the nearer line wins a tie."""
+        share box); and the nearer line wins a tie. When the best is the longer standfirst right
+        under a shorter title, that title goes first."""
         assert page.lexicon is not None
         stops = stopwords(page.language)
         text_words = _content_words(self._text_after(page, anchor, set(candidates)), stops)
@@ -144,24 +156,48 @@ class Headline(Cleaner):
         ui = page.lexicon.pattern("scorer", "ui", "word")
         nav = page.lexicon.pattern("navigation", "lines", "line")
 
+        echoes: dict[int, float] = {}
+        penalised: set[int] = set()
+
         def score(rank: int, i: int) -> float:
             text = page.lines[i].text
             words = _content_words(text, stops)
             echo = len(words & text_words) / (len(words) + self.echo_smoothing) if words else 0.0
+            echoes[i] = echo
             n = word_count(text)
             value = self.echo_weight * echo - self.distance_weight * rank
             if n <= 2:
                 value -= self.label_penalty
+                penalised.add(i)
             if looks_like_name(text, particles=particles) and not (words & text_words):
                 value -= self.name_penalty
+                penalised.add(i)
             if counts.get(normalise(text), 0) > 1:
                 value += self.repeat_bonus
             if ui.search(text) or nav.match(text):
                 value -= self.ui_penalty
+                penalised.add(i)
             return value
 
         order = sorted(range(len(candidates)), key=lambda r: (-score(r, candidates[r]), r))
-        return [candidates[r] for r in order]
+        ranked = [candidates[r] for r in order]
+        # the best is the standfirst under its headline: the headline is the shorter title right
+        # above it, when that title's words come back in the text too
+        above = page.next_kept(ranked[0], -1)
+        if above in echoes and above not in penalised and echoes[above] >= self.dek_title_echo \
+                and self._is_dek(page, ranked[0], above):
+            ranked.remove(above)
+            ranked.insert(0, above)
+        return ranked
+
+    def _is_dek(self, page: Page, i: int, above: int) -> bool:
+        """Line ``i`` is a standfirst under the title-shaped line ``above``: it is long, and that
+        line is shorter (but no kicker of a few words)."""
+        words = word_count(page.lines[i].text)
+        if words < self.dek_min_words:
+            return False
+        title = word_count(page.lines[above].text)
+        return title >= self.dek_title_words and words >= self.dek_ratio * title
 
     def _text_after(self, page: Page, anchor: int, skip: set[int]) -> str:
         """The first ``echo_chars`` characters of kept text from the anchor down, without the
