@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+import cleannews
+
 from cleannews.cleaners.bio import AuthorBio
 from cleannews.cleaners.captions import Captions
 from cleannews.cleaners.ending import ArticleEnd
@@ -160,6 +162,25 @@ def test_a_colon_further_up_does_not_announce_a_menu():
 def test_menu_runs_removed():
     menu = ["Politik", "Wirtschaft", "Sport", "Kultur", "Wissen"]
     assert kept(MenuRuns(), [*menu, "", *PROSE]) == PROSE
+
+
+def test_a_title_printed_under_a_menu_over_the_article_is_no_menu_item():
+    menu = ["Politik", "Wirtschaft", "Sport", "Kultur", "Wissen"]
+    title = "Neues Klimagesetz beschlossen"
+    assert kept(MenuRuns(), [*menu, title, "", *PROSE]) == [title, *PROSE]
+
+
+def test_the_last_item_of_a_menu_over_a_short_line_or_a_one_word_item_goes():
+    menu = ["Politik", "Wirtschaft", "Sport", "Kultur", "Wissen"]
+    assert kept(MenuRuns(), [*menu, "Neues Klimagesetz", "", "Mehr dazu", *PROSE]) == ["Mehr dazu", *PROSE]
+    assert kept(MenuRuns(), [*menu, "", *PROSE]) == PROSE  # ("Wissen" is one word)
+
+
+def test_a_title_under_a_menu_over_the_date_line_is_the_headline():
+    menu = ["Politik", "Wirtschaft", "Sport", "Kultur", "Wissen"]
+    found = cleannews.clean("\n".join([*menu, "Neues Klimagesetz beschlossen", "", "21.01.2024", "", *PROSE]),
+                            language="de")
+    assert found.headline == "Neues Klimagesetz beschlossen"
 
 
 def test_menu_runs_leave_short_headings_and_announced_lists():

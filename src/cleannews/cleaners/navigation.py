@@ -9,7 +9,7 @@ import regex
 
 from ..cleaner import Cleaner, LineCleaner
 from ..page import Page
-from ..text import announces_list, ends_sentence, main_script, word_count
+from ..text import announces_list, ends_sentence, is_prose, is_title_like, main_script, word_count
 
 _CRUMB_SEPARATORS = regex.compile(r"\s*(?:[>›»/|→]|\s-\s)\s*")
 _CAMEL_BOUNDARY = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
@@ -89,13 +89,19 @@ class MenuRuns(Cleaner):
     """Four or more short lines in a row (no blank line between, each at most a few words and
     no sentence) are a menu or a link list, not article text. A run introduced by a line that
     ends with a colon or names a list ("Zutaten", "Ingredients": the lexicon's ``[lists]``) is
-    a list the text announces, and stays."""
+    a list the text announces, and stays. A run's last line of two words or more stays when
+    the article starts right under the run (a byline or date line, or a paragraph of prose):
+    it is the headline, printed under the menu without a blank line."""
 
     name = "menus"
     description = "removes runs of 4+ consecutive short link-like lines (menus, link lists)"
     min_run: int = 4
     max_words: int = 3
     look_back: int = 4
+    #: a paragraph of at least this many words under a run starts the article
+    article_words: int = 12
+    #: how many removed lines may stand between the run and the article's start
+    look_ahead: int = 4
 
     def _short(self, text: str) -> bool:
         return (len(text) <= 40 and word_count(text) <= self.max_words and not ends_sentence(text)
@@ -118,6 +124,24 @@ class MenuRuns(Cleaner):
             j -= 1
         return False
 
+    def _title_over_article(self, page: Page, last: int) -> bool:
+        """True when the run's last line is title-shaped and the next line that counts under
+        it (past blank lines and a few lines already removed) starts the article: a byline or
+        date line, or a paragraph of prose."""
+        if word_count(page.lines[last].text) < 2 or not is_title_like(page.lines[last].text):
+            return False
+        j: int | None = last
+        for _ in range(self.look_ahead):
+            j = page.next_nonblank(j)
+            if j is None:
+                return False
+            line = page.lines[j]
+            if line.field in ("byline", "date"):
+                return True
+            if line.kept:
+                return is_prose(line.text, min_words=self.article_words)
+        return False
+
     def __call__(self, page: Page) -> None:
         assert page.lexicon is not None
         headers = page.lexicon.pattern("lists", "headers", "word")
@@ -134,6 +158,8 @@ class MenuRuns(Cleaner):
                 j += 1
             announced = self._announced(page, i, headers)
             if len(short) >= self.min_run and not announced:
+                if self._title_over_article(page, short[-1]):
+                    short.pop()
                 for k in short:
                     page.remove(k, self.name, f"menu or link list ({len(short)} short lines in a row)")
             i = max(j, i + 1)
