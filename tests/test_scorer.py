@@ -286,3 +286,21 @@ def test_rows_of_figures_among_chrome_are_not_a_table():
     rows = ["1 Kyle Busch 5040 5 1", "2 Martin Truex 5035 7 0", "3 Kevin Harvick 5033 4 6"]
     lines = blank_separated(EN_PROSE) + ["Standings"] + rows + FOOTER
     assert body(MENU + [""] + lines) == EN_PROSE
+
+
+def test_the_code_pattern_is_searched_only_where_it_can_match_past_the_start() -> None:
+    """_code_like searches a line for the code pattern only when it ends like code or holds a
+    tag (else it is matched at the start): what the plain search finds, on the seeds' lines
+    and on random mixes of code-ish and prose characters."""
+    import random
+
+    from conftest import SEEDS, load_seed
+    from cleannews.cleaners import scorer
+    lines = [line for folder in SEEDS for line in load_seed(folder)[0].splitlines()]
+    rng = random.Random(11)
+    alphabet = ["a", "B", "ü", " ", "  ", "\u00a0", "\u2009", ";", "{", "}", "(", ")", ":", "<", ">", "/", "=",
+                "x(y)", "def ", "@f", "$ ls", "?", "is", "word", ".", "\t", "\n", "<b>", "1"]
+    lines += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 25))) for _ in range(20000)]
+    lines += ["var x = 1;  ", "f(x) :", "print(x)\u00a0", "if (x) {", "a <br> b"]
+    for line in lines:
+        assert scorer._code_like(line) == bool(scorer._CODE.search(line)), line

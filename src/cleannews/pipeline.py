@@ -131,9 +131,7 @@ class Pipeline(Sequence[Cleaner]):
         other run in one walk over the lines (see :func:`cleannews.cleaner.run_line_steps`).
         """
         deadline = page.metadata.get("deadline")
-        extracted = bool(page.metadata.get("extracted"))
-        steps = [s for s in self._steps if not (extracted and getattr(s, "full_page_only", False))]
-        for run in _walks(steps):
+        for run in self.walks(extracted=bool(page.metadata.get("extracted"))):
             if deadline is not None and time.monotonic() > deadline:
                 raise CleanTimeout(f"time limit exceeded before step {run[0].name!r}")
             try:
@@ -148,6 +146,12 @@ class Pipeline(Sequence[Cleaner]):
             except Exception as exc:  # a step's bug must name the step
                 raise CleanerError(f"step {run[0].name!r} failed: {type(exc).__name__}: {exc}") from exc
         return page
+
+    def walks(self, *, extracted: bool = False) -> list[list[Cleaner]]:
+        """The steps as :meth:`process` runs them: line-local steps next to each other share
+        one walk over the lines, every other step runs on its own (``extracted``: on text an
+        extractor cut to the article, without the ``full_page_only`` steps)."""
+        return _walks([s for s in self._steps if not (extracted and getattr(s, "full_page_only", False))])
 
     def clean(self, source: str | bytes, **kwargs: Any) -> Article:
         """Clean a page into an Article with this pipeline (arguments as :func:`cleannews.clean`)."""

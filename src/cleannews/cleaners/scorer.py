@@ -41,15 +41,13 @@ from ..language import stopwords
 from ..lexicon import Lexicon
 from ..lexicon.needles import Needles
 from ..page import Page
-from ..text import (ASCII_DIGITS, ASCII_LETTERS, SENTENCE_MARKS, TERMINAL, announces_list, closes_with, count_chars,
-                    for_text, is_title_like, list_number)
+from ..text import (SENTENCE_MARKS, SPACES, TERMINAL, announces_list, closes_with, count_digits_letters, for_text,
+                    is_title_like, list_number)
 from .sections import end_headers
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-]*")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")  # (_WORD's twin, see text.for_text)
 _DIGIT = regex.compile(r"\p{N}")
-_DIGITS = regex.compile(r"\p{N}+")  # (runs: counting them is faster than one match per digit)
-_LETTERS = regex.compile(r"\p{L}+")
 _FIRST = operator.itemgetter(0)
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _CREDIT_START = regex.compile(r"^\s*(?:©|\(c\))\s*\p{L}")
@@ -190,7 +188,7 @@ def line_features(text: str, stops: frozenset[str], ui: regex.Pattern[str] | Non
     n = len(tokens)
     stop = sum(map(stops.__contains__, map(str.casefold, tokens)))
     caps = sum(map(str.isupper, map(_FIRST, tokens)))  # (tokens are never empty)
-    digits, letters = count_chars(text, ASCII_DIGITS, _DIGITS), count_chars(text, ASCII_LETTERS, _LETTERS)
+    digits, letters = count_digits_letters(text)
     m = ui_lead.match(text) if ui_lead is not None else None  # (what ui_pattern finds first)
     if m is None and ui is not None and (ui_needles is None or ui_needles.in_line(text)):
         m = ui.search(text)
@@ -213,14 +211,17 @@ def line_features(text: str, stops: frozenset[str], ui: regex.Pattern[str] | Non
         code=density < 0.3 and _code_like(text))
 
 
-#: Of the alternatives of _CODE, those not anchored at the line's start need one of these.
-_CODE_ANYWHERE = ";{}(<"
+#: Of the alternatives of _CODE, those not anchored at the line's start end the line with one of
+#: these (before spaces) or hold a tag ("<").
+_CODE_ENDS = ";{}):"
 
 
 def _code_like(text: str) -> bool:
-    """``_CODE.search(text)``, but a line without any of :data:`_CODE_ANYWHERE` is only tried
-    at its start (where the anchored alternatives stand)."""
-    if any(c in text for c in _CODE_ANYWHERE):
+    """``_CODE.search(text)``, but a line that neither ends with one of :data:`_CODE_ENDS`
+    (before spaces) nor holds a "<" (or a line break) is only tried at its start, where the
+    anchored alternatives stand."""
+    last = text.rstrip(SPACES)[-1:]
+    if "<" in text or "\n" in text or (last and last in _CODE_ENDS):
         return bool(_CODE.search(text))
     return bool(_CODE.match(text))
 
