@@ -188,7 +188,6 @@ def profile_text_path(data: list[str], limit: int | None, top: int = 20) -> str:
 
     import cleannews
     from cleannews.api import prepare
-    from cleannews.cleaner import run_line_steps
 
     texts = [p["text"] for folder in data for p in load_pages(Path(folder), limit, ("text",))
              if p["text"] is not None]
@@ -201,14 +200,10 @@ def profile_text_path(data: list[str], limit: int | None, top: int = 20) -> str:
         page = prepare(text, input_format="text")
         steps["(prepare: split, detect language)"] = steps.get("(prepare: split, detect language)", 0.0) \
             + time.process_time() - start
-        for run in pipeline.walks():  # (line-local steps next to each other: one walk, one time)
+        for step in pipeline:
             start = time.process_time()
-            if len(run) > 1:
-                run_line_steps(page, run)
-            else:
-                run[0](page)
-            name = "+".join(step.name for step in run)
-            steps[name] = steps.get(name, 0.0) + time.process_time() - start
+            step(page)
+            steps[step.name] = steps.get(step.name, 0.0) + time.process_time() - start
         start = time.process_time()
         page.to_article()
         steps["(to_article)"] = steps.get("(to_article)", 0.0) + time.process_time() - start

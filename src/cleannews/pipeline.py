@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any, overload
 
 from .article import Article
-from .cleaner import Cleaner, LineStepError, is_line_local, run_line_steps
+from .cleaner import Cleaner
 from .page import Page
 
 
@@ -127,31 +127,22 @@ class Pipeline(Sequence[Cleaner]):
 
         On a page whose text an extractor already cut to the article (``page.metadata["extracted"]``,
         set by the HTML path), steps marked ``full_page_only`` are left out: there is no page dump
-        around the article for them to find its start and end in. Line-local steps next to each
-        other run in one walk over the lines (see :func:`cleannews.cleaner.run_line_steps`).
+        around the article for them to find its start and end in.
         """
         deadline = page.metadata.get("deadline")
-        for run in self.walks(extracted=bool(page.metadata.get("extracted"))):
+        extracted = bool(page.metadata.get("extracted"))
+        for step in self._steps:
+            if extracted and getattr(step, "full_page_only", False):
+                continue
             if deadline is not None and time.monotonic() > deadline:
-                raise CleanTimeout(f"time limit exceeded before step {run[0].name!r}")
+                raise CleanTimeout(f"time limit exceeded before step {step.name!r}")
             try:
-                if len(run) > 1:
-                    run_line_steps(page, run)  # type: ignore[arg-type]  # (_walks: LineCleaners)
-                else:
-                    run[0](page)
+                step(page)
             except CleanTimeout:
                 raise
-            except LineStepError as exc:
-                raise CleanerError(f"step {exc.name!r} failed: {type(exc.error).__name__}: {exc.error}") from exc.error
             except Exception as exc:  # a step's bug must name the step
-                raise CleanerError(f"step {run[0].name!r} failed: {type(exc).__name__}: {exc}") from exc
+                raise CleanerError(f"step {step.name!r} failed: {type(exc).__name__}: {exc}") from exc
         return page
-
-    def walks(self, *, extracted: bool = False) -> list[list[Cleaner]]:
-        """The steps as :meth:`process` runs them: line-local steps next to each other share
-        one walk over the lines, every other step runs on its own (``extracted``: on text an
-        extractor cut to the article, without the ``full_page_only`` steps)."""
-        return _walks([s for s in self._steps if not (extracted and getattr(s, "full_page_only", False))])
 
     def clean(self, source: str | bytes, **kwargs: Any) -> Article:
         """Clean a page into an Article with this pipeline (arguments as :func:`cleannews.clean`)."""
@@ -168,21 +159,6 @@ class Pipeline(Sequence[Cleaner]):
         if add_dropped is not None:
             add_dropped()
         return Explanation(page, page.to_article())
-
-
-def _walks(steps: Sequence[Cleaner]) -> list[list[Cleaner]]:
-    """The steps in runs: line-local steps next to each other share a run (up to one that ends
-    its walk), every other step is a run of its own."""
-    runs: list[list[Cleaner]] = []
-    open_run = False
-    for step in steps:
-        local = is_line_local(step)
-        if local and open_run:
-            runs[-1].append(step)
-        else:
-            runs.append([step])
-        open_run = local and not getattr(step, "ends_walk", False)
-    return runs
 
 
 @dataclass(frozen=True)

@@ -4,13 +4,12 @@ picture descriptions ("Das Bild zeigt …") and wire-photo captions ("FILE - In 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
 import regex
 
-from ..cleaner import LineCleaner
+from ..cleaner import Cleaner
 from ..lexicon import Lexicon
 from ..page import Page
 from ..text import ELLIPSIS_END, ends_sentence, word_count
@@ -49,7 +48,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
 
 
 @dataclass(frozen=True)
-class Captions(LineCleaner):
+class Captions(Cleaner):
     """Remove what belongs to a picture rather than to the text:
 
     * a line ending in a credit ("Bild: keystone", "(Quelle: …)", "Foto: © dpa"): its caption;
@@ -64,8 +63,6 @@ class Captions(LineCleaner):
     """
 
     name = "captions"
-    line_local = True
-    ends_walk = True  # (it removes the line above a caption)
     description = "removes photo captions, credits, zoom labels and wire-photo descriptions"
     max_credit_words: int = 8
     max_alt_words: int = 14
@@ -93,25 +90,19 @@ class Captions(LineCleaner):
             return "wire-photo caption"
         return None
 
-    def reason(self, text: str, page: Page) -> str | None:
+    def __call__(self, page: Page) -> None:
         assert page.lexicon is not None
-        return self.caption_reason(text, page.lexicon)
-
-    def rule(self, page: Page) -> Callable[[str], str | None]:
-        assert page.lexicon is not None
-        lexicon, caption_reason = page.lexicon, self.caption_reason
-        return lambda text: caption_reason(text, lexicon)
-
-    def after_removal(self, page: Page, i: int, why: str) -> None:
-        """The line directly above a caption goes with it when it is the picture's alt text (a
-        zoom label's) or a truncated description."""
-        above = page.next_nonblank(i, -1)  # (not next_kept: quadratic over a run of captions)
-        if above is None or not page.lines[above].kept:
-            return  # only a line directly above (no blank line between) belongs to it
-        assert page.lexicon is not None
-        text = page.lines[above].text
-        if why == "image zoom label" and word_count(text) <= self.max_alt_words and not ends_sentence(text):
-            page.remove(above, self.name, "image alt text before a zoom label")
-        elif why != "image zoom label" and ELLIPSIS_END.search(text) \
-                and not page.lexicon.pattern("captions", "enlarge", "line").match(text):
-            page.remove(above, self.name, "truncated picture description before a caption")
+        enlarge = page.lexicon.pattern("captions", "enlarge", "line")
+        for i, line in list(page.kept()):
+            why = self.caption_reason(line.text, page.lexicon)
+            if not why:
+                continue
+            page.remove(i, self.name, why)
+            above = page.next_nonblank(i, -1)  # (not next_kept: quadratic over a run of captions)
+            if above is None or not page.lines[above].kept:
+                continue  # only a line directly above (no blank line between) belongs to it
+            text = page.lines[above].text
+            if why == "image zoom label" and word_count(text) <= self.max_alt_words and not ends_sentence(text):
+                page.remove(above, self.name, "image alt text before a zoom label")
+            elif why != "image zoom label" and ELLIPSIS_END.search(text) and not enlarge.match(text):
+                page.remove(above, self.name, "truncated picture description before a caption")

@@ -6,7 +6,6 @@ text (ignoring trailing dots, colons and a count) is one of the listed phrases i
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
@@ -41,7 +40,6 @@ def label_text(text: str) -> str:
 class PhraseLines(LineCleaner):
     """Remove lines that consist only of a phrase listed under ``[section] keys`` in the lexicon."""
 
-    line_local = True
     step_name: str = "phrase_lines"
     section: str = ""
     keys: tuple[str, ...] = ("lines", "lines_re")
@@ -57,19 +55,22 @@ class PhraseLines(LineCleaner):
         return f"removes lines that are only a {self.reason_text} (lexicon [{self.section}])"
 
     def reason(self, text: str, page: Page) -> str | None:
-        return self.rule(page)(text)
+        assert page.lexicon is not None
+        return self._reason(text, page.lexicon.combined(self.section, self.keys, "line"))
 
-    def rule(self, page: Page) -> Callable[[str], str | None]:
+    def _reason(self, text: str, phrases: regex.Pattern[str]) -> str | None:
+        core = label_text(text)
+        if not core or core.count(" ") >= self.max_words or not phrases.match(core):
+            return None
+        return f"{self.reason_text}: {core[:60]!r}"
+
+    def __call__(self, page: Page) -> None:
         assert page.lexicon is not None
         phrases = page.lexicon.combined(self.section, self.keys, "line")  # once per page, not per line
-        max_words, reason_text = self.max_words, self.reason_text
-
-        def reason(text: str) -> str | None:
-            core = label_text(text)
-            if not core or core.count(" ") >= max_words or not phrases.match(core):
-                return None
-            return f"{reason_text}: {core[:60]!r}"
-        return reason
+        for i, line in page.kept():
+            why = self._reason(line.text, phrases)
+            if why:
+                page.remove(i, self.name, why)
 
 
 PLACEHOLDERS = PhraseLines(step_name="placeholders", section="placeholders",

@@ -3,7 +3,6 @@ foreign script."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
@@ -26,31 +25,22 @@ class IconLabels(LineCleaner):
     description = "removes icon and logo labels such as 'Such Icon' or 'Newszone-Logo'"
     max_words: int = 4
 
-    line_local = True
-
     def reason(self, text: str, page: Page) -> str | None:
-        return self.rule(page)(text)
-
-    def rule(self, page: Page) -> Callable[[str], str | None]:
         assert page.lexicon is not None
-        suffix = page.lexicon.pattern("icons", "suffixes", "end")
-        max_words = self.max_words
-
-        def reason(text: str) -> str | None:
-            if ends_sentence(text) or word_count(text) > max_words:  # (prose needs no counting)
-                return None
-            m = suffix.search(text)
-            if not m or (m.start() > 0 and text[m.start() - 1] not in " -_"):
-                return None
-            rest = text[:m.start()].replace("-", " ").split()
-            if all(w[:1].isupper() or not w[:1].isalpha() for w in rest):
-                return f"icon or logo label: {text[:60]!r}"
+        if ends_sentence(text) or word_count(text) > self.max_words:  # (prose needs no counting)
             return None
-        return reason
+        suffix = page.lexicon.pattern("icons", "suffixes", "end")
+        m = suffix.search(text)
+        if not m or (m.start() > 0 and text[m.start() - 1] not in " -_"):
+            return None
+        rest = text[:m.start()].replace("-", " ").split()
+        if all(w[:1].isupper() or not w[:1].isalpha() for w in rest):
+            return f"icon or logo label: {text[:60]!r}"
+        return None
 
 
 @dataclass(frozen=True)
-class Breadcrumbs(LineCleaner):
+class Breadcrumbs(Cleaner):
     """A line that starts with "Home"/"Startseite" and continues with section names, separated
     by > › / | or glued together ("HomePolitikAusland"), is a breadcrumb trail. The last crumb
     may be the page's own title ("Home » Rezepte » Kuchen » Saftiger Zitronenkuchen vom
@@ -62,23 +52,14 @@ class Breadcrumbs(LineCleaner):
     max_crumb_words: int = 4
     max_title_words: int = 20
 
-    line_local = True
-
-    def reason(self, text: str, page: Page) -> str | None:
-        """Why the line is a trail (the first trail's crumbs go to ``page.fields``)."""
-        return self.rule(page)(text)
-
-    def rule(self, page: Page) -> Callable[[str], str | None]:
+    def __call__(self, page: Page) -> None:
         assert page.lexicon is not None
         home = page.lexicon.words("navigation", "home")
-
-        def reason(text: str) -> str | None:
-            crumbs = self.crumbs(text, home)
-            if not crumbs:
-                return None
-            page.fields.setdefault("_breadcrumbs", crumbs)
-            return f"breadcrumb trail: {' > '.join(crumbs)}"
-        return reason
+        for i, line in list(page.kept()):
+            crumbs = self.crumbs(line.text, home)
+            if crumbs:
+                page.fields.setdefault("_breadcrumbs", crumbs)
+                page.remove(i, self.name, f"breadcrumb trail: {' > '.join(crumbs)}")
 
     def crumbs(self, text: str, home: frozenset[str]) -> list[str] | None:
         """The trail's crumbs, or None when the line is not a trail."""
@@ -167,8 +148,6 @@ class ForeignScriptLabels(LineCleaner):
     full_page_only = True
     description = "removes short lines written in another script than the page's"
     max_words: int = 6
-
-    line_local = True
 
     def reason(self, text: str, page: Page) -> str | None:
         page_script = page.fields.get("_script")

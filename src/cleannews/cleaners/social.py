@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
@@ -37,37 +36,28 @@ class ShareButtons(LineCleaner):
     description = "removes share and follow bars: lines made only of network names and share verbs"
     max_words: int = 16
 
-    line_local = True
-
     def reason(self, text: str, page: Page) -> str | None:
-        return self.rule(page)(text)
-
-    def rule(self, page: Page) -> Callable[[str], str | None]:
         assert page.lexicon is not None
         networks, verbs, connectors, starters = _share_words(page.lexicon)
-        max_words = self.max_words
-
-        def reason(text: str) -> str | None:
-            # the first word decides most lines: read them all only when it can start a share bar
-            first = _TOKEN.search(text)
-            if first is not None and first.group().casefold().rstrip(".") not in starters:
+        # the first word decides most lines: read them all only when it can start a share bar
+        first = _TOKEN.search(text)
+        if first is not None and first.group().casefold().rstrip(".") not in starters:
+            return None
+        tokens = [t.casefold().rstrip(".") for t in _TOKEN.findall(text)]
+        if not tokens or len(tokens) > self.max_words:
+            return None
+        hits = 0
+        i = 0
+        while i < len(tokens):
+            pair = " ".join(tokens[i:i + 2])
+            if pair in networks or pair in verbs:
+                hits += 1
+                i += 2
+                continue
+            tok = tokens[i]
+            if tok in networks or tok in verbs:
+                hits += 1
+            elif tok not in connectors:
                 return None
-            tokens = [t.casefold().rstrip(".") for t in _TOKEN.findall(text)]
-            if not tokens or len(tokens) > max_words:
-                return None
-            hits = 0
-            i = 0
-            while i < len(tokens):
-                pair = " ".join(tokens[i:i + 2])
-                if pair in networks or pair in verbs:
-                    hits += 1
-                    i += 2
-                    continue
-                tok = tokens[i]
-                if tok in networks or tok in verbs:
-                    hits += 1
-                elif tok not in connectors:
-                    return None
-                i += 1
-            return f"share buttons: {text[:60]!r}" if hits else None
-        return reason
+            i += 1
+        return f"share buttons: {text[:60]!r}" if hits else None
