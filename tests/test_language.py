@@ -191,15 +191,13 @@ def test_detect_language_agrees_with_the_plain_algorithm():
 
 
 def test_the_first_lines_read_are_those_of_the_plain_loop():
-    """detect_language reads the lines up to the one holding the max_words-th word: found with
-    one match instead of counting line by line (every line break str.splitlines knows)."""
+    """detect_language reads the lines up to the one holding the max_words-th word (a text too
+    short to hold that many is not split)."""
     import random
 
     from cleannews import language as lang
     rng = random.Random(5)
     breaks = ["\n", "\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
-    assert all(bool(lang._LINE_BREAK.search(chr(c))) == (len(f"a{chr(c)}b".splitlines()) == 2)
-               for c in range(0x110000))
     for _ in range(300):
         text = "".join(rng.choice(["word ", "mot. ", "über ", "12 ", "-", " ", "ß"] + breaks)
                        for _ in range(rng.randrange(0, 80)))

@@ -36,8 +36,8 @@ _ANY_SCRIPT = regex.compile(r"[\p{Hangul}\p{Hiragana}\p{Katakana}\p{Han}\p{Arabi
 _LETTER = regex.compile(r"\p{L}")
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”“«»‘’)\]]*\s*$")
 #: Six words or more (each letter run taken whole: possessive).
-#: What ``str.splitlines`` splits at.
-_LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+#: Six words or more (each letter run taken whole: possessive).
+_SIX_WORDS = regex.compile(r"(?:\P{L}*+\p{L}++){6}")
 #: The word at a line's start and after a sentence's end (. ! ? :), past spaces, quotes and a
 #: bracket (in ``re``: twice as fast; [^\W\d_] is \p{L} with the other numeric characters).
 _LINE_START = re.compile(r"^[ \t\"'„“«»‚‘(]*([^\W\d_]+)", re.M)
@@ -146,7 +146,7 @@ def _words(lines: list[str]) -> tuple[str, str, list[str], list[str]]:
     of each are read with the ASCII twin of the word pattern, see cleannews.text.for_text.)"""
     groups: tuple[list[str], list[str], list[str], list[str]] = ([], [], [], [])
     for line in lines:
-        prose = closes_with(line, ".!?…") and _words_pattern(6).match(line) is not None
+        prose = closes_with(line, ".!?…") and _SIX_WORDS.match(line) is not None
         groups[2 * (not prose) + (not line.isascii())].append(line)
     texts = ["\n".join(group) for group in groups]
     return ("\n".join(groups[0] + groups[1]), "\n".join(groups[2] + groups[3]),
@@ -170,21 +170,17 @@ def _first_found(candidates: list[int], text: str, index: dict[str, tuple[int, .
     return candidates[0]
 
 
-@functools.lru_cache(maxsize=8)
-def _words_pattern(n: int) -> regex.Pattern[str]:
-    """A pattern matching the start of a text up to the end of its n-th word (a letter run)."""
-    return regex.compile(r"(?:\P{L}*+\p{L}++){%d}" % n)
-
-
 def _first_lines(text: str, max_words: int) -> str:
     """The text up to the end of the line that holds its ``max_words``-th word."""
     if len(text) < 2 * max_words - 1:  # (a word and a separator each: too short to hold that many)
         return text
-    last = _words_pattern(max_words).match(text)
-    if last is None:
-        return text
-    brk = _LINE_BREAK.search(text, last.end())
-    return text if brk is None else text[:brk.start()]
+    lines = text.splitlines()
+    seen = 0
+    for n, line in enumerate(lines):
+        seen += len((_ASCII_WORD if line.isascii() else _WORD).findall(line))
+        if seen >= max_words:
+            return "\n".join(lines[:n + 1])
+    return text
 
 
 @functools.lru_cache(maxsize=1)
