@@ -909,7 +909,8 @@ class AfterMainText(Cleaner):
     def _tail_reason(self, text: str, ui: regex.Pattern[str], tail: regex.Pattern[str]) -> str | None:
         """Why a line at the run's end is closing chrome (None when it is text)."""
         n = len(_WORD.findall(text))
-        m = ui.search(text) or tail.search(text)
+        # (a long line is no closing chrome whatever it holds: it is not searched)
+        m = (ui.search(text) or tail.search(text)) if n <= self.max_tail_words else None
         if m is not None and n <= self.max_tail_words:
             return f"at the end of the main text: closing chrome {m.group(0)!r} ({n} words)"
         if _COPYRIGHT.match(text):
