@@ -42,7 +42,7 @@ from ..lexicon import Lexicon
 from ..lexicon.needles import Needles
 from ..page import Page
 from ..text import (SENTENCE_MARKS, SPACES, TERMINAL, announces_list, closes_with, count_digits_letters, for_text,
-                    is_title_like, list_number)
+                    is_title_like, list_number, word_count)
 from .sections import end_headers
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-]*")
@@ -174,11 +174,13 @@ def glued_title(text: str) -> bool:
 
 def line_features(text: str, stops: frozenset[str], ui: regex.Pattern[str] | None = None, *,
                   ui_needles: Needles | None = None, ui_lead: regex.Pattern[str] | None = None,
-                  function_chars: regex.Pattern[str] | None = None, function_scale: float = 1.0) -> LineFeatures:
+                  function_chars: regex.Pattern[str] | None = None, function_scale: float = 1.0,
+                  ui_words: int | None = None) -> LineFeatures:
     """The features of one line, given the page language's stopwords and UI-phrase pattern
     (``ui_needles``: that pattern's needles on this page, see :meth:`Lexicon.needles`; a line
     without one is not searched; ``ui_lead``: UI patterns anchored at the line's start, tried
-    first, as :func:`ui_pattern` does).
+    first, as :func:`ui_pattern` does; ``ui_words``: ``ui`` is not searched through a line of
+    more words, in a language written with spaces).
 
     For a language written without spaces (Chinese, Japanese: ``function_chars`` is its
     pattern of grammatical characters) a run of its characters is measured by what it holds:
@@ -190,7 +192,8 @@ def line_features(text: str, stops: frozenset[str], ui: regex.Pattern[str] | Non
     caps = sum(map(str.isupper, map(_FIRST, tokens)))  # (tokens are never empty)
     digits, letters = count_digits_letters(text)
     m = ui_lead.match(text) if ui_lead is not None else None  # (what ui_pattern finds first)
-    if m is None and ui is not None and (ui_needles is None or ui_needles.in_line(text)):
+    if m is None and ui is not None and (ui_words is None or function_chars is not None or n <= ui_words) \
+            and (ui_needles is None or ui_needles.in_line(text)):
         m = ui.search(text)
     chars = len(text)
     density = stop / n if n else 0.0
@@ -417,11 +420,16 @@ class MainText(Cleaner):
         spaceless = _spaceless_measures(page)
         kept = page.kept_indices()
         texts = [page.lines[i].text for i in kept]
+        # (the classifier reads a line's UI phrase only up to twice max_ui_words words: longer
+        # lines, which have more words by text.word_count too, are not searched)
+        ui_words = 2 * self.classifier.max_ui_words if type(self.classifier).classify is LineClassifier.classify \
+            else None
         needles = page.lexicon.needles("scorer", ("ui",))
         if needles is not None:
-            needles = needles.in_page(texts)
+            needles = needles.in_page(texts if ui_words is None or spaceless["function_chars"] is not None
+                                      else (t for t in texts if word_count(t) <= ui_words))
         verdicts = [self.classifier.classify(line_features(text, stops, ui, ui_needles=needles, ui_lead=ui_lead,
-                                                           **spaceless))
+                                                           ui_words=ui_words, **spaceless))
                     for text in texts]
         verdicts = self._repeated(page, kept, verdicts)
         classes = [BAD if i in headers else v.cls for i, v in zip(kept, verdicts)]
