@@ -36,10 +36,10 @@ _ANY_SCRIPT = regex.compile(r"[\p{Hangul}\p{Hiragana}\p{Katakana}\p{Han}\p{Arabi
 _LETTER = regex.compile(r"\p{L}")
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”“«»‘’)\]]*\s*$")
 #: Six words or more (each letter run taken whole: possessive).
-#: Six words or more (each letter run taken whole: possessive).
 _SIX_WORDS = regex.compile(r"(?:\P{L}*+\p{L}++){6}")
 #: The word at a line's start and after a sentence's end (. ! ? :), past spaces, quotes and a
-#: bracket (in ``re``: twice as fast; [^\W\d_] is \p{L} with the other numeric characters).
+#: bracket (in ``re``: twice as fast; [^\W\d_] is \p{L} with the numeric characters that are
+#: no digits, so "Die²" at a sentence's start is no "Die" there).
 _LINE_START = re.compile(r"^[ \t\"'„“«»‚‘(]*([^\W\d_]+)", re.M)
 _SENTENCE_START = re.compile(r"[.!?:][ \t\"'„“«»‚‘(]*([^\W\d_]+)")
 DEFAULT = "en"
