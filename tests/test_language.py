@@ -117,6 +117,12 @@ def _reference_index() -> dict[str, list[str]]:
     return index
 
 
+def _sentence_start(line: str, pos: int) -> bool:
+    """True when position pos starts the line or follows a sentence's end."""
+    before = line[max(0, pos - 40):pos].rstrip(" \t\"'„“«»‚‘(")
+    return not before or before[-1] in ".!?:"
+
+
 def _reference_detect(text: str, max_words: int = 3000, default: str = "en") -> str:
     """The plain form of detect_language (before it was made fast): the oracle it must agree
     with, stopword by stopword and language by language."""
@@ -144,7 +150,7 @@ def _reference_detect(text: str, max_words: int = 3000, default: str = "en") -> 
             if not codes:
                 continue
             if not word.islower():
-                if not (word[:1].isupper() and word[1:].islower()) or not lang._sentence_start(line, starts[k]):
+                if not (word[:1].isupper() and word[1:].islower()) or not _sentence_start(line, starts[k]):
                     continue
             if len(word) == 1 and not prose:
                 continue
@@ -182,3 +188,24 @@ def test_detect_language_agrees_with_the_plain_algorithm():
         assert detect_language(text) == _reference_detect(text)
         assert detect_language(text, default="xx") == _reference_detect(text, default="xx")
         assert detect_language(text, max_words=40) == _reference_detect(text, max_words=40)
+
+
+def test_the_first_lines_read_are_those_of_the_plain_loop():
+    """detect_language reads the lines up to the one holding the max_words-th word (a text too
+    short to hold that many is not split)."""
+    import random
+
+    from cleannews import language as lang
+    rng = random.Random(5)
+    breaks = ["\n", "\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
+    for _ in range(300):
+        text = "".join(rng.choice(["word ", "mot. ", "über ", "12 ", "-", " ", "ß"] + breaks)
+                       for _ in range(rng.randrange(0, 80)))
+        limit = rng.randrange(1, 20)
+        seen, plain = 0, text.splitlines()
+        for n, line in enumerate(text.splitlines()):
+            seen += len(lang._WORD.findall(line))
+            if seen >= limit:
+                plain = text.splitlines()[:n + 1]
+                break
+        assert lang._first_lines(text, limit).splitlines() == plain, (text, limit)

@@ -286,3 +286,60 @@ def test_rows_of_figures_among_chrome_are_not_a_table():
     rows = ["1 Kyle Busch 5040 5 1", "2 Martin Truex 5035 7 0", "3 Kevin Harvick 5033 4 6"]
     lines = blank_separated(EN_PROSE) + ["Standings"] + rows + FOOTER
     assert body(MENU + [""] + lines) == EN_PROSE
+
+
+def test_the_code_pattern_is_searched_only_where_it_can_match_past_the_start() -> None:
+    """_code_like searches a line for the code pattern only when it ends like code or holds a
+    tag (else it is matched at the start): what the plain search finds, on the seeds' lines
+    and on random mixes of code-ish and prose characters."""
+    import random
+
+    from conftest import SEEDS, load_seed
+    from cleannews.cleaners import scorer
+    lines = [line for folder in SEEDS for line in load_seed(folder)[0].splitlines()]
+    rng = random.Random(11)
+    alphabet = ["a", "B", "ü", " ", "  ", "\u00a0", "\u2009", ";", "{", "}", "(", ")", ":", "<", ">", "/", "=",
+                "x(y)", "def ", "@f", "$ ls", "?", "is", "word", ".", "\t", "\n", "<b>", "1"]
+    lines += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 25))) for _ in range(20000)]
+    lines += ["var x = 1;  ", "f(x) :", "print(x)\u00a0", "if (x) {", "a <br> b"]
+    for line in lines:
+        assert scorer._code_like(line) == bool(scorer._CODE.search(line)), line
+
+
+def test_a_line_has_at_least_as_many_scorer_words_as_text_words() -> None:
+    """MainText leaves the lines with more than twice max_ui_words words (by text.word_count)
+    out of the UI-phrase search: exact because line_features counts at least as many words
+    (its words also break at a full stop), on the seeds' lines and random mixes."""
+    import random
+
+    from conftest import SEEDS, load_seed
+    from cleannews.cleaners import scorer
+    from cleannews.text import words
+    lines = [line for folder in SEEDS for line in load_seed(folder)[0].splitlines()]
+    rng = random.Random(5)
+    alphabet = ["a", "B", "ü", "1", ".", "..", "-", "'", "’", " ", "\u0301", "x.y", "U.S.", "½", "漢", "—", ","]
+    lines += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30))) for _ in range(20000)]
+    for line in lines:
+        assert len(scorer._WORD.findall(line)) >= len(words(line)), line
+        if line.isascii():
+            assert len(scorer._ASCII_WORD.findall(line)) >= len(words(line)), line
+
+
+def test_the_ui_search_left_out_of_long_lines_changes_no_verdict() -> None:
+    """The UI phrase of a line longer than twice max_ui_words words is never read: its
+    verdict is the same with the search as without."""
+    from conftest import SEEDS, load_seed
+    from cleannews.cleaners.scorer import LineClassifier, line_features, ui_pattern
+    from cleannews.language import stopwords
+    from cleannews.lexicon import Lexicon
+    lexicon = Lexicon.load("en")
+    classifier = LineClassifier()
+    ui = lexicon.pattern("scorer", "ui", "word")
+    lead = lexicon.pattern("scorer", "ui_re", "start")
+    lines = [line for folder in SEEDS for line in load_seed(folder)[0].splitlines() if line]
+    lines += ["Sign up for our newsletter " + "and read more of what we write every single day " * k for k in range(6)]
+    for line in lines:
+        full = line_features(line, stopwords("en"), ui, ui_lead=lead)
+        gated = line_features(line, stopwords("en"), ui, ui_lead=lead, ui_words=2 * classifier.max_ui_words)
+        assert classifier.classify(full) == classifier.classify(gated), line
+        assert ui_pattern(lexicon).search(line) is None or full.ui is not None

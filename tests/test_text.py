@@ -44,8 +44,10 @@ def test_count_chars_counts_like_the_pattern() -> None:
     letter, digit = regex.compile(r"\p{L}"), regex.compile(r"\p{N}")
     samples = _ascii_samples()[:500] + ["Grüße, 12 ½ Äpfel – “x” ²³ Ωμέγα 漢字 ٣", "\u00a0\u2009 ü", ""]
     for sample in samples:
-        assert text.count_chars(sample, text.ASCII_LETTERS, scorer._LETTERS) == len(letter.findall(sample))
-        assert text.count_chars(sample, text.ASCII_DIGITS, scorer._DIGITS) == len(digit.findall(sample))
+        letters, digits = len(letter.findall(sample)), len(digit.findall(sample))
+        assert text.count_chars(sample, text.ASCII_LETTERS, text._LETTER_RUNS) == letters
+        assert text.count_chars(sample, text.ASCII_DIGITS, text._NUMBER_RUNS) == digits
+        assert text.count_digits_letters(sample) == (digits, letters)
 
 
 def _reference_main_script(sample: str) -> str | None:

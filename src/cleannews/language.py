@@ -9,12 +9,14 @@ from __future__ import annotations
 import functools
 import importlib.util
 import itertools
+import math
 import re
+from collections import Counter
 from pathlib import Path
 
 import regex
 
-from .text import closes_with, count_chars, for_text
+from .text import closes_with, count_chars
 
 #: ISO 639-1 code -> jusText stoplist name, for the languages we tell apart.
 STOPLISTS = {
@@ -33,6 +35,13 @@ _SCRIPTS = (("ko", regex.compile(r"\p{Hangul}")), ("ja", regex.compile(r"[\p{Hir
 _ANY_SCRIPT = regex.compile(r"[\p{Hangul}\p{Hiragana}\p{Katakana}\p{Han}\p{Arabic}\p{Hebrew}\p{Thai}]")
 _LETTER = regex.compile(r"\p{L}")
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”“«»‘’)\]]*\s*$")
+#: Six words or more (each letter run taken whole: possessive).
+_SIX_WORDS = regex.compile(r"(?:\P{L}*+\p{L}++){6}")
+#: The word at a line's start and after a sentence's end (. ! ? :), past spaces, quotes and a
+#: bracket (in ``re``: twice as fast; [^\W\d_] is \p{L} with the numeric characters that are
+#: no digits, so "Die²" at a sentence's start is no "Die" there).
+_LINE_START = re.compile(r"^[ \t\"'„“«»‚‘(]*([^\W\d_]+)", re.M)
+_SENTENCE_START = re.compile(r"[.!?:][ \t\"'„“«»‚‘(]*([^\W\d_]+)")
 DEFAULT = "en"
 
 
@@ -78,61 +87,107 @@ def detect_language(text: str, *, max_words: int = 3000, default: str = DEFAULT)
     more, ending like a sentence) counts fully, other lines (menus, names, tables) count a
     quarter. Stopwords are matched lowercase only: capitalised words are mostly names ("John",
     "Walter" are stopwords in some lists), except at the start of a line or sentence. One-letter
-    stopwords count only in prose ("x", "m" in a results table are not Estonian).
+    stopwords count only in prose ("x", "m" in a results table are not Estonian). Only the
+    lines up to the one holding the ``max_words``-th word are read; ties go to the language
+    whose stopword comes first.
     """
     by_script = _script_language(text[:20000])
     if by_script:
         return by_script
+    lines = text.splitlines()
+    prose, other, prose_words, other_words = _words(lines)
+    if len(prose_words) + len(other_words) >= max_words:  # (a long page: its first lines only)
+        lines = _first_lines(text, max_words).splitlines()
+        prose, other, prose_words, other_words = _words(lines)
     languages, index = _index()
-    scores = [0.0] * len(languages)
-    # the stopwords' tuples of languages, and the weight of the stopwords found, by tuple (by
-    # identity: hashing a tuple costs more), in the order found
+    # each distinct stopword once (counted in C): its weight in quarters (a prose line's word
+    # weighs 4, another line's 1), added up by the tuple of languages that list it
+    in_prose, in_other = Counter(prose_words), Counter(other_words)
+    distinct = list({**in_other, **in_prose})
+    weights: dict[int, int] = {}
     found: dict[int, tuple[int, ...]] = {}
-    weights: dict[int, float] = {}
-    seen = 0
-    for line in text.splitlines():
-        tokens = for_text(line, _WORD, _ASCII_WORD).findall(line)
-        if not tokens:
+    starts_prose: Counter[str] | None = None
+    starts_other: Counter[str] = Counter()
+    for word in itertools.compress(distinct, map(index.get, map(str.casefold, distinct))):
+        if word.islower():
+            quarters = 4 * in_prose.get(word, 0) + (in_other.get(word, 0) if len(word) > 1 else 0)
+        elif word[:1].isupper() and word[1:].islower():  # only where a line or sentence starts
+            if starts_prose is None:
+                starts_prose, starts_other = _sentence_starts(prose), _sentence_starts(other)
+            quarters = 4 * starts_prose.get(word, 0) + (starts_other.get(word, 0) if len(word) > 1 else 0)
+        else:
             continue
-        seen += len(tokens)
-        prose = len(tokens) >= 6 and closes_with(line, ".!?…")  # (what _SENTENCE_END finds)
-        weight = 1.0 if prose else 0.25
-        # where the words start, found when needed: tokens[:located] end before ``at`` (a word
-        # starts at the first occurrence of its text after the one before it ends: no letter
-        # stands between two words)
-        located, at = 0, 0
-        # (look every word up at once, and go to the stopwords, in C: most words are none)
-        looked_up = list(map(index.get, map(str.casefold, tokens)))
-        for k in itertools.compress(range(len(tokens)), looked_up):
-            codes: tuple[int, ...] = looked_up[k]  # type: ignore[assignment]  # (compress skips None)
-            word = tokens[k]
-            if not word.islower():
-                if not (word[:1].isupper() and word[1:].islower()):
-                    continue
-                while located < k:
-                    at = line.find(tokens[located], at) + len(tokens[located])
-                    located += 1
-                if not _sentence_start(line, line.find(word, at)):
-                    continue
-            if len(word) == 1 and not prose:
-                continue
-            share = weight / len(codes)
-            for n in codes:
-                scores[n] += share
-            key = id(codes)
-            found[key] = codes
-            weights[key] = weights.get(key, 0.0) + weight
-        if seen >= max_words:
-            break
+        if not quarters:
+            continue
+        codes = index[word.casefold()]
+        key = id(codes)  # (by identity: hashing a tuple costs more)
+        found[key] = codes
+        weights[key] = weights.get(key, 0) + quarters
     if not found:
         return default
-    # ties go to the language found first
-    order = list(dict.fromkeys(n for codes in found.values() for n in codes))
-    best = max(order, key=scores.__getitem__)
-    # (stopwords of each language found, line-weighted, not shared: sums of quarters, exact
-    # in any order)
+    # a stopword that k languages list gives each of them 1/k of its weight: exact, in units
+    # of 1/(4 * lcm of the k)
+    unit = _lcm_of_shares()
+    scores = [0] * len(languages)
+    for key, codes in found.items():
+        share = weights[key] * (unit // len(codes))
+        for n in codes:
+            scores[n] += share
+    top = max(scores)
+    tied = [n for n, score in enumerate(scores) if score == top]
+    best = tied[0] if len(tied) == 1 else _first_found(tied, "\n".join(lines), index)
     hits = sum(weight for key, weight in weights.items() if best in found[key])
-    return languages[best] if hits >= 3 else default
+    return languages[best] if hits >= 12 else default  # (three stopwords, in quarters)
+
+
+def _words(lines: list[str]) -> tuple[str, str, list[str], list[str]]:
+    """The prose lines (six words or more, ending like a sentence: what _SENTENCE_END finds)
+    and the other lines, each joined with line breaks, and the words of each. (The ASCII lines
+    of each are read with the ASCII twin of the word pattern, see cleannews.text.for_text.)"""
+    groups: tuple[list[str], list[str], list[str], list[str]] = ([], [], [], [])
+    for line in lines:
+        prose = closes_with(line, ".!?…") and _SIX_WORDS.match(line) is not None
+        groups[2 * (not prose) + (not line.isascii())].append(line)
+    texts = ["\n".join(group) for group in groups]
+    return ("\n".join(groups[0] + groups[1]), "\n".join(groups[2] + groups[3]),
+            _ASCII_WORD.findall(texts[0]) + _WORD.findall(texts[1]),
+            _ASCII_WORD.findall(texts[2]) + _WORD.findall(texts[3]))
+
+
+def _sentence_starts(text: str) -> Counter[str]:
+    """The words that start a line or a sentence in text (after . ! ? : and perhaps spaces,
+    quotes or a bracket), counted. (The plain form looked back at most 40 characters: a word
+    after 40 spaces and quotes in the middle of a line counted as a sentence start.)"""
+    return Counter(_LINE_START.findall(text) + _SENTENCE_START.findall(text))
+
+
+def _first_found(candidates: list[int], text: str, index: dict[str, tuple[int, ...]]) -> int:
+    """Of languages with the same score, the one whose stopword comes first in text."""
+    for word in dict.fromkeys(_WORD.findall(text)):
+        for n in index.get(word.casefold(), ()):
+            if n in candidates:
+                return n
+    return candidates[0]
+
+
+def _first_lines(text: str, max_words: int) -> str:
+    """The text up to the end of the line that holds its ``max_words``-th word."""
+    if len(text) < 2 * max_words - 1:  # (a word and a separator each: too short to hold that many)
+        return text
+    lines = text.splitlines()
+    seen = 0
+    for n, line in enumerate(lines):
+        seen += len((_ASCII_WORD if line.isascii() else _WORD).findall(line))
+        if seen >= max_words:
+            return "\n".join(lines[:n + 1])
+    return text
+
+
+@functools.lru_cache(maxsize=1)
+def _lcm_of_shares() -> int:
+    """A multiple of every number of languages a stopword is shared by (exact shares)."""
+    _, index = _index()
+    return functools.reduce(math.lcm, {len(codes) for codes in index.values()}, 1)
 
 
 def _script_language(sample: str) -> str | None:
@@ -148,9 +203,3 @@ def _script_language(sample: str) -> str | None:
         return "ja"
     code = max(counts, key=counts.__getitem__)
     return code if counts[code] >= letters / 3 else None
-
-
-def _sentence_start(line: str, pos: int) -> bool:
-    """True when position pos starts the line or follows a sentence's end."""
-    before = line[max(0, pos - 40):pos].rstrip(" \t\"'„“«»‚‘(")  # (a window: a whole prefix is quadratic)
-    return not before or before[-1] in ".!?:"

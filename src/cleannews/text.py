@@ -201,6 +201,23 @@ def count_chars(text: str, ascii_members: bytes, runs: regex.Pattern[str]) -> in
     return n
 
 
+_NUMBER_RUNS = regex.compile(r"\p{N}+")
+_LETTER_RUNS = regex.compile(r"\p{L}+")
+
+
+def count_digits_letters(text: str) -> tuple[int, int]:
+    """How many digits (\\p{N}) and letters (\\p{L}) text has: :func:`count_chars` of both,
+    with the text encoded and its non-ASCII characters gathered once."""
+    data = text.encode("ascii", "ignore")
+    digits = len(data) - len(data.translate(None, ASCII_DIGITS))
+    letters = len(data) - len(data.translate(None, ASCII_LETTERS))
+    if len(data) < len(text):
+        rest = _ASCII_RUNS.sub("", text)
+        digits += sum(map(len, _NUMBER_RUNS.findall(rest)))
+        letters += sum(map(len, _LETTER_RUNS.findall(rest)))
+    return digits, letters
+
+
 def main_script(text: str) -> str | None:
     """The Unicode script most of the letters belong to (e.g. "Latin", "Cyrillic").
 

@@ -41,15 +41,13 @@ from ..language import stopwords
 from ..lexicon import Lexicon
 from ..lexicon.needles import Needles
 from ..page import Page
-from ..text import (ASCII_DIGITS, ASCII_LETTERS, SENTENCE_MARKS, TERMINAL, announces_list, closes_with, count_chars,
-                    for_text, is_title_like, list_number)
+from ..text import (SENTENCE_MARKS, SPACES, TERMINAL, announces_list, closes_with, count_digits_letters, for_text,
+                    is_title_like, list_number, word_count)
 from .sections import end_headers
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-]*")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")  # (_WORD's twin, see text.for_text)
 _DIGIT = regex.compile(r"\p{N}")
-_DIGITS = regex.compile(r"\p{N}+")  # (runs: counting them is faster than one match per digit)
-_LETTERS = regex.compile(r"\p{L}+")
 _FIRST = operator.itemgetter(0)
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _CREDIT_START = regex.compile(r"^\s*(?:©|\(c\))\s*\p{L}")
@@ -176,11 +174,13 @@ def glued_title(text: str) -> bool:
 
 def line_features(text: str, stops: frozenset[str], ui: regex.Pattern[str] | None = None, *,
                   ui_needles: Needles | None = None, ui_lead: regex.Pattern[str] | None = None,
-                  function_chars: regex.Pattern[str] | None = None, function_scale: float = 1.0) -> LineFeatures:
+                  function_chars: regex.Pattern[str] | None = None, function_scale: float = 1.0,
+                  ui_words: int | None = None) -> LineFeatures:
     """The features of one line, given the page language's stopwords and UI-phrase pattern
     (``ui_needles``: that pattern's needles on this page, see :meth:`Lexicon.needles`; a line
     without one is not searched; ``ui_lead``: UI patterns anchored at the line's start, tried
-    first, as :func:`ui_pattern` does).
+    first, as :func:`ui_pattern` does; ``ui_words``: ``ui`` is not searched through a line of
+    more words, in a language written with spaces).
 
     For a language written without spaces (Chinese, Japanese: ``function_chars`` is its
     pattern of grammatical characters) a run of its characters is measured by what it holds:
@@ -190,9 +190,10 @@ def line_features(text: str, stops: frozenset[str], ui: regex.Pattern[str] | Non
     n = len(tokens)
     stop = sum(map(stops.__contains__, map(str.casefold, tokens)))
     caps = sum(map(str.isupper, map(_FIRST, tokens)))  # (tokens are never empty)
-    digits, letters = count_chars(text, ASCII_DIGITS, _DIGITS), count_chars(text, ASCII_LETTERS, _LETTERS)
+    digits, letters = count_digits_letters(text)
     m = ui_lead.match(text) if ui_lead is not None else None  # (what ui_pattern finds first)
-    if m is None and ui is not None and (ui_needles is None or ui_needles.in_line(text)):
+    if m is None and ui is not None and (ui_words is None or function_chars is not None or n <= ui_words) \
+            and (ui_needles is None or ui_needles.in_line(text)):
         m = ui.search(text)
     chars = len(text)
     density = stop / n if n else 0.0
@@ -213,14 +214,17 @@ def line_features(text: str, stops: frozenset[str], ui: regex.Pattern[str] | Non
         code=density < 0.3 and _code_like(text))
 
 
-#: Of the alternatives of _CODE, those not anchored at the line's start need one of these.
-_CODE_ANYWHERE = ";{}(<"
+#: Of the alternatives of _CODE, those not anchored at the line's start end the line with one of
+#: these (before spaces) or hold a tag ("<").
+_CODE_ENDS = ";{}):"
 
 
 def _code_like(text: str) -> bool:
-    """``_CODE.search(text)``, but a line without any of :data:`_CODE_ANYWHERE` is only tried
-    at its start (where the anchored alternatives stand)."""
-    if any(c in text for c in _CODE_ANYWHERE):
+    """``_CODE.search(text)``, but a line that neither ends with one of :data:`_CODE_ENDS`
+    (before spaces) nor holds a "<" (or a line break) is only tried at its start, where the
+    anchored alternatives stand."""
+    last = text.rstrip(SPACES)[-1:]
+    if "<" in text or "\n" in text or (last and last in _CODE_ENDS):
         return bool(_CODE.search(text))
     return bool(_CODE.match(text))
 
@@ -416,11 +420,16 @@ class MainText(Cleaner):
         spaceless = _spaceless_measures(page)
         kept = page.kept_indices()
         texts = [page.lines[i].text for i in kept]
+        # (the classifier reads a line's UI phrase only up to twice max_ui_words words: longer
+        # lines, which have more words by text.word_count too, are not searched)
+        ui_words = 2 * self.classifier.max_ui_words if type(self.classifier).classify is LineClassifier.classify \
+            else None
         needles = page.lexicon.needles("scorer", ("ui",))
         if needles is not None:
-            needles = needles.in_page(texts)
+            needles = needles.in_page(texts if ui_words is None or spaceless["function_chars"] is not None
+                                      else (t for t in texts if word_count(t) <= ui_words))
         verdicts = [self.classifier.classify(line_features(text, stops, ui, ui_needles=needles, ui_lead=ui_lead,
-                                                           **spaceless))
+                                                           ui_words=ui_words, **spaceless))
                     for text in texts]
         verdicts = self._repeated(page, kept, verdicts)
         classes = [BAD if i in headers else v.cls for i, v in zip(kept, verdicts)]
@@ -908,7 +917,8 @@ class AfterMainText(Cleaner):
     def _tail_reason(self, text: str, ui: regex.Pattern[str], tail: regex.Pattern[str]) -> str | None:
         """Why a line at the run's end is closing chrome (None when it is text)."""
         n = len(_WORD.findall(text))
-        m = ui.search(text) or tail.search(text)
+        # (a long line is no closing chrome whatever it holds: it is not searched)
+        m = (ui.search(text) or tail.search(text)) if n <= self.max_tail_words else None
         if m is not None and n <= self.max_tail_words:
             return f"at the end of the main text: closing chrome {m.group(0)!r} ({n} words)"
         if _COPYRIGHT.match(text):
