@@ -130,11 +130,12 @@ class MenuRuns(Cleaner):
         date line, or a paragraph of prose."""
         if word_count(page.lines[last].text) < 2 or not is_title_like(page.lines[last].text):
             return False
-        j: int | None = last
+        j = last
         for _ in range(self.look_ahead):
-            j = page.next_nonblank(j)
-            if j is None:
+            nxt = page.next_nonblank(j)
+            if nxt is None:
                 return False
+            j = nxt
             line = page.lines[j]
             if line.field in ("byline", "date"):
                 return True
