@@ -1,6 +1,6 @@
 """A publisher's standing notices: affiliate disclosures, opinion disclaimers, copyright and
 licence lines, consent checkboxes, newsletter forms, comment rules, paywall prompts, app and
-follow-us prompts, donation appeals.
+follow-us prompts, donation appeals, blog post meta ("Posted by … at 10:30").
 
 Such a notice is written the same way on thousands of sites, and it says what it is in its
 first words ("This post contains affiliate links", "Alle Rechte vorbehalten", "Mit dem
@@ -33,6 +33,7 @@ FAMILIES: dict[str, str] = {
     "paywall": "paywall prompt",
     "channels": "app or follow-us prompt",
     "donation": "donation appeal",
+    "post_meta": "blog post meta or post navigation",
     "provenance": "first-published note",
 }
 #: The families the step removes by default. A note saying where the article first appeared
