@@ -34,6 +34,8 @@ FAMILIES: dict[str, str] = {
     "channels": "app or follow-us prompt",
     "donation": "donation appeal",
     "post_meta": "blog post meta or post navigation",
+    "tags": "tag or category line",
+    "feedback": "correction or feedback prompt",
     "provenance": "first-published note",
 }
 #: The families the step removes by default. A note saying where the article first appeared
