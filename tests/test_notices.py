@@ -65,6 +65,16 @@ REMOVED = [
     ("nl", "donation", "Steun onafhankelijke journalistiek"),
     ("en", "post_meta", "Posted by Jane Doe at 10:30 AM"),
     ("de", "post_meta", "Eingestellt von Anna Muster um 09:12"),
+    ("en", "sponsor", "Sponsored by Example Outdoor Gear"),
+    ("de", "sponsor", "Dieser Artikel entstand in Kooperation mit der Tourismuszentrale."),
+    ("en", "tags", "Tags: budget, council, transport"),
+    ("de", "tags", "Schlagwörter: Bundestag, Energie"),
+    ("fr", "tags", "Mots-clés : logement, loyers"),
+    ("en", "feedback", "Spotted an error? Let us know."),
+    ("de", "feedback", "Haben Sie einen Fehler entdeckt? Schreiben Sie uns."),
+    ("en", "newsletter", "Get the best stories delivered straight to your inbox."),
+    ("de", "newsletter", "Erhalten Sie jeden Morgen die wichtigsten Nachrichten in Ihr Postfach."),
+    ("es", "newsletter", "Recibí las noticias más importantes en tu correo."),
     ("sv", "rights", "Alla rättigheter förbehållna."),
     ("da", "newsletter", "Tilmeld dig vores nyhedsbrev og få nyhederne hver morgen."),
     ("no", "channels", "Følg oss på Facebook"),
@@ -119,6 +129,10 @@ def test_a_very_long_line_that_starts_like_a_notice_stays():
     ("pl", "Możemy się spodziewać podwyżek, powiedział minister."),
     ("pl", "Komentarze polityków były bardzo ostre."),
     ("sv", "Stöd till Ukraina ökar, säger regeringen."),
+    ("en", "Presented by the mayor, the plan drew criticism from across the council."),
+    ("de", "Unterstützt von der Polizei durchsuchten Beamte das Haus."),
+    ("de", "Jeden Morgen fährt der Bus um sieben Uhr ab."),
+    ("en", "The best way to get there is by train."),
 ])
 def test_article_sentences_with_notice_words_stay(language, line):
     assert kept(NOTICES, [line], language) == [line]
@@ -156,6 +170,29 @@ def test_post_navigation_and_the_title_it_links_to_go(language, label):
     prose = PROSE[language]
     lines = [prose[0], prose[1], label, "Der Titel eines anderen Artikels hier"]
     assert kept(ReadMoreBoxes(), lines, language) == [prose[0], prose[1]]
+
+
+def test_a_read_more_label_with_its_title_after_a_dash_or_guillemet_goes():
+    prose = PROSE["en"]
+    lines = [prose[0], "Read more » Council votes on the budget", "See also – The mayor's plan", prose[1]]
+    assert kept(ReadMoreBoxes(), lines, "en") == [prose[0], prose[1]]
+
+
+@pytest.mark.parametrize("language, meta", [
+    ("en", "Jane Doe says: March 3, 2020 at 10:30 am"), ("de", "Anna Muster sagt: 3. März 2020 um 10:30 Uhr"),
+    ("es", "María dice: 3 de marzo de 2020 a las 10:30"),
+])
+def test_a_comment_meta_line_starts_the_comment_thread(language, meta):
+    prose = PROSE[language]
+    tail = ["Great article, thanks for writing it!", "Reply"]
+    page = run(COMMENTS, ["Titel", "", *prose, "", meta, *tail], language, headline=0)
+    assert page.body_lines() == prose
+
+
+def test_a_quote_introduced_with_said_is_no_comment_meta_line():
+    prose = PROSE["en"]
+    lines = ["Titel", "", *prose, "The minister said: we will act on this next week.", prose[0]]
+    assert kept(COMMENTS, lines, "en", headline=0) == lines[2:]
 
 
 def test_post_navigation_glued_to_its_title_is_split_off():

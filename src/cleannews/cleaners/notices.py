@@ -33,6 +33,7 @@ FAMILIES: dict[str, str] = {
     "paywall": "paywall prompt",
     "channels": "app or follow-us prompt",
     "donation": "donation appeal",
+    "sponsor": "sponsorship notice",
     "post_meta": "blog post meta or post navigation",
     "tags": "tag or category line",
     "feedback": "correction or feedback prompt",
