@@ -1,6 +1,7 @@
 """A publisher's standing notices: affiliate disclosures, opinion disclaimers, copyright and
 licence lines, consent checkboxes, newsletter forms, comment rules, paywall prompts, app and
-follow-us prompts, donation appeals, blog post meta ("Posted by … at 10:30").
+follow-us prompts, donation appeals, sponsorship notes, blog post meta ("Posted by … at 10:30"),
+tag lines, correction prompts.
 
 Such a notice is written the same way on thousands of sites, and it says what it is in its
 first words ("This post contains affiliate links", "Alle Rechte vorbehalten", "Mit dem
@@ -8,6 +9,9 @@ Absenden des Formulars …"). A line that *starts* like one (lexicon ``[notices]
 ``<family>_re`` list of anchored regular expressions per family) is chrome wherever it stands,
 up to a generous length, since such notices are long sentences. The openers are specific on
 purpose: an article about affiliate marketing, or a quote about donations, starts otherwise.
+
+The step runs after ``main_text`` (see defaults.py): taken out before it, such lines change the
+context in which the lines of the article's run are scored.
 """
 
 from __future__ import annotations
@@ -40,7 +44,8 @@ FAMILIES: dict[str, str] = {
     "provenance": "first-published note",
 }
 #: The families the step removes by default. A note saying where the article first appeared
-#: belongs to the article for the reference extractions measured (docs/quality.md): opt in with
+#: ("This article was originally published on …") belongs to the article in the reference
+#: extractions it was measured against: opt in with
 #: ``configure(families=(*DEFAULT_FAMILIES, "provenance"))``.
 DEFAULT_FAMILIES: tuple[str, ...] = tuple(f for f in FAMILIES if f != "provenance")
 
