@@ -9,6 +9,7 @@ from .cleaners.glue import SplitGluedSpans
 from .cleaners.labels import ADS, COMMENT_WIDGETS, NAVIGATION, PLACEHOLDERS, READING_TIME
 from .cleaners.media import MediaPlayers
 from .cleaners.navigation import Breadcrumbs, ForeignScriptLabels, IconLabels, MenuRuns
+from .cleaners.notices import Notices
 from .cleaners.repair import RepairText
 from .cleaners.scorer import AfterMainText, MainText
 from .cleaners.sections import COMMENTS, DONATIONS, FOOTER, RELATED, SOURCES
@@ -41,6 +42,9 @@ def default_pipeline(language: str | None = None) -> Pipeline:
         Byline(), PublishedDate(), NAVIGATION, MenuRuns(), Headline(), Section(), PageHeader(),
         # the main run of prose (scored in context); what stands before it goes
         MainText(),
+        # publisher notices, recognised by how they start (after the main run is found: taken
+        # out earlier, they change the context the run's lines are scored in)
+        Notices(),
         # the end of the article
         SOURCES, COMMENTS, DONATIONS, RELATED, FOOTER, ReadMoreBoxes(), TruncatedTeasers(),
         AfterMainText(), ArticleEnd(), AuthorBio(),

@@ -21,7 +21,8 @@ _SENTENCE_BREAK = regex.compile(r"[.!?…]\s+\p{Lu}")
 class ReadMoreBoxes(Cleaner):
     """A "read more" label ("Lesen Sie auch", "Mehr zum Thema", "Read more") links to another
     article: remove the label, and the linked headline on the next line when the label stands
-    alone. A label followed by its title on the same line ("Lesen Sie auch: …") goes whole."""
+    alone. A label followed by its title on the same line ("Lesen Sie auch: …", "Read more » …")
+    goes whole."""
 
     name = "read_more"
     description = "removes 'read more' / 'Lesen Sie auch' boxes and the headline they link to"
@@ -29,7 +30,7 @@ class ReadMoreBoxes(Cleaner):
     def __call__(self, page: Page) -> None:
         assert page.lexicon is not None
         alone = page.lexicon.pattern("read_more", "labels", "line")
-        leading = page.lexicon.pattern("read_more", "labels", "start", after=r"\s*:\s*\S")
+        leading = page.lexicon.pattern("read_more", "labels", "start", after=r"\s*[:|»›>–—]\s*\S")
         for i, line in list(page.kept()):
             if alone.match(label_text(line.text)):
                 page.remove(i, self.name, "read-more label")
