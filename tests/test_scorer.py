@@ -104,6 +104,20 @@ def test_a_related_box_inside_the_article_does_not_cut_it():
     assert out.body.split("\n\n") == EN_PROSE
 
 
+def test_a_donation_button_between_paragraphs_does_not_cut_the_article():
+    lines = blank_separated(EN_PROSE[:2]) + ["Donate now", ""] + blank_separated(EN_PROSE[2:])
+    out = cleannews.clean("\n".join(["Council backs new budget", ""] + lines), input_format="text")
+    assert out.body.split("\n\n") == EN_PROSE
+
+
+def test_a_donation_box_after_the_article_goes_with_its_appeal():
+    appeal = ("Our reporting is free for everyone, and it is paid for by readers who give what they can "
+              "each month so that the newsroom can keep on doing its work.")
+    lines = blank_separated(EN_PROSE) + ["Donate now", ""] + [appeal, ""] + FOOTER
+    out = cleannews.clean("\n".join(["Council backs new budget", ""] + lines), input_format="text")
+    assert out.body.split("\n\n") == EN_PROSE
+
+
 OPENING = ["More buses will run in all of the northern districts from the spring on.",
            "It follows months of complaints about the crowded trains at the stations.",
            "Shop owners welcomed the move but they fear a year of works on the main road."]

@@ -372,6 +372,8 @@ class MainText(Cleaner):
     zone_share: float = 0.3
     #: a related box inside the text: its header and up to six teasers with their authors
     max_box_lines: int = 14
+    #: a donation box inside the text: its button and at most this many lines under it
+    max_button_lines: int = 1
     inside: bool = True
     #: inside the run, a short line that reads as a sentence ("Then it rained.") stays even
     #: when its neighbours make it look like chrome; labels and links still go
@@ -592,7 +594,7 @@ class MainText(Cleaner):
             if is_good:
                 # a header that is no end-section header is the section step's "More from …"
                 family = (families.get(header_at) or "related") if header_at is not None else ""
-                soft = header_at is not None and self._soft_header(family, since_header)
+                soft = header_at is not None and self._soft_header(family, since_header, page, labels, i)
                 hard = family if not soft else ""
                 if current and (gap >= self.max_gap or hard or soft):
                     out.append(self._close(rows, current, mass, labels, pending))
@@ -615,9 +617,17 @@ class MainText(Cleaner):
             out.append(self._close(rows, current, mass, labels, pending))
         return out
 
-    def _soft_header(self, family: str, lines_after: int) -> bool:
+    def _soft_header(self, family: str, lines_after: int, page: Page,
+                     labels: dict[int, tuple[str, Verdict]], i: int) -> bool:
         """A related-articles header (or a "More from …" link) with a few links under it, and
-        prose again right after, is a box inside the article, not its end."""
+        prose again right after (line ``i``), is a box inside the article, not its end; so is a
+        donation button ("Jetzt spenden!") right above two paragraphs of prose (an appeal under
+        its button is one paragraph, and the page's chrome follows it)."""
+        if family == "donation":
+            if lines_after > self.max_button_lines:
+                return False
+            nxt = page.next_nonblank(i)
+            return nxt is not None and labels.get(nxt, (BAD,))[0] == GOOD
         return lines_after <= self.max_box_lines and family in ("related", "read_more")
 
     @staticmethod
