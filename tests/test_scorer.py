@@ -211,6 +211,35 @@ def test_a_publishers_note_inside_a_closing_promo_box_goes_with_it():
     assert cleannews.clean("\n".join(lines), input_format="text").body.split("\n\n")[-1].endswith("said the mayor.")
 
 
+NOTE_TO_READER = ("Did this story help you understand what happens next in the city? Then tell your "
+                  "friends about it and they can read every story on the council for free.")
+
+
+def test_a_last_paragraph_set_apart_that_talks_to_the_reader_goes():
+    lines = ["Council backs new budget", ""] + blank_separated(EN_PROSE) + ["Advertisement", ""] + [NOTE_TO_READER]
+    assert cleannews.clean("\n".join(lines), input_format="text").body.split("\n\n") == EN_PROSE
+
+
+def test_a_last_paragraph_that_talks_to_the_reader_stays_when_nothing_sets_it_apart():
+    lines = ["Council backs new budget", ""] + blank_separated(EN_PROSE + [NOTE_TO_READER])
+    assert cleannews.clean("\n".join(lines), input_format="text").body.split("\n\n") == EN_PROSE + [NOTE_TO_READER]
+
+
+def test_a_last_paragraph_set_apart_that_does_not_talk_to_the_reader_stays():
+    last = "The mayor said the council would publish the final figures for every district in the spring."
+    lines = ["Council backs new budget", ""] + blank_separated(EN_PROSE) + ["Advertisement", ""] + [last]
+    assert cleannews.clean("\n".join(lines), input_format="text").body.split("\n\n") == EN_PROSE + [last]
+
+
+def test_german_sie_opening_a_sentence_is_no_address_to_the_reader():
+    last = "Sie sagte, die Stadt werde die Zahlen für jeden Bezirk im Frühjahr veröffentlichen und prüfen lassen."
+    lines = ["Regierung beschließt neues Klimagesetz", ""] + blank_separated(PROSE) + ["Anzeige", ""] + [last]
+    assert cleannews.clean("\n".join(lines), input_format="text").body.split("\n\n")[-1] == last
+    note = "Hat Ihnen der Text gefallen? Dann empfehlen Sie uns weiter und lesen Sie alle Beiträge kostenlos."
+    lines = ["Regierung beschließt neues Klimagesetz", ""] + blank_separated(PROSE) + ["Anzeige", ""] + [note]
+    assert cleannews.clean("\n".join(lines), input_format="text").body.split("\n\n") == PROSE
+
+
 def test_a_comments_button_in_a_share_bar_does_not_end_the_article():
     bar = ["Facebook", "Twitter", "E-Mail", "Kommentare"]
     lines = ["Regierung beschließt neues Klimagesetz", ""] + blank_separated(PROSE[:1]) + bar + [""] \

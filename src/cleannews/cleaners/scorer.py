@@ -870,9 +870,9 @@ def after_reason(cls: str, evidence: str) -> str:
 @dataclass(frozen=True)
 class AfterMainText(Cleaner):
     """Remove what is still kept after the main run that :class:`MainText` found (comment
-    threads without a header, teaser lists, footers the lexicon does not know), then the
-    closing chrome at the run's own end (sign-up prompts, licence and cookie notes, copyright
-    lines, labels)."""
+    threads without a header, teaser lists, footers the lexicon does not know), then a last
+    paragraph set apart from the run that talks to the reader, then the closing chrome at the
+    run's own end (sign-up prompts, licence and cookie notes, copyright lines, labels)."""
 
     name = "after_main_text"
     full_page_only = True
@@ -880,6 +880,10 @@ class AfterMainText(Cleaner):
     trim_tail: bool = True
     max_tail_words: int = 40
     tail_gaps: int = 1
+    #: the run's last paragraph goes when chrome stands between it and the text above and it
+    #: addresses the reader (lexicon ``[scorer] reader_re``): a promo or a note to the reader
+    #: ("Did you like this article? …"), not the article's ending
+    reader_notes: bool = True
     max_label_words: int = 6
 
     def __call__(self, page: Page) -> None:
@@ -890,8 +894,23 @@ class AfterMainText(Cleaner):
         for i in range(end + 1, len(page.lines)):
             cls, evidence = labels.get(i, (BAD, "line after the main text"))
             page.remove(i, self.name, after_reason(cls, evidence))
+        if self.reader_notes:
+            self._drop_reader_note(page, page.fields.get("_main_start", end))
         if self.trim_tail:
             self._trim_tail(page, page.fields.get("_main_start", end))
+
+    def _drop_reader_note(self, page: Page, start: int) -> None:
+        """Remove the run's last line when it addresses the reader and removed lines stand
+        between it and the run's line above it."""
+        assert page.lexicon is not None
+        last = page.next_kept(len(page.lines), -1)
+        above = page.next_kept(last, -1) if last is not None else None
+        if last is None or above is None or above < start:
+            return
+        apart = any(page.lines[k].text and not page.lines[k].kept for k in range(above + 1, last))
+        reader = page.lexicon.pattern("scorer", "reader_re", "word", flags=0)
+        if apart and reader.search(page.lines[last].text):
+            page.remove(last, self.name, "at the end of the main text: a note to the reader, set apart from the text")
 
     def _trim_tail(self, page: Page, start: int) -> None:
         """Walk back from the run's last line: sign-up and follow prompts, newsletter, cookie
