@@ -23,6 +23,7 @@ import regex
 
 from ..cleaner import Cleaner
 from ..lexicon import Lexicon
+from ..lexicon.needles import class_end, escape_end, group_end
 from ..page import Page
 from ..text import word_count
 
@@ -57,27 +58,23 @@ _LETTERS = regex.compile(r"[^\W\d_]+")
 
 def _split_top(source: str) -> list[str] | None:
     """The alternatives of a regex source at its top level, or None when brackets do not balance."""
-    parts, depth, start, i = [], 0, 0, 0
+    parts, start, i = [], 0, 0
     while i < len(source):
         ch = source[i]
         if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            close = source.find("]", i + 2)  # (a "]" first in a class is a member)
-            if close < 0:
+            i = escape_end(source, i)
+        elif ch in "[(":
+            i = (class_end if ch == "[" else group_end)(source, i)
+            if i < 0:
                 return None
-            i = close + 1
-            continue
-        if ch == "(":
-            depth += 1
         elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(source[start:i])
-            start = i + 1
-        i += 1
-    return parts + [source[start:]] if depth == 0 else None
+            return None
+        else:
+            if ch == "|":
+                parts.append(source[start:i])
+                start = i + 1
+            i += 1
+    return parts + [source[start:]]
 
 
 def _openers(entry: str) -> set[str] | None:
@@ -86,25 +83,8 @@ def _openers(entry: str) -> set[str] | None:
     ("ne" for "Ne(?:xt|wer)"); None when this reader cannot tell (the entry starts with a class,
     a wildcard, a repeated group): then every line has to be tried."""
     if entry.startswith("(?:"):
-        # the group's end: the ")" that closes it
-        depth, end = 1, None
-        i = 3
-        while i < len(entry):
-            ch = entry[i]
-            if ch == "\\":
-                i += 2
-                continue
-            if ch == "[":
-                i = entry.find("]", i + 2) + 1 or len(entry)
-                continue
-            if ch == "(":
-                depth += 1
-            elif ch == ")":
-                depth -= 1
-                if depth == 0:
-                    end = i
-                    break
-            i += 1
+        after_group = group_end(entry, 0)
+        end = after_group - 1 if after_group > 0 else None  # (the ")" that closes the group)
         alternatives = _split_top(entry[3:end]) if end is not None else None
         if end is None or alternatives is None:
             return None

@@ -33,7 +33,7 @@ import regex
 _OPAQUE_ESCAPES = set("xuUNgk0123456789")
 
 
-def _escape_end(source: str, i: int) -> int:
+def escape_end(source: str, i: int) -> int:
     """Index just after the escape sequence that starts at source[i] (a backslash)."""
     if source[i + 1:i + 2] in ("p", "P") and source[i + 2:i + 3] == "{":
         close = source.find("}", i + 3)
@@ -41,17 +41,17 @@ def _escape_end(source: str, i: int) -> int:
     return i + 2
 
 
-def _group_end(source: str, i: int) -> int:
+def group_end(source: str, i: int) -> int:
     """Index just after the group that opens at source[i] ("("), or -1 when unbalanced."""
     depth = 0
     j = i
     while j < len(source):
         ch = source[j]
         if ch == "\\":
-            j = _escape_end(source, j)
+            j = escape_end(source, j)
             continue
         if ch == "[":
-            j = _class_end(source, j)
+            j = class_end(source, j)
             if j < 0:
                 return -1
             continue
@@ -65,7 +65,7 @@ def _group_end(source: str, i: int) -> int:
     return -1
 
 
-def _class_end(source: str, i: int) -> int:
+def class_end(source: str, i: int) -> int:
     """Index just after the character class that opens at source[i] ("["), or -1."""
     j = i + 1
     if source[j:j + 1] == "^":
@@ -75,7 +75,7 @@ def _class_end(source: str, i: int) -> int:
     while j < len(source):
         ch = source[j]
         if ch == "\\":
-            j = _escape_end(source, j)
+            j = escape_end(source, j)
             continue
         if ch == "]":
             return j + 1
@@ -134,7 +134,7 @@ def regex_needle(source: str, *, ignore_case: bool = False) -> str | None:
             nxt = source[i + 1:i + 2]
             if not nxt or nxt in _OPAQUE_ESCAPES:
                 return None
-            end = _escape_end(source, i)
+            end = escape_end(source, i)
             if not nxt.isalnum():
                 literal = nxt
             i = end
@@ -143,11 +143,11 @@ def regex_needle(source: str, *, ignore_case: bool = False) -> str | None:
                 return None  # inline flags, comments, conditionals: not read
             if source.startswith("(?P", i) and source[i + 3:i + 4] not in ("<",):
                 return None  # (?P=name), (?P>name)
-            i = _group_end(source, i)
+            i = group_end(source, i)
             if i < 0:
                 return None
         elif ch == "[":
-            i = _class_end(source, i)
+            i = class_end(source, i)
             if i < 0:
                 return None
         elif ch == "|":
