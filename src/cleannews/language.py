@@ -43,6 +43,8 @@ _SIX_WORDS = regex.compile(r"(?:\P{L}*+\p{L}++){6}")
 _LINE_START = re.compile(r"^[ \t\"'„“«»‚‘(]*([^\W\d_]+)", re.M)
 _SENTENCE_START = re.compile(r"[.!?:][ \t\"'„“«»‚‘(]*([^\W\d_]+)")
 DEFAULT = "en"
+#: Characters per word above which a page is cut to its first words before they are counted.
+_CUT_FIRST = 40
 
 
 @functools.lru_cache(maxsize=1)
@@ -94,9 +96,11 @@ def detect_language(text: str, *, max_words: int = 3000, default: str = DEFAULT)
     by_script = _script_language(text[:20000])
     if by_script:
         return by_script
-    lines = text.splitlines()
+    # (a long page: its first lines only; a very long one is cut before its words are counted,
+    # the same lines either way)
+    lines = (_first_lines(text, max_words) if len(text) > _CUT_FIRST * max_words else text).splitlines()
     prose, other, prose_words, other_words = _words(lines)
-    if len(prose_words) + len(other_words) >= max_words:  # (a long page: its first lines only)
+    if len(prose_words) + len(other_words) >= max_words and len(text) <= _CUT_FIRST * max_words:
         lines = _first_lines(text, max_words).splitlines()
         prose, other, prose_words, other_words = _words(lines)
     languages, index = _index()
