@@ -128,7 +128,7 @@ class MenuRuns(Cleaner):
         """True when the run's last line is title-shaped and the next line that counts under
         it (past blank lines and a few lines already removed) starts the article: a byline or
         date line, or a paragraph of prose."""
-        if word_count(page.lines[last].text) < 2 or not is_title_like(page.lines[last].text):
+        if not is_title_like(page.lines[last].text):  # (two words or more, no full stop)
             return False
         j = last
         for _ in range(self.look_ahead):

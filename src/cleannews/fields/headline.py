@@ -5,8 +5,8 @@ paragraphs of running text in a row; a lone paragraph far above the first run is
 notice, a form's help text or a teaser). Walking up from there, the nearest title-shaped line
 (a few words, no closing full stop) is the headline; one sentence in between is allowed (a dek
 under the headline; a long title-shaped dek with no full stop, right under a shorter title whose
-words the text takes up, is the standfirst and not the headline). Lines that start or end with a date, addresses, rows of figures, labels
-with a figure ("Portionen: 12", "4 Kommentare"), photo credits ("© …") and byline-shaped lines
+words the text takes up, is the standfirst and not the headline). Lines that start or end with a
+date, addresses, rows of figures, labels with a figure ("Portionen: 12", "4 Kommentare"), photo credits ("© …") and byline-shaped lines
 ("Artikel von Anna Muster") are not titles. When nothing above a byline or date line is
 title-shaped, the first title-shaped line under it is the headline. When a shorter variant of
 that title stands a little higher ("… – in Bildern" under the real headline is a gallery's
