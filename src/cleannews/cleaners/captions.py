@@ -11,6 +11,7 @@ import regex
 
 from ..cleaner import Cleaner
 from ..lexicon import Lexicon
+from ..lexicon.whole_line import WholeLine
 from ..page import Page
 from ..text import ELLIPSIS_END, ends_sentence, word_count
 
@@ -33,7 +34,7 @@ class _Patterns(NamedTuple):
 
     trailing: regex.Pattern[str]
     bracketed: regex.Pattern[str]
-    enlarge: regex.Pattern[str]
+    enlarge: WholeLine
     openers: regex.Pattern[str]
     wire: regex.Pattern[str]
     in_brackets: regex.Pattern[str]
@@ -46,7 +47,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
     trailing = regex.compile(rf"(?:^|[\s.!?…)\]\"'“”])(?:{labels})\s*:\s*(?:©\s*)?[^!?:]{{0,69}}[^.!?:\s]$", regex.I)
     # "… getroffen. (Quelle: Alexander Zemlianichenko/AP Pool/dpa)": a credit in brackets.
     bracketed = regex.compile(rf"[(\[]\s*(?:{labels}|©)\s*:?\s*[^()\[\]]{{1,150}}[)\]]\s*$", regex.I)
-    return _Patterns(trailing, bracketed, lexicon.pattern("captions", "enlarge", "line"),
+    return _Patterns(trailing, bracketed, lexicon.whole_line(("captions",), ("enlarge",)),
                      lexicon.pattern("captions", "openers_re", "start"),
                      lexicon.pattern("captions", "wire_re", "start", flags=0),
                      lexicon.pattern("captions", "in_brackets_re", "line"))
@@ -105,7 +106,7 @@ class Captions(Cleaner):
 
     def __call__(self, page: Page) -> None:
         assert page.lexicon is not None
-        enlarge = page.lexicon.pattern("captions", "enlarge", "line")
+        enlarge = _patterns(page.lexicon).enlarge
         for i, line in list(page.kept()):
             why = self.caption_reason(line.text, page.lexicon)
             if not why:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import regex
 
 from ..cleaner import LineCleaner
+from ..lexicon.whole_line import WholeLine
 from ..page import Page
 from ..text import per_text_cache
 
@@ -56,9 +57,9 @@ class PhraseLines(LineCleaner):
 
     def reason(self, text: str, page: Page) -> str | None:
         assert page.lexicon is not None
-        return self._reason(text, page.lexicon.combined(self.section, self.keys, "line"))
+        return self._reason(text, page.lexicon.whole_line((self.section,), self.keys))
 
-    def _reason(self, text: str, phrases: regex.Pattern[str]) -> str | None:
+    def _reason(self, text: str, phrases: WholeLine) -> str | None:
         core = label_text(text)
         if not core or core.count(" ") >= self.max_words or not phrases.match(core):
             return None
@@ -66,7 +67,7 @@ class PhraseLines(LineCleaner):
 
     def __call__(self, page: Page) -> None:
         assert page.lexicon is not None
-        phrases = page.lexicon.combined(self.section, self.keys, "line")  # once per page, not per line
+        phrases = page.lexicon.whole_line((self.section,), self.keys)  # once per page, not per line
         for i, line in page.kept():
             why = self._reason(line.text, phrases)
             if why:

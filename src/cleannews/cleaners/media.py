@@ -34,7 +34,7 @@ class MediaPlayers(Cleaner):
         assert page.lexicon is not None
         lex = page.lexicon
         labels = lex.pattern("video", "labels_re", "line")
-        embeds = lex.combined("embeds", ("lines", "lines_re"), "line")
+        embeds = lex.whole_line(("embeds",), ("lines", "lines_re"))
         credit = lex.pattern("video", "credit_labels", "start", after=r"\s*:\s*\S.{0,80}$")
         for i, line in list(page.kept()):
             text = line.text.strip(" .")

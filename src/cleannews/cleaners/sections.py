@@ -33,7 +33,7 @@ def end_headers(page: Page) -> list[tuple[int, str]]:
         return list(cached[1])
     assert page.lexicon is not None
     lex = page.lexicon
-    headers = lex.first_of(FAMILIES, ("headers", "headers_re"), "line")  # (one match per line)
+    headers = lex.whole_line(FAMILIES, ("headers", "headers_re"))  # (one look-up per line)
     found: list[tuple[int, str]] = []
     for i, line in enumerate(page.lines):
         text = line.text

@@ -29,7 +29,7 @@ class ReadMoreBoxes(Cleaner):
 
     def __call__(self, page: Page) -> None:
         assert page.lexicon is not None
-        alone = page.lexicon.pattern("read_more", "labels", "line")
+        alone = page.lexicon.whole_line(("read_more",), ("labels",))
         leading = page.lexicon.pattern("read_more", "labels", "start", after=r"\s*[:|»›>–—]\s*\S")
         for i, line in list(page.kept()):
             if alone.match(label_text(line.text)):

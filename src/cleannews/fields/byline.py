@@ -93,7 +93,7 @@ class Byline(Cleaner):
     def __call__(self, page: Page) -> None:
         assert page.lexicon is not None
         lex = page.lexicon
-        label = lex.pattern("byline", "labels", "line")
+        label = lex.whole_line(("byline",), ("labels",))
         prefix = byline_prefix(lex)
         names: list[str] = []
         prose = 0

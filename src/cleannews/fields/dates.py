@@ -194,7 +194,7 @@ class PublishedDate(Cleaner):
         from .meta import parse_meta_line
         assert page.lexicon is not None
         lex = page.lexicon
-        labels = lex.combined("dates", ("updated", "published"), "line")
+        labels = lex.whole_line(("dates",), ("updated", "published"))
         relative = lex.pattern("dates", "relative_re", "search")
         month_first = page.language == "en"
         stop = stopwords(page.language)
