@@ -22,13 +22,18 @@ from collections.abc import Iterable
 
 import regex
 
+from ..text import per_text_cache
 from .needles import fold
 
 
 def line_key(text: str, *, ignore_case: bool = True) -> str:
     """The text with its whitespace runs made one space and trimmed (ignoring case: folded,
     see :func:`~cleannews.lexicon.needles.fold`)."""
-    return fold(text) if ignore_case else " ".join(text.split())
+    return _folded(text) if ignore_case else " ".join(text.split())
+
+
+#: (cached per text: several steps look up the same line, e.g. the five label steps its label)
+_folded = per_text_cache(fold)
 
 
 class WholeLine:
@@ -47,7 +52,8 @@ class WholeLine:
 
     def match(self, text: str) -> regex.Match[str] | None:
         """``full.match(text)``, without running it on a text that can be none of the entries."""
-        if line_key(text, ignore_case=self.ignore_case) in self.keys or (
+        key = _folded(text) if self.ignore_case else " ".join(text.split())  # (line_key, inlined)
+        if key in self.keys or (
                 self.expressions is not None and self.expressions.match(text)):
             return self.full.match(text)
         return None
