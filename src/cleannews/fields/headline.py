@@ -22,6 +22,8 @@ then left to the main-text step instead of being cut with the header.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 
 import regex
@@ -29,7 +31,7 @@ import regex
 from ..cleaner import Cleaner
 from ..page import Page
 from ..language import stopwords
-from ..text import LETTER_WORD, is_prose, is_title_like, looks_like_name, overlap, word_count
+from ..text import LETTER_WORD, for_text, is_prose, is_title_like, looks_like_name, overlap, word_count
 from .byline import split_names
 from .dates import find_dates, residue
 from .fields_util import normalise
@@ -44,6 +46,8 @@ _LABEL_FIGURE = regex.compile(
 _FIGURE = regex.compile(r"(?<![\p{L}\p{N}])\d+(?:[.,/]\d+)*")
 #: Where the names of a byline-shaped line end: a separator, a handle, a comma.
 _NAMES_END = regex.compile(r"\s*(?:[|·•@,;(]|\s[–—\-]\s).*$")
+#: LETTER_WORD for ASCII text (see for_text; "’" is no ASCII character and there are no marks).
+_ASCII_LETTER_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 _ADDRESS = regex.compile(r"@\S+\.\w|(?<!\S)@\w{2,}|https?://|www\.\S+\.\w")
 
 
@@ -95,12 +99,14 @@ class Headline(Cleaner):
         if page.fields.get("headline"):  # already known, e.g. from an HTML page's metadata
             return
         anchor = self._anchor(page)
-        found = self._choose(page, anchor) if anchor is not None else None
+        # each line's comparison key (see normalise), taken once for the whole step
+        keys = [normalise(line.text) if line.text else "" for line in page.lines]
+        found = self._choose(page, anchor, keys) if anchor is not None else None
         # The article's start by the plainest evidence (its first byline, date or prose line)
         # and the title over it: when the headline stands lower, the page header still ends
         # there (``_headline_index``).
         plain = self._anchor(page, plain=True)
-        safe = self._choose(page, plain) if plain is not None and plain != anchor else found
+        safe = self._choose(page, plain, keys) if plain is not None and plain != anchor else found
         if found is None:
             found = safe
         if found is None:
@@ -112,20 +118,19 @@ class Headline(Cleaner):
         page.claim(chosen, "headline", self.name)
         page.fields["headline"] = title
         page.fields["_headline_index"] = min(chosen, safe[0]) if safe is not None else chosen
-        key = normalise(title)
         for i, line in list(page.kept()):
-            if normalise(line.text) == key:
+            if keys[i] == keys[chosen]:
                 page.remove(i, self.name, "repeat of the headline")
 
-    def _choose(self, page: Page, anchor: int) -> tuple[int, int | None] | None:
+    def _choose(self, page: Page, anchor: int, keys: list[str]) -> tuple[int, int | None] | None:
         """The headline's index for this article start, and the index of a lower variant of
-        it that goes (or None)."""
+        it that goes (or None). ``keys``: each line's :func:`normalise`\ d text."""
         above = self._candidates(page, anchor)
         if self.rank:
             # a title under the byline or date line competes with those above it
             candidates = above + [i for i in self._below(page, anchor) if i not in above]
             if len(candidates) > 1:
-                candidates = self._ranked(page, anchor, candidates)
+                candidates = self._ranked(page, anchor, candidates, keys)
         else:
             candidates = above or self._below(page, anchor)
         if not candidates:
@@ -133,12 +138,12 @@ class Headline(Cleaner):
         chosen = candidates[0]
         for other in candidates[1:]:
             a, b = page.lines[chosen].text, page.lines[other].text
-            if normalise(a) != normalise(b) and overlap(a, b) >= self.variant_overlap \
+            if keys[chosen] != keys[other] and overlap(a, b) >= self.variant_overlap \
                     and _plain_variant(b, a):
                 return other, chosen
         return chosen, None
 
-    def _ranked(self, page: Page, anchor: int, candidates: list[int]) -> list[int]:
+    def _ranked(self, page: Page, anchor: int, candidates: list[int], keys: list[str]) -> list[int]:
         """The candidates (nearest first) best first: a headline names what the article is
         about, so its words come back in the text under it; it is a phrase of a few words, not a
         person's name or a one-word label; a page often shows it twice (in a breadcrumb, a
@@ -147,13 +152,13 @@ class Headline(Cleaner):
         assert page.lexicon is not None
         stops = stopwords(page.language)
         text_words = _content_words(self._text_after(page, anchor, set(candidates)), stops)
-        counts: dict[str, int] = {}
-        for line in page.lines:
-            if line.text:
-                key = normalise(line.text)
-                counts[key] = counts.get(key, 0) + 1
+        counts = Counter(key for key, line in zip(keys, page.lines) if line.text)
         particles = page.lexicon.words("byline", "particles")
         ui = page.lexicon.pattern("scorer", "ui", "word")
+        # (a candidate without a piece of a UI phrase cannot match ``ui``: see needles.py)
+        ui_needles = page.lexicon.needles("scorer", ("ui",))
+        if ui_needles is not None:
+            ui_needles = ui_needles.in_page(page.lines[i].text for i in candidates)
         nav = page.lexicon.pattern("navigation", "lines", "line")
 
         echoes: dict[int, float] = {}
@@ -172,9 +177,10 @@ class Headline(Cleaner):
             if looks_like_name(text, particles=particles) and not (words & text_words):
                 value -= self.name_penalty
                 penalised.add(i)
-            if counts.get(normalise(text), 0) > 1:
+            if counts[keys[i]] > 1:
                 value += self.repeat_bonus
-            if ui.search(text) or nav.match(text):
+            has_ui = (ui_needles is None or ui_needles.in_line(text)) and ui.search(text)
+            if has_ui or nav.match(text):
                 value -= self.ui_penalty
                 penalised.add(i)
             return value
@@ -252,8 +258,7 @@ class Headline(Cleaner):
         measures, a label with a figure, a photo credit, a byline."""
         if _ADDRESS.search(text) or _LABEL_FIGURE.match(text) or text.lstrip().startswith("©"):
             return True
-        letters = sum(c.isalpha() for c in text)
-        if letters < sum(c.isdigit() for c in text):
+        if sum(map(str.isalpha, text)) < sum(map(str.isdigit, text)):  # more digits than letters
             return True
         if word_count(text) <= self.max_figure_row_words and len(_FIGURE.findall(text)) >= 2:
             return True  # a row of measures ("ca. 50 x 70 cm", "120 Minuten (+ 300 Minuten)")
@@ -325,7 +330,9 @@ class Headline(Cleaner):
 
 def _content_words(text: str, stops: frozenset[str]) -> set[str]:
     """The casefolded words of four letters or more that are no stopwords."""
-    return {w for w in (m.casefold() for m in LETTER_WORD.findall(text)) if len(w) >= 4 and w not in stops}
+    # (each distinct word casefolded once: a text repeats its words)
+    folded = {w.casefold() for w in set(for_text(text, LETTER_WORD, _ASCII_LETTER_WORD).findall(text))}
+    return {w for w in folded if len(w) >= 4} - stops
 
 
 def _plain_variant(higher: str, nearer: str) -> bool:
