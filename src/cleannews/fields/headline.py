@@ -124,7 +124,7 @@ class Headline(Cleaner):
 
     def _choose(self, page: Page, anchor: int, keys: list[str]) -> tuple[int, int | None] | None:
         """The headline's index for this article start, and the index of a lower variant of
-        it that goes (or None). ``keys``: each line's :func:`normalise`\ d text."""
+        it that goes (or None). ``keys``: each line's text as :func:`normalise` gives it."""
         above = self._candidates(page, anchor)
         if self.rank:
             # a title under the byline or date line competes with those above it
