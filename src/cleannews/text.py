@@ -56,11 +56,12 @@ CACHE_MAX_CHARS = 2000
 _T = TypeVar("_T")
 
 
-def per_text_cache(func: Callable[[str], _T]) -> Callable[[str], _T]:
+def per_text_cache(func: Callable[[str], _T], max_chars: int = CACHE_MAX_CHARS) -> Callable[[str], _T]:
     """Cache a measurement of a line by its text (up to :data:`CACHE_SIZE` texts of at most
-    :data:`CACHE_MAX_CHARS` characters, then it starts afresh; longer texts are measured every
-    time). A plain dict: steps ask it a few thousand times per page, and a hit costs half of
-    what an ``lru_cache`` behind a length test does."""
+    ``max_chars`` characters, then it starts afresh; longer texts are measured every time). A
+    plain dict: steps ask it a few thousand times per page, and a hit costs half of what an
+    ``lru_cache`` behind a length test does. (A measure that is itself a text, as long as the
+    line, is best cached for short lines only: ``max_chars`` bounds the memory it holds.)"""
     cache: dict[str, _T] = {}
 
     @functools.wraps(func)
@@ -70,7 +71,7 @@ def per_text_cache(func: Callable[[str], _T]) -> Callable[[str], _T]:
         except KeyError:
             pass
         value = func(text)
-        if len(text) <= CACHE_MAX_CHARS:
+        if len(text) <= max_chars:
             if len(cache) >= CACHE_SIZE:
                 cache.clear()
             cache[text] = value

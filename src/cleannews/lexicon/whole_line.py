@@ -32,8 +32,9 @@ def line_key(text: str, *, ignore_case: bool = True) -> str:
     return _folded(text) if ignore_case else " ".join(text.split())
 
 
-#: (cached per text: several steps look up the same line, e.g. the five label steps its label)
-_folded = per_text_cache(fold)
+#: (cached per text: several steps look up the same line, e.g. the five label steps its label;
+#: only short lines, so that the cache of folded copies stays small: the phrases are short)
+_folded = per_text_cache(fold, max_chars=200)
 
 
 class WholeLine:
