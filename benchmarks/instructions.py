@@ -140,7 +140,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  (counted in {time.monotonic() - started:.0f} s)")
     if len(totals) == 2:
         mine, other = totals["this tree"], totals["--against"]
-        print(f"this tree / --against: {mine / other:.4f} of the instructions ({(mine - other) / len(pages) / 1e6:+.2f} M per document)")
+        per_doc = (mine - other) / len(pages) / 1e6
+        print(f"this tree / --against: {mine / other:.4f} of the instructions ({per_doc:+.2f} M per document)")
     return 0
 
 

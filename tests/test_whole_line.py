@@ -27,8 +27,8 @@ def _same(lookup: WholeLine, text: str) -> bool:
 def _lookup(phrases: list[str], expressions: list[str], flags: int = regex.I) -> WholeLine:
     alternatives = [regex.escape(p).replace(r"\ ", r"\s+") for p in phrases] + [f"(?:{e})" for e in expressions]
     full = regex.compile(f"^(?:{'|'.join(alternatives)})$", flags | regex.V0)
-    rest = regex.compile(f"^(?:{'|'.join(f'(?:{e})' for e in expressions)})$", flags | regex.V0) if expressions else None
-    return WholeLine(full, phrases, rest)
+    rest = "|".join(f"(?:{e})" for e in expressions)
+    return WholeLine(full, phrases, regex.compile(f"^(?:{rest})$", flags | regex.V0) if expressions else None)
 
 
 def test_a_phrase_is_found_in_any_case_and_spacing() -> None:
