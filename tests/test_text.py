@@ -9,11 +9,11 @@ import random
 import regex
 
 from cleannews import language, text
-from cleannews.cleaners import scorer
+from cleannews.cleaners import line_features
 
 from conftest import SEEDS, load_seed
 
-TWINS = [(text.WORD, text._ASCII_WORD), (scorer._WORD, scorer._ASCII_WORD), (language._WORD, language._ASCII_WORD)]
+TWINS = [(text.WORD, text._ASCII_WORD), (line_features.TOKEN, line_features.ASCII_TOKEN), (language._WORD, language._ASCII_WORD)]
 
 
 def _ascii_samples() -> list[str]:

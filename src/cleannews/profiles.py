@@ -31,6 +31,7 @@ from urllib.parse import urlsplit
 
 import regex
 
+from .article import RemovalCode
 from .cleaner import Cleaner
 from .cleaners.repair import repair
 from .page import Page, split_lines
@@ -112,6 +113,7 @@ class SiteBoilerplate(Cleaner):
     phrases a user added (a phrase ending in "*" matches every line starting with it)."""
 
     name = "site_profile"
+    code = RemovalCode.SITE_PROFILE
     description = "removes lines that recur on many pages of the same site (learnt profile)"
     site: str = ""
     pages: int = 0
@@ -130,14 +132,14 @@ class SiteBoilerplate(Cleaner):
             if not key:
                 continue
             if key in exact or any(key.startswith(p) for p in prefixes):
-                page.remove(i, self.name, f"phrase listed for {self.site} in its profile")
+                page.remove(i, self.name, f"phrase listed for {self.site} in its profile", self.code)
                 continue
             count = self.lines.get(key)
             if count is None:
                 continue
             if byline is not None and byline.match(line.text) and word_count(line.text) <= 8:
                 continue  # "By Jane Doe": the byline step needs it
-            page.remove(i, self.name, f"recurs on {count} of {self.pages} pages of {self.site}")
+            page.remove(i, self.name, f"recurs on {count} of {self.pages} pages of {self.site}", self.code)
 
 
 class Profiles:

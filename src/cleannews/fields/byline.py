@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..article import RemovalCode
 from ..cleaner import Cleaner
 from ..lexicon import Lexicon
 from ..page import Page
@@ -81,6 +82,7 @@ class Byline(Cleaner):
     """Claim the byline lines near the top (or a signature at the end) and set ``byline``."""
 
     name = "byline"
+    provides = ("byline",)
     description = ("claims author boxes, 'Von/By …' lines, author-and-date lines and '(abc/dpa)' "
                    "signatures; sets the byline")
     header_paragraphs: int = 2
@@ -115,7 +117,7 @@ class Byline(Cleaner):
                 # a bare name ("Jane Doe | 12.03.2020") only on a line with nothing else unknown
                 if meta.names and (meta.prefixed or not (meta.unknown or meta.categories)) \
                         and meta.unknown_words <= self.max_meta_unknown_words:
-                    page.claim(i, "byline", self.name, "byline and date line")
+                    page.claim(i, "byline", self.name, "byline and date line", also=("date",))
                     names = meta.names
                     break
                 continue
@@ -163,7 +165,7 @@ class Byline(Cleaner):
         claimed = {line.text.strip().casefold() for line in page.lines if line.field == "byline"}
         for i, line in list(page.kept()):
             if line.text.strip().casefold() in claimed:
-                page.remove(i, self.name, "repeat of the byline line")
+                page.remove(i, self.name, "repeat of the byline line", RemovalCode.FIELD_REPEAT)
 
     def _author_box(self, page: Page, i: int) -> list[str]:
         """Names on the lines under a byline label (blank lines allowed), claiming them."""
@@ -226,6 +228,6 @@ class Byline(Cleaner):
                 parts = [n.strip() for n in regex.split(r"[/,;]", m.group("names")) if n.strip()]
                 agencies = page.lexicon.words("byline", "agencies") if page.lexicon else frozenset()
                 if all(p.casefold() in agencies or (p.islower() and 2 <= len(p) <= 5) for p in parts):
-                    page.claim(i, "byline", self.name, "author signature")
+                    page.claim(i, "byline", self.name, "author signature", code=RemovalCode.AUTHOR_SIGNATURE)
                     return parts
         return []

@@ -180,6 +180,8 @@ class PublishedDate(Cleaner):
     """
 
     name = "date"
+    uses = ("byline",)
+    provides = ("date",)
     description = "claims date lines near the top; sets the published date (published over updated)"
     header_paragraphs: int = 2
     max_residue_words: int = 0
@@ -203,8 +205,8 @@ class PublishedDate(Cleaner):
         prose = 0
         for i, line in enumerate(page.lines):
             text = line.text
-            if not text or not (line.kept or (line.field == "byline" and line.removal is not None
-                                              and line.removal.reason == "byline and date line")):
+            # (a line another field claimed that holds the date too: "von David · 18. Oktober 2019")
+            if not text or not (line.kept or "date" in line.fields):
                 continue
             if not line.kept:  # the byline step took it: "von David · 18. Oktober 2019"
                 meta = parse_meta_line(text, lex, month_first=month_first, stopwords=stop)

@@ -14,7 +14,7 @@ title), the higher one is the headline and the variant goes; a longer one (a bre
 in the title) or one cut short with "…" (a teaser's) is not. Every other copy of the headline
 on the page is removed too: a page repeats its title in menus, media and teasers.
 
-``_headline_index`` (where the page header ends, see :mod:`.header`) is the headline's line,
+``state.article_start`` (where the page header ends, see :mod:`cleannews.cleaners.page_header`) is the headline's line,
 or, when the headline stands under a lone paragraph, the title-shaped line over that paragraph
 (the plainest evidence of the article's start): a lone paragraph wrongly judged to be chrome is
 then left to the main-text step instead of being cut with the header.
@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..article import RemovalCode
 from ..cleaner import Cleaner
 from ..page import Page
 from ..language import stopwords
@@ -56,6 +57,9 @@ class Headline(Cleaner):
     """Claim the headline line, set ``headline``, and remove its repeats."""
 
     name = "headline"
+    code = RemovalCode.FIELD_REPEAT
+    uses = ("byline", "date")
+    provides = ("headline", "article_start")
     description = "claims the title line above the byline/date/first paragraph; removes its repeats"
     max_words: int = 30
     look_up_lines: int = 6
@@ -104,7 +108,7 @@ class Headline(Cleaner):
         found = self._choose(page, anchor, keys) if anchor is not None else None
         # The article's start by the plainest evidence (its first byline, date or prose line)
         # and the title over it: when the headline stands lower, the page header still ends
-        # there (``_headline_index``).
+        # there (``state.article_start``).
         plain = self._anchor(page, plain=True)
         safe = self._choose(page, plain, keys) if plain is not None and plain != anchor else found
         if found is None:
@@ -113,14 +117,14 @@ class Headline(Cleaner):
             return
         chosen, variant = found
         if variant is not None:
-            page.remove(variant, self.name, "variant of the headline (a media or teaser title)")
+            page.remove(variant, self.name, "variant of the headline (a media or teaser title)", self.code)
         title = page.lines[chosen].text
         page.claim(chosen, "headline", self.name)
         page.fields["headline"] = title
-        page.fields["_headline_index"] = min(chosen, safe[0]) if safe is not None else chosen
+        page.state.article_start = page.lines[min(chosen, safe[0]) if safe is not None else chosen]
         for i, line in list(page.kept()):
             if keys[i] == keys[chosen]:
-                page.remove(i, self.name, "repeat of the headline")
+                page.remove(i, self.name, "repeat of the headline", self.code)
 
     def _choose(self, page: Page, anchor: int, keys: list[str]) -> tuple[int, int | None] | None:
         """The headline's index for this article start, and the index of a lower variant of
@@ -225,7 +229,7 @@ class Headline(Cleaner):
         """
         claimed = next((i for i, line in enumerate(page.lines)
                         if line.field in ("byline", "date") and line.removal
-                        and line.removal.reason != "author signature"), None)
+                        and line.removal.code is not RemovalCode.AUTHOR_SIGNATURE), None)
         if plain:
             prose = next((i for i, line in page.kept() if is_prose(line.text, min_words=12)), None)
         else:
