@@ -87,7 +87,7 @@ def test_label_text_trims_like_the_plain_substitution() -> None:
 def test_title_normalising_like_nfkc_and_translate() -> None:
     import unicodedata
 
-    from cleannews.fields.fields_util import normalise
+    from cleannews.text import title_key as normalise
     quotes = str.maketrans({c: '"' for c in "„“”«»‚‘’‹›'"})
     rng = random.Random(9)
     alphabet = list("aB 'x\"„“”«»‚‘’‹›ﬁＡ①é\u00a0\t") + ["ß", "İ"]

@@ -23,11 +23,10 @@ from typing import Any
 from .article import Article, Removal, RemovalCode
 from .cleaners.repair import repair
 from .decode import decode_bytes
-from .fields.fields_util import normalise
 from .language import detect_language
 from .lexicon import Lexicon
 from .page import Line, Page
-from .text import is_title_like, overlap, word_count
+from .text import is_title_like, overlap, title_key, word_count
 
 #: The step name and reason that lines trafilatura left out carry in an explanation.
 EXTRACTOR = "trafilatura"
@@ -292,11 +291,11 @@ def _remove_title_lines(page: HtmlPage, *, look: int = 5, variant_look: int = 3,
     title = page.meta.get("headline")
     if not title:
         return
-    key = normalise(title)
+    key = title_key(title)
     for n, (i, line) in enumerate(list(page.kept())):
         if n >= look:
             break
-        if normalise(line.text) == key:
+        if title_key(line.text) == key:
             page.claim(i, "headline", METADATA, "title repeated in the body (the page's metadata names it)")
         elif (n < variant_look and is_title_like(line.text) and overlap(line.text, title) >= variant_overlap
               and abs(word_count(line.text) - word_count(title)) <= 4):

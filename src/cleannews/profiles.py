@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import os
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -36,7 +35,7 @@ from .cleaner import Cleaner
 from .cleaners.repair import repair
 from .page import Page, split_lines
 from .pipeline import Pipeline
-from .text import ends_sentence, word_count
+from .text import ends_sentence, line_key, word_count
 
 VERSION = 1
 MIN_PAGES = 3
@@ -54,8 +53,7 @@ _TRAILING = regex.compile(r"[\s.:;,!|·•›»\-–—]+$")
 def normalise(text: str) -> str:
     """A line as profiles compare it: repaired, NFKC, single spaces, casefolded, without
     trailing punctuation or separators."""
-    text = unicodedata.normalize("NFKC", repair(text))
-    return _TRAILING.sub("", " ".join(text.split())).casefold()
+    return _TRAILING.sub("", line_key(repair(text), nfkc=True))
 
 
 def site_of(source: str | None, url: str | None) -> str:

@@ -11,7 +11,7 @@ import regex
 
 from ..language import stopwords
 from ..page import Page
-from ..text import announces_list, word_count
+from ..text import announces_list, line_key, word_count
 from .line_features import CJK, TOKEN, LineFeatures, line_features, spaceless_measures
 
 if TYPE_CHECKING:
@@ -178,11 +178,11 @@ def repeated(page: Page, kept: list[int], verdicts: list[Verdict]) -> list[Verdi
     counts: dict[str, int] = {}
     for line in page.lines:
         if line.text:
-            key = line.text.casefold()
+            key = line_key(line.text)
             counts[key] = counts.get(key, 0) + 1
     out = list(verdicts)
     for k, i in enumerate(kept):
-        n = counts.get(page.lines[i].text.casefold(), 0)
+        n = counts.get(line_key(page.lines[i].text), 0)
         if n > 1 and verdicts[k].cls in (SHORT, NEAR_GOOD):
             out[k] = Verdict(BAD, f"stands {n} times on the page ({verdicts[k].evidence})")
     return out

@@ -18,7 +18,7 @@ from ..cleaner import Cleaner
 from ..language import stopwords
 from ..page import Page
 from ..state import MainRun
-from ..text import TERMINAL, is_title_like, list_number
+from ..text import TERMINAL, is_title_like, line_key, list_number
 from .blocks import Block, build_blocks, choose_run, hard_breaks, uses_paragraph_breaks
 from .end_headers import end_headers
 from .line_classes import BAD, GOOD, NEAR_GOOD, SHORT, Labels, LineClassifier, Verdict, classify_lines
@@ -213,7 +213,7 @@ def _drop_repeats(page: Page, start: int, end: int, name: str, window: int = 3) 
         line = page.lines[i]
         if not line.text or not line.kept:
             continue
-        key = " ".join(line.text.split()).casefold()
+        key = line_key(line.text)
         if key in seen and position - seen[key] <= window:
             page.remove(i, name, f"repeats a line {position - seen[key]} kept lines above it in the main text",
                         RemovalCode.REPEAT)

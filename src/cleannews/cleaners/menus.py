@@ -9,7 +9,7 @@ import regex
 from ..article import RemovalCode
 from ..cleaner import Cleaner
 from ..page import Page
-from ..text import announces_list, ends_sentence, is_prose, is_title_like, word_count
+from ..text import PARAGRAPH_WORDS, announces_list, ends_sentence, is_prose, is_title_like, word_count
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class MenuRuns(Cleaner):
     max_words: int = 3
     look_back: int = 4
     #: a paragraph of at least this many words under a run starts the article
-    article_words: int = 12
+    article_words: int = PARAGRAPH_WORDS
     #: how many removed lines may stand between the run and the article's start
     look_ahead: int = 4
 

@@ -23,7 +23,7 @@ from ..cleaner import Cleaner
 from ..lexicon import Lexicon
 from ..page import Page
 from ..language import stopwords
-from ..text import ends_sentence, is_prose, looks_like_name
+from ..text import PARAGRAPH_WORDS, ends_sentence, is_prose, looks_like_name
 from .dates import is_date_line
 from .fields_util import byline_prefix
 from .meta import _bare_name, parse_meta_line
@@ -101,7 +101,7 @@ class Byline(Cleaner):
         prose = 0
         for i, line in list(page.kept()):
             text = line.text
-            if is_prose(text, min_words=12):
+            if is_prose(text, min_words=PARAGRAPH_WORDS):
                 prose += 1
                 if prose > self.header_paragraphs:
                     break
@@ -199,7 +199,7 @@ class Byline(Cleaner):
         prose = 0
         for i, line in list(page.kept()):
             text = line.text.strip()
-            if is_prose(text, min_words=12):
+            if is_prose(text, min_words=PARAGRAPH_WORDS):
                 prose += 1
                 if prose > self.header_paragraphs:
                     break

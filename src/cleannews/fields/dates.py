@@ -19,7 +19,7 @@ import regex
 from ..cleaner import Cleaner
 from ..lexicon import Lexicon
 from ..page import Page
-from ..text import is_prose
+from ..text import PARAGRAPH_WORDS, is_prose
 
 _TIME = regex.compile(r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|uhr|h)?(?!\d)", regex.I)
 _DIGIT = regex.compile(r"\d")
@@ -213,7 +213,7 @@ class PublishedDate(Cleaner):
                 if meta is not None:
                     candidates.extend(meta.dates)
                 continue
-            if is_prose(text, min_words=12):
+            if is_prose(text, min_words=PARAGRAPH_WORDS):
                 prose += 1
                 if prose > self.header_paragraphs:
                     break

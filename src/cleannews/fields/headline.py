@@ -32,10 +32,10 @@ from ..article import RemovalCode
 from ..cleaner import Cleaner
 from ..page import Page
 from ..language import stopwords
-from ..text import LETTER_WORD, for_text, is_prose, is_title_like, looks_like_name, overlap, word_count
+from ..text import (LETTER_WORD, PARAGRAPH_WORDS, PROSE_WORDS, SHORT_SENTENCE_WORDS, for_text, is_prose, is_title_like,
+                    looks_like_name, overlap, title_key, word_count)
 from .byline import split_names
 from .dates import find_dates, residue
-from .fields_util import normalise
 from .meta import parse_meta_line
 
 #: A label with a figure ("Portionen: 12", "Krok 3", "Servings 12", "4 Kommentare",
@@ -91,7 +91,7 @@ class Headline(Cleaner):
     #: a long title-shaped line right under a shorter one is the standfirst (the dek that sums
     #: the story up under its headline): at least this many words, and ``dek_ratio`` times the
     #: words of the line above
-    dek_min_words: int = 12
+    dek_min_words: int = PARAGRAPH_WORDS
     dek_ratio: float = 1.3
     #: (a shorter line above of fewer words is a kicker, "Corona-Krise", and the long line the
     #: headline)
@@ -104,7 +104,7 @@ class Headline(Cleaner):
             return
         anchor = self._anchor(page)
         # each line's comparison key (see normalise), taken once for the whole step
-        keys = [normalise(line.text) if line.text else "" for line in page.lines]
+        keys = [title_key(line.text) if line.text else "" for line in page.lines]
         found = self._choose(page, anchor, keys) if anchor is not None else None
         # The article's start by the plainest evidence (its first byline, date or prose line)
         # and the title over it: when the headline stands lower, the page header still ends
@@ -231,7 +231,7 @@ class Headline(Cleaner):
                         if line.field in ("byline", "date") and line.removal
                         and line.removal.code is not RemovalCode.AUTHOR_SIGNATURE), None)
         if plain:
-            prose = next((i for i, line in page.kept() if is_prose(line.text, min_words=12)), None)
+            prose = next((i for i, line in page.kept() if is_prose(line.text, min_words=PARAGRAPH_WORDS)), None)
         else:
             prose = self._prose_run(page)
         found = [i for i in (claimed, prose) if i is not None]
@@ -242,7 +242,7 @@ class Headline(Cleaner):
         the next few lines) far above the first run of prose: then the run's start."""
         first: tuple[int, int] | None = None  # (index, ordinal among the kept lines)
         for n, (i, line) in enumerate(page.kept()):
-            if not is_prose(line.text, min_words=12):
+            if not is_prose(line.text, min_words=PARAGRAPH_WORDS):
                 continue
             if first is None:
                 first = (i, n)
@@ -251,7 +251,7 @@ class Headline(Cleaner):
                 nxt = page.next_kept(j)
                 if nxt is None:
                     break
-                if is_prose(page.lines[nxt].text, min_words=8):
+                if is_prose(page.lines[nxt].text, min_words=PROSE_WORDS):
                     return i if n - first[1] - 1 > self.lone_prose_gap else first[0]
                 j = nxt
         return first[0] if first else None
@@ -302,7 +302,7 @@ class Headline(Cleaner):
             if j is None:
                 break
             text = page.lines[j].text
-            if is_prose(text, min_words=6):
+            if is_prose(text, min_words=SHORT_SENTENCE_WORDS):
                 break
             if is_title_like(text, max_words=self.max_words) and word_count(text) >= 2 \
                     and not self._not_a_title(text, page) \
@@ -324,7 +324,7 @@ class Headline(Cleaner):
             if is_title_like(text, max_words=self.max_words) and word_count(text) >= 2 \
                     and not self._not_a_title(text, page):
                 out.append(j)
-            elif is_prose(text, min_words=6):
+            elif is_prose(text, min_words=SHORT_SENTENCE_WORDS):
                 sentences += 1
                 if sentences > 1 or out:
                     break

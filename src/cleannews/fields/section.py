@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from ..article import RemovalCode
 from ..cleaner import Cleaner
 from ..page import Page
-from ..text import is_label
-from .fields_util import normalise
+from ..text import is_label, title_key
 
 
 @dataclass(frozen=True)
@@ -43,7 +42,7 @@ class Section(Cleaner):
         if section:
             page.fields["section"] = section
             for i in kickers:
-                if normalise(page.lines[i].text) == normalise(section):
+                if title_key(page.lines[i].text) == title_key(section):
                     page.claim(i, "section", self.name, "section kicker")
 
     def _kicker_lines(self, page: Page) -> list[int]:
