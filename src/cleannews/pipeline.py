@@ -53,26 +53,30 @@ class Pipeline(Sequence[Cleaner]):
         self.degraded: dict[str, tuple[str, ...]] = self._check_needs()
 
     def _check_needs(self) -> dict[str, tuple[str, ...]]:
-        """Raise for an unmet requirement; warn for, and return, the steps that run degraded
-        (name -> the slots they use that no step before them provides)."""
+        """Raise for unmet requirements (naming every step that lacks one); else warn for, and
+        return, the steps that run degraded (name -> the slots they use that no step before
+        them provides)."""
         providers: dict[str, list[str]] = {}
         for step in self._steps:
             for slot in _declared(step, "provides"):
                 providers.setdefault(slot, []).append(step.name)
         provided: set[str] = set()
+        unmet: list[str] = []
         degraded: dict[str, tuple[str, ...]] = {}
         for step in self._steps:
             missing = [slot for slot in _declared(step, "requires") if slot not in provided]
             if missing:
-                raise PipelineError(f"step {step.name!r} needs {self._wanting(missing, providers)} "
-                                    f"from a step before it; drop {step.name!r} too, or put the step "
-                                    f"that provides it before {step.name!r}")
+                unmet.append(f"step {step.name!r} needs {self._wanting(missing, providers)} from a step before it")
             lacking = tuple(slot for slot in _declared(step, "uses") if slot not in provided)
             if lacking:
                 degraded[step.name] = lacking
-                warnings.warn(f"step {step.name!r} runs degraded: it uses {self._wanting(lacking, providers)}, "
-                              f"which no step before it provides", DegradedStepWarning, stacklevel=4)
             provided.update(_declared(step, "provides"))
+        if unmet:
+            raise PipelineError("; ".join(unmet) + " (drop those steps too, or put the steps that provide "
+                                "what they need before them)")
+        for name, lacking in degraded.items():
+            warnings.warn(f"step {name!r} runs degraded: it uses {self._wanting(lacking, providers)}, "
+                          f"which no step before it provides", DegradedStepWarning, stacklevel=4)
         return degraded
 
     @staticmethod
