@@ -100,10 +100,10 @@ def find_dates(text: str, lexicon: Lexicon, *, month_first: bool = False) -> lis
         kind = _label_kind(before, published, updated)
         # "Publicado el martes, 21 de enero": weekdays and filler may stand between label and date.
         for _ in range(3):
-            m = filler.search(before)
-            if kind or not m or (m.start() and before[m.start() - 1].isalnum()):
+            fill = filler.search(before)
+            if kind or not fill or (fill.start() and before[fill.start() - 1].isalnum()):
                 break
-            before = before[:m.start()].rstrip(" :,")
+            before = before[:fill.start()].rstrip(" :,")
             kind = _label_kind(before, published, updated)
         found.append(FoundDate(value, start, end, kind))
     return found
