@@ -45,7 +45,7 @@ class Line:
     number: int
     removal: Removal | None = None
     fields: tuple[str, ...] = ()
-    uid: int = field(default_factory=lambda: next(_uids), compare=False)
+    uid: int = field(default_factory=_uids.__next__, compare=False)
 
     @property
     def field(self) -> str | None:

@@ -117,6 +117,7 @@ SHORT_SENTENCE_WORDS = 6
 
 
 _QUOTES = "„“”«»‚‘’‹›'"
+_CASEFOLD = str.casefold
 
 
 def line_key(text: str, *, fold: Callable[[str], str] | None = str.casefold, nfkc: bool = False,
@@ -124,6 +125,8 @@ def line_key(text: str, *, fold: Callable[[str], str] | None = str.casefold, nfk
     """The one line normaliser: a line as steps compare lines. Whitespace runs are one space
     and the ends are trimmed; ``fold`` folds case (None: case kept); ``nfkc``: compatibility
     forms unified first (NFKC); ``quotes``: every quote mark written as '"' (titles)."""
+    if fold is _CASEFOLD and not (nfkc or quotes):  # (the common case, on every line of a page)
+        return " ".join(text.split()).casefold()
     if text.isascii():  # (NFKC leaves ASCII alone, and its only quote is "'")
         if quotes:
             text = text.replace("'", '"')

@@ -81,7 +81,7 @@ def build_blocks(page: Page, labels: Labels, headers: set[int], paragraphs: bool
     spaceless = function_chars(page) is not None
     rows: list[tuple[int, bool, float]] = []  # (index, good, chrome weight) of content lines
     for i, line in enumerate(page.lines):
-        if not line.text or line.field is not None:  # headline, byline, date: neither
+        if not line.text or line.fields:  # headline, byline, date: neither
             continue
         cls = labels.get(i, (BAD,))[0]
         if i not in headers and cls == GOOD:

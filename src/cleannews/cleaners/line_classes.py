@@ -4,6 +4,7 @@ tight lists, tables and repeated lines are recognised as wholes."""
 
 from __future__ import annotations
 
+import collections
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -175,15 +176,14 @@ def classify_lines(page: Page, headers: set[int], paragraphs: bool, opts: MainTe
 def repeated(page: Page, kept: list[int], verdicts: list[Verdict]) -> list[Verdict]:
     """A line that is not prose and stands more than once on the page (a teaser's kicker
     and title, a menu shown twice) is chrome: articles do not repeat their lines."""
-    counts: dict[str, int] = {}
-    for line in page.lines:
-        if line.text:
-            key = line_key(line.text)
-            counts[key] = counts.get(key, 0) + 1
+    keys = [line_key(line.text) if line.text else "" for line in page.lines]
+    counts = collections.Counter(key for key in keys if key)
     out = list(verdicts)
     for k, i in enumerate(kept):
-        n = counts.get(line_key(page.lines[i].text), 0)
-        if n > 1 and verdicts[k].cls in (SHORT, NEAR_GOOD):
+        if verdicts[k].cls not in (SHORT, NEAR_GOOD):
+            continue
+        n = counts[keys[i]]
+        if n > 1:
             out[k] = Verdict(BAD, f"stands {n} times on the page ({verdicts[k].evidence})")
     return out
 

@@ -162,7 +162,7 @@ class Byline(Cleaner):
     def _drop_repeats(self, page: Page) -> None:
         """Other copies of a claimed byline line ("Von Anna Muster" in a teaser or a sticky
         header) are chrome, as repeats of the headline are."""
-        claimed = {line.text.strip().casefold() for line in page.lines if line.field == "byline"}
+        claimed = {line.text.strip().casefold() for line in page.lines if line.fields[:1] == ("byline",)}
         for i, line in list(page.kept()):
             if line.text.strip().casefold() in claimed:
                 page.remove(i, self.name, "repeat of the byline line", RemovalCode.FIELD_REPEAT)

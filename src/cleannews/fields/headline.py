@@ -228,7 +228,7 @@ class Headline(Cleaner):
         (see :meth:`_prose_run`). ``plain``: its first byline, date or prose line, whatever it is.
         """
         claimed = next((i for i, line in enumerate(page.lines)
-                        if line.field in ("byline", "date") and line.removal
+                        if line.fields and line.fields[0] in ("byline", "date") and line.removal
                         and line.removal.code is not RemovalCode.AUTHOR_SIGNATURE), None)
         if plain:
             prose = next((i for i, line in page.kept() if is_prose(line.text, min_words=PARAGRAPH_WORDS)), None)
