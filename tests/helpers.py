@@ -26,7 +26,7 @@ def run(step: Cleaner, lines: Iterable[str], language: str = "de", *, headline: 
     """Run one step over a page of the given lines (``headline``: index to mark as the headline)."""
     page = page_of(lines, language)
     if headline is not None:
-        page.fields["_headline_index"] = headline
+        page.state.article_start = page.lines[headline]
         page.claim(headline, "headline", "test")
     step(page)
     return page

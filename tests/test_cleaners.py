@@ -8,15 +8,21 @@ import cleannews
 
 from cleannews.cleaners.bio import AuthorBio
 from cleannews.cleaners.captions import Captions
-from cleannews.cleaners.ending import ArticleEnd
+from cleannews.cleaners.article_end import ArticleEnd
+from cleannews.state import MainRun
 from cleannews.cleaners.glue import SplitGluedSpans
-from cleannews.cleaners.labels import ADS, COMMENT_WIDGETS, NAVIGATION, PLACEHOLDERS, READING_TIME
+from cleannews.cleaners.labels import ADS, COMMENT_WIDGETS, PLACEHOLDERS, READING_TIME
+from cleannews.cleaners.navigation import NAVIGATION
 from cleannews.cleaners.media import MediaPlayers
-from cleannews.cleaners.navigation import Breadcrumbs, ForeignScriptLabels, IconLabels, MenuRuns
+from cleannews.cleaners.breadcrumbs import Breadcrumbs
+from cleannews.cleaners.foreign_labels import ForeignScriptLabels
+from cleannews.cleaners.icons import IconLabels
+from cleannews.cleaners.menus import MenuRuns
 from cleannews.cleaners.repair import RepairText, repair
-from cleannews.cleaners.sections import COMMENTS, DONATIONS, FOOTER, RELATED, SOURCES
+from cleannews.cleaners.end_sections import COMMENTS, DONATIONS, FOOTER, RELATED, SOURCES
 from cleannews.cleaners.social import ShareButtons
-from cleannews.cleaners.teasers import ReadMoreBoxes, TruncatedTeasers
+from cleannews.cleaners.read_more import ReadMoreBoxes
+from cleannews.cleaners.teasers import TruncatedTeasers
 from cleannews.fields.byline import Byline
 from helpers import PROSE, kept, page_of, removed, run
 
@@ -129,13 +135,13 @@ def test_icon_labels_leave_text(text):
 ])
 def test_breadcrumbs_removed_and_remembered(trail, crumbs):
     page = run(Breadcrumbs(), [trail, *PROSE])
-    assert page.body_lines() == PROSE and page.fields["_breadcrumbs"] == crumbs
+    assert page.body_lines() == PROSE and page.state.breadcrumbs == tuple(crumbs)
 
 
 def test_a_trail_that_ends_in_the_page_title_is_a_breadcrumb():
     trail = "Startseite » Rezepte » Kuchen » Saftiger Zitronenkuchen vom Blech: einfach und köstlich"
     page = run(Breadcrumbs(), [trail, *PROSE])
-    assert page.body_lines() == PROSE and page.fields["_breadcrumbs"] == ["Startseite", "Rezepte", "Kuchen"]
+    assert page.body_lines() == PROSE and page.state.breadcrumbs == ("Startseite", "Rezepte", "Kuchen")
 
 
 @pytest.mark.parametrize("text", ["Home Office wird zur Regel", "Home is where the heart is.", "HomeKit ist ein Produkt",
@@ -336,8 +342,8 @@ def test_a_section_header_above_the_main_run_cuts_nothing():
     lines = ["Überschrift des Artikels", "", "Ein Satz als Vorspann, den ein Anriss über dem Text zeigt.",
              "Schreibe einen Kommentar", *PROSE]
     page = page_of(lines)
-    page.fields["_headline_index"] = 0
-    page.fields["_main_start"], page.fields["_main_end"] = 4, len(lines) - 1
+    page.state.article_start = page.lines[0]
+    page.state.main_run = MainRun(page.lines[4], page.lines[len(lines) - 1])
     COMMENTS(page)
     assert page.body_lines() == [lines[0], *lines[2:]]
 

@@ -133,7 +133,7 @@ def test_removed_option_adds_the_removal_records():
     (plain,) = records(cli("clean", path))
     (full,) = records(cli("clean", "--removed", path))
     assert "removed" not in plain
-    assert full["removed"] and {"text", "cleaner", "reason", "line"} == set(full["removed"][0])
+    assert full["removed"] and {"text", "cleaner", "reason", "line", "code"} == set(full["removed"][0])
     assert any(r["text"] == gold(0)["headline"] and r["cleaner"] for r in full["removed"])
 
 

@@ -11,7 +11,7 @@ import cleannews
 from cleannews import Lexicon
 from cleannews.fields.byline import Byline
 from cleannews.fields.dates import PublishedDate, find_dates
-from cleannews.fields.header import PageHeader
+from cleannews.cleaners.page_header import PageHeader
 from cleannews.fields.headline import Headline
 from cleannews.fields.lead import Lead
 from cleannews.fields.meta import parse_meta_line

@@ -85,7 +85,7 @@ def test_combined_and_first_of_patterns_agree_with_the_single_lists():
     the first section whose lists match (checked on the seed pages' lines and the phrases)."""
     from conftest import SEEDS, load_seed
     from cleannews.cleaners.labels import label_text
-    from cleannews.cleaners.sections import FAMILIES
+    from cleannews.cleaners.end_headers import FAMILIES
 
     lines = {label_text(t) for folder in SEEDS for t in load_seed(folder)[0].splitlines() if t.strip()}
     keys = ("headers", "headers_re")

@@ -7,11 +7,15 @@ import pytest
 
 import cleannews
 from cleannews import Lexicon
-from cleannews.cleaners.labels import ADS, COMMENT_WIDGETS, NAVIGATION, PLACEHOLDERS, READING_TIME
-from cleannews.cleaners.scorer import AfterMainText, LineClassifier, MainText, line_features, ui_pattern
-from cleannews.cleaners.sections import COMMENTS, DONATIONS, FOOTER, RELATED
+from cleannews.cleaners.labels import ADS, COMMENT_WIDGETS, PLACEHOLDERS, READING_TIME
+from cleannews.cleaners.navigation import NAVIGATION
+from cleannews.cleaners.after_main_text import AfterMainText
+from cleannews.cleaners.line_classes import LineClassifier
+from cleannews.cleaners.line_features import line_features, ui_pattern
+from cleannews.cleaners.main_text import MainText
+from cleannews.cleaners.end_sections import COMMENTS, DONATIONS, FOOTER, RELATED
 from cleannews.cleaners.social import ShareButtons
-from cleannews.cleaners.teasers import ReadMoreBoxes
+from cleannews.cleaners.read_more import ReadMoreBoxes
 from cleannews.fields.byline import Byline
 from cleannews.fields.dates import PublishedDate
 from cleannews.language import detect_language, stopwords

@@ -10,8 +10,8 @@ import cleannews
 from cleannews import Lexicon
 from cleannews.cleaners.glue import SplitGluedSpans
 from cleannews.cleaners.notices import DEFAULT_FAMILIES, FAMILIES, Notices
-from cleannews.cleaners.sections import COMMENTS, FOOTER, RELATED
-from cleannews.cleaners.teasers import ReadMoreBoxes
+from cleannews.cleaners.end_sections import COMMENTS, FOOTER, RELATED
+from cleannews.cleaners.read_more import ReadMoreBoxes
 from cleannews.fields.byline import Byline
 from cleannews.fields.dates import PublishedDate
 from cleannews.language import detect_language

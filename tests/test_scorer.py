@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 import cleannews
-from cleannews.cleaners.scorer import (BAD, GOOD, NEAR_GOOD, SHORT, AfterMainText, LineClassifier, MainText,
-                                       glued_title, line_features, relabel)
+from cleannews.cleaners.after_main_text import AfterMainText
+from cleannews.cleaners.line_classes import BAD, GOOD, NEAR_GOOD, SHORT, LineClassifier, relabel
+from cleannews.cleaners.line_features import glued_title, line_features
+from cleannews.cleaners.main_text import MainText
 from cleannews.language import stopwords
 from helpers import PROSE, page_of
 
@@ -133,7 +135,7 @@ def test_under_a_headline_the_opening_stays_however_much_chrome_stands_before_th
               "Listen to this article", "3 min read", "Save", "Comment", "Follow", "Gift this article"]
     lines = ["Council backs new budget", ""] + blank_separated(OPENING) + chrome + [""] + blank_separated(EN_PROSE + MORE_PROSE)
     page = page_of(lines, "en")
-    page.fields["_headline_index"] = 0
+    page.state.article_start = page.lines[0]
     page.claim(0, "headline", "test")
     MainText()(page)
     AfterMainText()(page)
@@ -161,7 +163,7 @@ def test_inside_the_run_a_short_sentence_among_chrome_stays_but_labels_go():
     inner = ["Share", "Photo: Jane Doe", "It rained all day.", "Advertisement", "Read more"]
     lines = ["Council backs new budget", ""] + blank_separated(EN_PROSE[:2] + inner + EN_PROSE[2:])
     page = page_of(lines, "en")
-    page.fields["_headline_index"] = 0
+    page.state.article_start = page.lines[0]
     page.claim(0, "headline", "test")
     MainText()(page)
     assert page.body_lines() == [*EN_PROSE[:2], "It rained all day.", *EN_PROSE[2:]]
@@ -338,7 +340,7 @@ def test_the_code_pattern_is_searched_only_where_it_can_match_past_the_start() -
     import random
 
     from conftest import SEEDS, load_seed
-    from cleannews.cleaners import scorer
+    from cleannews.cleaners import line_features as features
     lines = [line for folder in SEEDS for line in load_seed(folder)[0].splitlines()]
     rng = random.Random(11)
     alphabet = ["a", "B", "ü", " ", "  ", "\u00a0", "\u2009", ";", "{", "}", "(", ")", ":", "<", ">", "/", "=",
@@ -346,7 +348,7 @@ def test_the_code_pattern_is_searched_only_where_it_can_match_past_the_start() -
     lines += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 25))) for _ in range(20000)]
     lines += ["var x = 1;  ", "f(x) :", "print(x)\u00a0", "if (x) {", "a <br> b"]
     for line in lines:
-        assert scorer._code_like(line) == bool(scorer._CODE.search(line)), line
+        assert features._code_like(line) == bool(features._CODE.search(line)), line
 
 
 def test_a_line_has_at_least_as_many_scorer_words_as_text_words() -> None:
@@ -356,23 +358,24 @@ def test_a_line_has_at_least_as_many_scorer_words_as_text_words() -> None:
     import random
 
     from conftest import SEEDS, load_seed
-    from cleannews.cleaners import scorer
+    from cleannews.cleaners import line_features as features
     from cleannews.text import words
     lines = [line for folder in SEEDS for line in load_seed(folder)[0].splitlines()]
     rng = random.Random(5)
     alphabet = ["a", "B", "ü", "1", ".", "..", "-", "'", "’", " ", "\u0301", "x.y", "U.S.", "½", "漢", "—", ","]
     lines += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30))) for _ in range(20000)]
     for line in lines:
-        assert len(scorer._WORD.findall(line)) >= len(words(line)), line
+        assert len(features.TOKEN.findall(line)) >= len(words(line)), line
         if line.isascii():
-            assert len(scorer._ASCII_WORD.findall(line)) >= len(words(line)), line
+            assert len(features.ASCII_TOKEN.findall(line)) >= len(words(line)), line
 
 
 def test_the_ui_search_left_out_of_long_lines_changes_no_verdict() -> None:
     """The UI phrase of a line longer than twice max_ui_words words is never read: its
     verdict is the same with the search as without."""
     from conftest import SEEDS, load_seed
-    from cleannews.cleaners.scorer import LineClassifier, line_features, ui_pattern
+    from cleannews.cleaners.line_classes import LineClassifier
+    from cleannews.cleaners.line_features import line_features, ui_pattern
     from cleannews.language import stopwords
     from cleannews.lexicon import Lexicon
     lexicon = Lexicon.load("en")

@@ -9,11 +9,11 @@ import random
 import regex
 
 from cleannews import language, text
-from cleannews.cleaners import scorer
+from cleannews.cleaners import line_features
 
 from conftest import SEEDS, load_seed
 
-TWINS = [(text.WORD, text._ASCII_WORD), (scorer._WORD, scorer._ASCII_WORD), (language._WORD, language._ASCII_WORD)]
+TWINS = [(text.WORD, text._ASCII_WORD), (line_features.TOKEN, line_features.ASCII_TOKEN), (language._WORD, language._ASCII_WORD)]
 
 
 def _ascii_samples() -> list[str]:
@@ -87,7 +87,7 @@ def test_label_text_trims_like_the_plain_substitution() -> None:
 def test_title_normalising_like_nfkc_and_translate() -> None:
     import unicodedata
 
-    from cleannews.fields.fields_util import normalise
+    from cleannews.text import title_key as normalise
     quotes = str.maketrans({c: '"' for c in "„“”«»‚‘’‹›'"})
     rng = random.Random(9)
     alphabet = list("aB 'x\"„“”«»‚‘’‹›ﬁＡ①é\u00a0\t") + ["ß", "İ"]

@@ -12,9 +12,17 @@ from hypothesis import strategies as st
 
 from cleannews import Lexicon
 from cleannews.lexicon import available_languages
-from cleannews.lexicon.whole_line import WholeLine, line_key
-
+from cleannews.lexicon.needles import fold
+from cleannews.lexicon.whole_line import WholeLine
+from cleannews.text import line_key as _line_key
 from conftest import SEEDS, load_seed
+
+
+def line_key(text: str) -> str:
+    """The key WholeLine looks a line up by."""
+    return _line_key(text, fold=fold)
+
+
 
 
 def _same(lookup: WholeLine, text: str) -> bool:

@@ -2,10 +2,70 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
+import enum
 from dataclasses import dataclass, field
 from typing import Any
+
+
+class RemovalCode(str, enum.Enum):
+    """What kind of thing a removed line is, machine-readable (``Removal.reason`` says it in words).
+
+    Steps that need to know what an earlier step found read these codes, never its reason text.
+    """
+
+    #: claimed by a field: the headline, byline, date or section line
+    HEADLINE = "headline"
+    BYLINE = "byline"
+    #: an "(abc/dpa)" signature at the article's end (a byline that does not mark its start)
+    AUTHOR_SIGNATURE = "author_signature"
+    DATE = "date"
+    SECTION = "section"
+    #: a link to more articles of the section ("Mehr «International»")
+    SECTION_LINK = "section_link"
+    #: another copy of a field's line (the headline repeated in a teaser, a byline twice)
+    FIELD_REPEAT = "field_repeat"
+    PLACEHOLDER = "placeholder"
+    SHARE_BUTTON = "share_button"
+    AD = "ad"
+    ICON = "icon"
+    BREADCRUMB = "breadcrumb"
+    FOREIGN_LABEL = "foreign_label"
+    CAPTION = "caption"
+    MEDIA = "media"
+    READING_TIME = "reading_time"
+    COMMENT_WIDGET = "comment_widget"
+    NAVIGATION = "navigation"
+    MENU = "menu"
+    PAGE_HEADER = "page_header"
+    #: the main-text steps: before, inside (among chrome) and after the article's main run
+    BEFORE_MAIN_TEXT = "before_main_text"
+    INSIDE_MAIN_TEXT = "inside_main_text"
+    AFTER_MAIN_TEXT = "after_main_text"
+    #: a line the article says twice within a few lines
+    REPEAT = "repeat"
+    NOTICE = "notice"
+    #: a closing section of the page, from its header on (sources, comments, donations, related, footer)
+    END_SECTION = "end_section"
+    READ_MORE = "read_more"
+    TEASER = "teaser"
+    ARTICLE_END = "article_end"
+    AUTHOR_BIO = "author_bio"
+    #: recurs on many pages of the site (a site profile)
+    SITE_PROFILE = "site_profile"
+    #: HTML: the whole line is a link, or the label of a list of links
+    LINK = "link"
+    #: HTML: text the extractor left out of the article
+    EXTRACTOR_DROPPED = "extractor_dropped"
+    #: a line too long to be a paragraph, set aside before any step reads it
+    GIANT_LINE = "giant_line"
+    #: a removal by a step that gives no code of its own (a user's step)
+    OTHER = "other"
+
+
+#: The code a claim gets from the field that claims the line.
+FIELD_CODES = {"headline": RemovalCode.HEADLINE, "byline": RemovalCode.BYLINE, "date": RemovalCode.DATE,
+               "section": RemovalCode.SECTION}
 
 
 @dataclass(frozen=True)
@@ -14,17 +74,20 @@ class Removal:
 
     ``line`` is the 1-based number of the input line the text came from; ``cleaner`` is the
     name of the pipeline step that took it out; ``reason`` says what kind of chrome it is (or,
-    for a field extractor, which field claimed it).
+    for a field extractor, which field claimed it), and ``code`` says the same for programs
+    (a :class:`RemovalCode`).
     """
 
     text: str
     cleaner: str
     reason: str
     line: int
+    code: RemovalCode = RemovalCode.OTHER
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
-        return dataclasses.asdict(self)
+        """JSON-ready form (``code`` as its string value)."""
+        return {"text": self.text, "cleaner": self.cleaner, "reason": self.reason, "line": self.line,
+                "code": self.code.value}
 
 
 @dataclass(frozen=True)

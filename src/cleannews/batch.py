@@ -32,7 +32,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from .api import read_source
+from .prepare import read_source
 from .fetch import FetchError, fetch, is_url
 from .pipeline import CleanTimeout, Pipeline
 

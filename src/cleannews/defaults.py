@@ -2,22 +2,32 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Any
+
+from .cleaners.after_main_text import AfterMainText
+from .cleaners.article_end import ArticleEnd
 from .cleaners.bio import AuthorBio
+from .cleaners.breadcrumbs import Breadcrumbs
 from .cleaners.captions import Captions
-from .cleaners.ending import ArticleEnd
+from .cleaners.end_sections import COMMENTS, DONATIONS, FOOTER, RELATED, SOURCES
+from .cleaners.foreign_labels import ForeignScriptLabels
 from .cleaners.glue import SplitGluedSpans
-from .cleaners.labels import ADS, COMMENT_WIDGETS, NAVIGATION, PLACEHOLDERS, READING_TIME
+from .cleaners.icons import IconLabels
+from .cleaners.labels import ADS, COMMENT_WIDGETS, PLACEHOLDERS, READING_TIME
+from .cleaners.main_text import MainText
 from .cleaners.media import MediaPlayers
-from .cleaners.navigation import Breadcrumbs, ForeignScriptLabels, IconLabels, MenuRuns
+from .cleaners.menus import MenuRuns
+from .cleaners.navigation import NAVIGATION
 from .cleaners.notices import Notices
+from .cleaners.page_header import PageHeader
+from .cleaners.read_more import ReadMoreBoxes
 from .cleaners.repair import RepairText
-from .cleaners.scorer import AfterMainText, MainText
-from .cleaners.sections import COMMENTS, DONATIONS, FOOTER, RELATED, SOURCES
 from .cleaners.social import ShareButtons
-from .cleaners.teasers import ReadMoreBoxes, TruncatedTeasers
+from .cleaners.teasers import TruncatedTeasers
 from .fields.byline import Byline
 from .fields.dates import PublishedDate
-from .fields.header import PageHeader
 from .fields.headline import Headline
 from .fields.lead import Lead
 from .fields.section import Section
@@ -50,3 +60,26 @@ def default_pipeline(language: str | None = None) -> Pipeline:
         AfterMainText(), ArticleEnd(), AuthorBio(),
         Lead(),
     ], language=language)
+
+
+def load_pipeline(path: str | Path) -> Pipeline:
+    """The pipeline a file written by :meth:`Pipeline.save` describes: the default steps named
+    in its ``steps`` list, in that order, with its ``params`` and ``language``.
+
+    A step name the default pipeline does not have raises ValueError naming it (a step of your
+    own is added with :meth:`Pipeline.insert` after loading); a bad file raises ValueError too.
+    """
+    try:
+        config: Any = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValueError(f"cannot read a pipeline from {str(path)!r}: {exc}") from exc
+    if not isinstance(config, dict):
+        raise ValueError(f"{str(path)!r}: a pipeline file holds a JSON object")
+    default = default_pipeline(config.get("language"))
+    names = config.get("steps", list(default.names))
+    unknown = [n for n in names if n not in default.names]
+    if unknown:
+        raise ValueError(f"{str(path)!r}: no default step named {', '.join(map(repr, unknown))}; "
+                         f"default steps: {', '.join(default.names)}")
+    pipeline = Pipeline([default[n] for n in names], language=config.get("language"))
+    return pipeline.set_params(**config.get("params", {}))

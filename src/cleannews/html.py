@@ -20,14 +20,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .article import Article, Removal
+from .article import Article, Removal, RemovalCode
 from .cleaners.repair import repair
 from .decode import decode_bytes
-from .fields.fields_util import normalise
 from .language import detect_language
 from .lexicon import Lexicon
 from .page import Line, Page
-from .text import is_title_like, overlap, word_count
+from .text import is_title_like, overlap, title_key, word_count
 
 #: The step name and reason that lines trafilatura left out carry in an explanation.
 EXTRACTOR = "trafilatura"
@@ -153,9 +152,9 @@ class HtmlPage(Page):
         removed by the step "trafilatura", each before the extracted line that follows it on
         the page. Called by ``Pipeline.explain`` after the pipeline ran (so no step sees them);
         a dropped line carries the number of the extracted line before it (0 at the top)."""
-        if self.tree is None or self.metadata.get("_dropped_added"):
+        if self.tree is None or self.metadata.get("dropped_added"):
             return
-        self.metadata["_dropped_added"] = True
+        self.metadata["dropped_added"] = True
         dropped = dropped_lines(visible_lines(self.tree), self.extracted)
         if not dropped:
             return
@@ -167,7 +166,7 @@ class HtmlPage(Page):
             while k < len(dropped) and dropped[k][0] < upto:
                 number, text = dropped[k]
                 line = Line(text, number)
-                line.removal = Removal(text, EXTRACTOR, DROPPED_REASON, number)
+                line.removal = Removal(text, EXTRACTOR, DROPPED_REASON, number, RemovalCode.EXTRACTOR_DROPPED)
                 out.append(line)
                 k += 1
 
@@ -317,11 +316,11 @@ def _remove_title_lines(page: HtmlPage, *, look: int = 5, variant_look: int = 3,
     title = page.meta.get("headline")
     if not title:
         return
-    key = normalise(title)
+    key = title_key(title)
     for n, (i, line) in enumerate(list(page.kept())):
         if n >= look:
             break
-        if normalise(line.text) == key:
+        if title_key(line.text) == key:
             page.claim(i, "headline", METADATA, "title repeated in the body (the page's metadata names it)")
         elif (n < variant_look and is_title_like(line.text) and overlap(line.text, title) >= variant_overlap
               and abs(word_count(line.text) - word_count(title)) <= 4):
@@ -350,21 +349,21 @@ def _remove_link_lines(page: HtmlPage, tree: Any, *, min_share: float = 0.9, min
         if not key or len(key) > 300 or word_count(line.text) < min_words or _ADDRESS.search(key):
             continue
         if key in anchors or _link_share(key, long_anchors) >= min_share:
-            page.remove(i, LINKS, "the whole line is a link (a teaser or menu item)")
+            page.remove(i, LINKS, "the whole line is a link (a teaser or menu item)", RemovalCode.LINK)
             removed_any = True
     if not removed_any:
         return
 
     def link_line(j: int | None) -> bool:
         removal = page.lines[j].removal if j is not None else None
-        return removal is not None and removal.cleaner == LINKS
+        return removal is not None and removal.code is RemovalCode.LINK
 
     for i, line in list(page.kept()):
         first = page.next_nonblank(i)
         second = page.next_nonblank(first) if first is not None else None
         if (link_line(first) and link_line(second) and word_count(line.text) <= max_label_words
                 and not line.text.rstrip().endswith((".", ":", "!", "?"))):
-            page.remove(i, LINKS, "label of a list of links")
+            page.remove(i, LINKS, "label of a list of links", RemovalCode.LINK)
 
 
 def _link_share(key: str, anchors: list[str]) -> float:

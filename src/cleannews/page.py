@@ -2,18 +2,22 @@
 
 Every line is either kept (it will be part of the body), removed with a reason, or claimed by a
 field (headline, byline, date, section), which also takes it out of the body. Blank lines are
-paragraph separators and never part of either.
+paragraph separators and never part of either. What steps find about the page besides its
+fields (where the article starts, its main run of prose, ...) is in :attr:`Page.state`.
 """
 
 from __future__ import annotations
 
 import datetime
+import itertools
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .article import Article, Removal
+from .article import FIELD_CODES, Article, Removal, RemovalCode
+from .errors import CleanTimeout
+from .state import PageState
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -25,15 +29,28 @@ CHECK_EVERY = 256
 #: The fields a step may claim lines for.
 FIELDS = ("headline", "byline", "date", "section", "lead")
 
+_uids = itertools.count(1)
+
 
 @dataclass(slots=True)
 class Line:
-    """One line of the page: its text now, where it came from, and what became of it."""
+    """One line of the page: its text now, where it came from, and what became of it.
+
+    ``uid`` identifies the line for the page state (it never changes, and stays with the first
+    part when a step splits the line); ``fields`` names the fields that claimed it (a line may
+    hold the byline and the date).
+    """
 
     text: str
     number: int
     removal: Removal | None = None
-    field: str | None = None
+    fields: tuple[str, ...] = ()
+    uid: int = field(default_factory=lambda: next(_uids), compare=False)
+
+    @property
+    def field(self) -> str | None:
+        """The first field that claimed this line (None when no field did)."""
+        return self.fields[0] if self.fields else None
 
     @property
     def kept(self) -> bool:
@@ -51,9 +68,10 @@ class Page:
     """A page in the middle of cleaning: lines plus the fields found so far.
 
     Steps read and change it only through these methods, so that every removal carries the
-    step's name and reason. ``fields`` holds the extracted values (``headline``: str,
-    ``byline``: list of names, ``date``: datetime.date, ``section``: str, ``lead``: str) and any
-    hints a step leaves for later ones (keys starting with ``_``).
+    step's name, reason and code. ``fields`` holds the extracted values (``headline``: str,
+    ``byline``: list of names, ``date``: datetime.date, ``section``: str, ``lead``: str);
+    ``state`` what steps found for later ones (see :class:`~cleannews.state.PageState`).
+    ``version`` counts the changes to the list of lines (see :meth:`split_lines`).
     """
 
     lines: list[Line]
@@ -61,7 +79,12 @@ class Page:
     lexicon: Lexicon | None = None
     fields: dict[str, Any] = field(default_factory=dict)
     metadata: dict[str, Any] = field(default_factory=dict)
+    state: PageState = field(default_factory=PageState)
+    version: int = 0
+    #: seconds each step took on this page, by step name (set by :meth:`Pipeline.process`)
+    timings: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
     _ticks: int = field(default=0, repr=False, compare=False)
+    _positions: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_text(cls, text: str, *, language: str = "de", lexicon: Lexicon | None = None) -> Page:
@@ -93,7 +116,6 @@ class Page:
         (``metadata["deadline"]``, a :func:`time.monotonic` value) has passed."""
         deadline = self.metadata.get("deadline")
         if deadline is not None and time.monotonic() > deadline:
-            from .pipeline import CleanTimeout
             raise CleanTimeout(f"time limit exceeded ({len(self.lines)} lines)")
 
     def kept_indices(self) -> list[int]:
@@ -123,18 +145,42 @@ class Page:
             j += step
         return None
 
+    def index_of(self, line: Line | None) -> int | None:
+        """The index of ``line`` in :attr:`lines` (None for None, or a line no longer there)."""
+        if line is None:
+            return None
+        i = self._positions.get(line.uid)
+        if i is None or i >= len(self.lines) or self.lines[i] is not line:
+            self._positions = {other.uid: n for n, other in enumerate(self.lines)}
+            i = self._positions.get(line.uid)
+        return i
+
+    def headline_index(self) -> int | None:
+        """Index where the article begins by the headline step (``state.article_start``), or None."""
+        return self.index_of(self.state.article_start)
+
     @property
     def article_start(self) -> int | None:
-        """Index where the article begins (``fields["_headline_index"]``), else the first kept line.
+        """Index where the article begins (``state.article_start``), else the first kept line.
 
-        The headline step sets that index to the headline's line, or, when the headline stands
-        below a lone paragraph that may be the article's own opening, to the title line above
-        that paragraph (see :mod:`cleannews.fields.headline`).
+        The headline step sets it to the headline's line, or, when the headline stands below a
+        lone paragraph that may be the article's own opening, to the title line above that
+        paragraph (see :mod:`cleannews.fields.headline`).
         """
-        start = self.fields.get("_headline_index")
+        start = self.headline_index()
         if start is not None:
-            return int(start)
+            return start
         return next((i for i, _ in self.kept()), None)
+
+    def main_run(self) -> tuple[int, int] | None:
+        """(first, last) index of the article's main run of prose (``state.main_run``), or None."""
+        run = self.state.main_run
+        if run is None:
+            return None
+        start, end = self.index_of(run.start), self.index_of(run.end)
+        if start is None or end is None:
+            return None
+        return start, end
 
     # -- changing --------------------------------------------------------------------------
     def _tick(self) -> None:
@@ -144,35 +190,38 @@ class Page:
         if not self._ticks % CHECK_EVERY:
             self.check_time()
 
-    def remove(self, i: int, cleaner: str, reason: str) -> None:
+    def remove(self, i: int, cleaner: str, reason: str, code: RemovalCode = RemovalCode.OTHER) -> None:
         """Take line i out of the body; a line already removed keeps its first reason."""
         self._tick()
         line = self.lines[i]
         if line.removal is None and line.text:
-            line.removal = Removal(line.text, cleaner, reason, line.number)
+            line.removal = Removal(line.text, cleaner, reason, line.number, code)
 
-    def remove_range(self, start: int, stop: int, cleaner: str, reason: str) -> None:
+    def remove_range(self, start: int, stop: int, cleaner: str, reason: str,
+                     code: RemovalCode = RemovalCode.OTHER) -> None:
         """Remove every kept line with index in [start, stop)."""
         for i in range(start, min(stop, len(self.lines))):
-            self.remove(i, cleaner, reason)
+            self.remove(i, cleaner, reason, code)
 
-    def claim(self, i: int, field_name: str, cleaner: str, reason: str | None = None) -> None:
-        """Take line i out of the body for a field (headline, byline, date, section)."""
+    def claim(self, i: int, field_name: str, cleaner: str, reason: str | None = None, *,
+              also: Sequence[str] = (), code: RemovalCode | None = None) -> None:
+        """Take line i out of the body for a field (headline, byline, date, section); ``also``:
+        other fields the line holds ("von Anna Muster · 18. Oktober 2019": the byline and the
+        date). ``code`` defaults to the field's own (:data:`~cleannews.article.FIELD_CODES`)."""
         self._tick()
         line = self.lines[i]
         if line.removal is None and line.text:
-            line.field = field_name
-            line.removal = Removal(line.text, cleaner, reason or field_name, line.number)
-
-    def split_line(self, i: int, parts: Sequence[str]) -> None:
-        """Replace line i by several lines (all keep its input line number)."""
-        number = self.lines[i].number
-        self.lines[i:i + 1] = [Line(p, number) for p in parts]
+            line.fields = (field_name, *also)
+            line.removal = Removal(line.text, cleaner, reason or field_name, line.number,
+                                   code or FIELD_CODES.get(field_name, RemovalCode.OTHER))
 
     def split_lines(self, parts: Mapping[int, Sequence[str]]) -> None:
         """Replace several lines at once, line i by ``parts[i]`` (each part keeps line i's input
-        number). One pass over the page: use it rather than :meth:`split_line` in a loop, whose
-        every call shifts the rest of the page."""
+        number). One pass over the page.
+
+        What became of a line stays with its parts: the first part is the same :class:`Line`
+        (so the page state that names it still does), and the parts of a removed or claimed
+        line are removed or claimed for the same step, reason and code."""
         if not parts:
             return
         out: list[Line] = []
@@ -180,9 +229,22 @@ class Page:
             new = parts.get(i)
             if new is None:
                 out.append(line)
-            else:
-                out.extend(Line(p, line.number) for p in new)
+                continue
+            if not new:  # the line goes, with no part left
+                continue
+            removal = line.removal
+            line.text = new[0]
+            if removal is not None:
+                line.removal = Removal(new[0], removal.cleaner, removal.reason, removal.line, removal.code) \
+                    if new[0] else None
+            out.append(line)
+            for p in new[1:]:
+                part = Line(p, line.number, fields=line.fields)
+                if removal is not None and p:
+                    part.removal = Removal(p, removal.cleaner, removal.reason, removal.line, removal.code)
+                out.append(part)
         self.lines[:] = out
+        self.version += 1
 
     def set_aside_giant_lines(self, max_chars: int | None = None) -> None:
         """Take every line longer than ``max_chars`` (default :data:`MAX_LINE_CHARS`) out of the
@@ -195,7 +257,7 @@ class Page:
             if len(line.text) > limit and line.removal is None:
                 line.removal = Removal(line.text, "input",
                                        f"a line of {len(line.text):,} characters is no paragraph "
-                                       f"(limit {limit:,})", line.number)
+                                       f"(limit {limit:,})", line.number, RemovalCode.GIANT_LINE)
                 line.text = ""
 
     # -- result ----------------------------------------------------------------------------

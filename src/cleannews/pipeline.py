@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import time
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, overload
 
 from .article import Article
 from .cleaner import Cleaner
+from .errors import CleanerError, CleanTimeout, DegradedStepWarning, PipelineError
 from .page import Page
+from .prepare import prepare
+
+__all__ = ["CleanTimeout", "CleanerError", "Decision", "Explanation", "Pipeline", "StepStats"]
+
+#: Between a step's name and an option's in :meth:`Pipeline.get_params` ("main_text__max_gap").
+PARAM_SEPARATOR = "__"
 
 
-class CleanerError(RuntimeError):
-    """A pipeline step raised; the message names the step."""
-
-
-class CleanTimeout(TimeoutError):
-    """Cleaning a document took longer than its time limit."""
+def _declared(step: Cleaner, kind: str) -> tuple[str, ...]:
+    """A step's ``requires``, ``uses`` or ``provides`` (none for a step that declares nothing)."""
+    return tuple(getattr(step, kind, ()) or ())
 
 
 class Pipeline(Sequence[Cleaner]):
@@ -26,6 +34,10 @@ class Pipeline(Sequence[Cleaner]):
     Editing methods return a new pipeline, so the default one is never changed by accident::
 
         p = cleannews.default_pipeline().drop("captions").insert(my_step, after="share_buttons")
+
+    Building or editing one checks the steps' declared needs: a step that ``requires`` a slot
+    no step before it ``provides`` raises :class:`~cleannews.errors.PipelineError`; one that only
+    ``uses`` it runs degraded and a :class:`~cleannews.errors.DegradedStepWarning` says so.
     """
 
     def __init__(self, steps: Iterable[Cleaner], *, language: str | None = None) -> None:
@@ -38,6 +50,44 @@ class Pipeline(Sequence[Cleaner]):
         for step in self._steps:
             if not callable(step) or not isinstance(getattr(step, "name", None), str):
                 raise TypeError(f"a step must be callable and have a str .name: {step!r}")
+        self.degraded: dict[str, tuple[str, ...]] = self._check_needs()
+
+    def _check_needs(self) -> dict[str, tuple[str, ...]]:
+        """Raise for unmet requirements (naming every step that lacks one); else warn for, and
+        return, the steps that run degraded (name -> the slots they use that no step before
+        them provides)."""
+        providers: dict[str, list[str]] = {}
+        for step in self._steps:
+            for slot in _declared(step, "provides"):
+                providers.setdefault(slot, []).append(step.name)
+        provided: set[str] = set()
+        unmet: list[str] = []
+        degraded: dict[str, tuple[str, ...]] = {}
+        for step in self._steps:
+            missing = [slot for slot in _declared(step, "requires") if slot not in provided]
+            if missing:
+                unmet.append(f"step {step.name!r} needs {self._wanting(missing, providers)} from a step before it")
+            lacking = tuple(slot for slot in _declared(step, "uses") if slot not in provided)
+            if lacking:
+                degraded[step.name] = lacking
+            provided.update(_declared(step, "provides"))
+        if unmet:
+            raise PipelineError("; ".join(unmet) + " (drop those steps too, or put the steps that provide "
+                                "what they need before them)")
+        for name, lacking in degraded.items():
+            warnings.warn(f"step {name!r} runs degraded: it uses {self._wanting(lacking, providers)}, "
+                          f"which no step before it provides", DegradedStepWarning, stacklevel=4)
+        return degraded
+
+    @staticmethod
+    def _wanting(slots: Sequence[str], providers: dict[str, list[str]]) -> str:
+        """"'main_run' (provided by 'main_text', which comes after it)" for each slot."""
+        parts = []
+        for slot in slots:
+            by = providers.get(slot)
+            parts.append(f"{slot!r} (provided by {', '.join(map(repr, by))}, which comes after it)" if by
+                         else f"{slot!r} (no step in the pipeline provides it)")
+        return " and ".join(parts)
 
     # -- Sequence ----------------------------------------------------------------------------
     @overload
@@ -73,8 +123,37 @@ class Pipeline(Sequence[Cleaner]):
         raise KeyError(f"no step named {name!r}; steps: {', '.join(self.names)}")
 
     def describe(self) -> str:
-        """One line per step: its name and what it removes."""
-        return "\n".join(f"{s.name:22} {getattr(s, 'description', '')}" for s in self._steps)
+        """One line per step: its name and what it removes; under it, the dependency graph: the
+        slots it needs and uses (with the step that provides each) and those it provides."""
+        provider: dict[str, str] = {}
+        rows = []
+        for s in self._steps:
+            rows.append(f"{s.name:22} {getattr(s, 'description', '')}")
+            for kind, label in (("requires", "needs"), ("uses", "uses")):
+                slots = _declared(s, kind)
+                if slots:
+                    rows.append(f"{'':22}   {label}: " + ", ".join(
+                        f"{slot} <- {provider[slot]}" if slot in provider else f"{slot} <- (none: runs degraded)"
+                        for slot in slots))
+            provides = _declared(s, "provides")
+            if provides:
+                rows.append(f"{'':22}   provides: {', '.join(provides)}")
+            for slot in provides:
+                provider.setdefault(slot, s.name)
+        return "\n".join(rows)
+
+    def graph(self) -> dict[str, dict[str, list[str]]]:
+        """The dependency graph: step name -> {"requires", "uses": the steps before it that
+        provide what it reads; "provides": its slots}."""
+        provider: dict[str, str] = {}
+        out: dict[str, dict[str, list[str]]] = {}
+        for s in self._steps:
+            out[s.name] = {kind: sorted({provider[slot] for slot in _declared(s, kind) if slot in provider})
+                           for kind in ("requires", "uses")}
+            out[s.name]["provides"] = list(_declared(s, "provides"))
+            for slot in _declared(s, "provides"):
+                provider.setdefault(slot, s.name)
+        return out
 
     # -- editing (each returns a new Pipeline) -------------------------------------------------
     def _with(self, steps: Iterable[Cleaner]) -> Pipeline:
@@ -121,6 +200,53 @@ class Pipeline(Sequence[Cleaner]):
         """The same steps, cleaning as ``language`` (None: detect per document)."""
         return Pipeline(self._steps, language=language)
 
+    # -- parameters ----------------------------------------------------------------------------
+    def get_params(self) -> dict[str, Any]:
+        """Every step's options as ``{"step__option": value}`` (an option that is itself a
+        dataclass, such as ``main_text``'s classifier, as ``step__option__field``)."""
+        out: dict[str, Any] = {}
+        for step in self._steps:
+            params = getattr(step, "params", None)
+            for option, value in (params or {}).items():
+                _flatten(out, f"{step.name}{PARAM_SEPARATOR}{option}", value)
+        return out
+
+    def set_params(self, **params: Any) -> Pipeline:
+        """With some options changed, named as :meth:`get_params` names them
+        (``set_params(main_text__max_gap=5, captions__max_words=30)``)."""
+        by_step: dict[str, dict[str, Any]] = {}
+        for key, value in params.items():
+            name, sep, option = key.partition(PARAM_SEPARATOR)
+            if not sep or not option:
+                raise KeyError(f"{key!r}: a parameter is named step{PARAM_SEPARATOR}option")
+            self.index(name)
+            by_step.setdefault(name, {})[option] = value
+        pipeline = self
+        for name, options in by_step.items():
+            step = pipeline[name]
+            nested: dict[str, Any] = {}
+            for option, value in options.items():
+                head, sep, rest = option.partition(PARAM_SEPARATOR)
+                if sep:
+                    current = nested.get(head, step.options.get(head) if hasattr(step, "options") else None)
+                    if current is None or not dataclasses.is_dataclass(current):
+                        raise KeyError(f"{name!r} has no option {head!r} made of fields")
+                    nested[head] = _replace_nested(current, rest, value)
+                else:
+                    nested[option] = _from_json(value, step.options.get(option) if hasattr(step, "options") else None)
+            pipeline = pipeline.configure(name, **nested)
+        return pipeline
+
+    def save(self, path: str | Path) -> None:
+        """Write the step order, the language and every option to a JSON file
+        (:func:`cleannews.load_pipeline` reads it back)."""
+        config = {"language": self.language, "steps": list(self.names), "params": self.get_params()}
+        try:
+            text = json.dumps(config, indent=2, ensure_ascii=False, default=_to_json)
+        except TypeError as exc:
+            raise TypeError(f"the pipeline's options cannot be saved: {exc}") from exc
+        Path(path).write_text(text + "\n", encoding="utf-8")
+
     # -- running -------------------------------------------------------------------------------
     def process(self, page: Page) -> Page:
         """Run every step over the page, in order, and return it.
@@ -131,34 +257,108 @@ class Pipeline(Sequence[Cleaner]):
         """
         deadline = page.metadata.get("deadline")
         extracted = bool(page.metadata.get("extracted"))
+        timings = page.timings
+        clock = time.perf_counter
         for step in self._steps:
             if extracted and getattr(step, "full_page_only", False):
                 continue
             if deadline is not None and time.monotonic() > deadline:
                 raise CleanTimeout(f"time limit exceeded before step {step.name!r}")
+            started = clock()
             try:
                 step(page)
             except CleanTimeout:
                 raise
             except Exception as exc:  # a step's bug must name the step
                 raise CleanerError(f"step {step.name!r} failed: {type(exc).__name__}: {exc}") from exc
+            timings[step.name] = clock() - started
         return page
 
-    def clean(self, source: str | bytes, **kwargs: Any) -> Article:
+    def clean(self, source: str | bytes, *, language: str | None = None, input_format: str = "auto",
+              url: str | None = None, timeout: float | None = None) -> Article:
         """Clean a page into an Article with this pipeline (arguments as :func:`cleannews.clean`)."""
-        from .api import clean
-        return clean(source, pipeline=self, **kwargs)
+        deadline = time.monotonic() + timeout if timeout is not None else None  # reading the page counts too
+        page = prepare(source, language=language or self.language, input_format=input_format, url=url)
+        if deadline is not None:
+            page.metadata["deadline"] = deadline
+        return self.process(page).to_article()
 
     def explain(self, source: str | bytes, *, language: str | None = None, input_format: str = "auto",
                 url: str | None = None) -> Explanation:
-        """Line by line: what was kept, and for the rest which step removed it and why."""
-        from .api import prepare
+        """Line by line: what was kept, and for the rest which step removed it and why; with
+        each step's time and counts (:attr:`Explanation.stats`)."""
         page = self.process(prepare(source, language=language or self.language, input_format=input_format,
                                     url=url))
         add_dropped = getattr(page, "add_dropped_lines", None)  # HTML: what the extractor left out
         if add_dropped is not None:
             add_dropped()
-        return Explanation(page, page.to_article())
+        return Explanation(page, page.to_article(), step_stats(self, page))
+
+
+def _flatten(out: dict[str, Any], key: str, value: Any) -> None:
+    """Put ``value`` under ``key``, a dataclass value field by field under ``key__field``."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            _flatten(out, f"{key}{PARAM_SEPARATOR}{f.name}", getattr(value, f.name))
+    else:
+        out[key] = value
+
+
+def _replace_nested(current: Any, path: str, value: Any) -> Any:
+    """A copy of the dataclass ``current`` with the field at ``path`` ("a__b") set to value."""
+    head, sep, rest = path.partition(PARAM_SEPARATOR)
+    known = {f.name for f in dataclasses.fields(current)}
+    if head not in known:
+        raise KeyError(f"{type(current).__name__} has no field {head!r}; fields: {sorted(known)}")
+    old = getattr(current, head)
+    new = _replace_nested(old, rest, value) if sep else _from_json(value, old)
+    return dataclasses.replace(current, **{head: new})
+
+
+def _from_json(value: Any, old: Any) -> Any:
+    """A value read from JSON in the type of the option it replaces (lists back to tuples or
+    frozensets)."""
+    if isinstance(value, list):
+        if isinstance(old, tuple):
+            return tuple(value)
+        if isinstance(old, frozenset):
+            return frozenset(value)
+    return value
+
+
+def _to_json(value: Any) -> Any:
+    """JSON for the option types that json does not know (tuples are lists already)."""
+    if isinstance(value, (set, frozenset)):
+        return sorted(value)
+    raise TypeError(f"{type(value).__name__} value {value!r} is not JSON")
+
+
+@dataclass(frozen=True)
+class StepStats:
+    """What one step did to one page: its time and the lines it removed or claimed."""
+
+    step: str
+    ran: bool
+    seconds: float = 0.0
+    removed: int = 0
+    claimed: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return dataclasses.asdict(self)
+
+
+def step_stats(pipeline: Pipeline, page: Page) -> list[StepStats]:
+    """Each step's time on the page and its removals and claims, in pipeline order (a step
+    left out on extracted text has ``ran=False``)."""
+    removed: dict[str, int] = {}
+    claimed: dict[str, int] = {}
+    for line in page.lines:
+        if line.removal is not None:
+            counts = claimed if line.fields else removed
+            counts[line.removal.cleaner] = counts.get(line.removal.cleaner, 0) + 1
+    return [StepStats(s.name, s.name in page.timings, page.timings.get(s.name, 0.0),
+                      removed.get(s.name, 0), claimed.get(s.name, 0)) for s in pipeline]
 
 
 @dataclass(frozen=True)
@@ -171,20 +371,26 @@ class Decision:
     cleaner: str | None = None
     reason: str | None = None
     field: str | None = None
+    code: str | None = None
+    #: every field that claimed the line (a byline-and-date line holds two)
+    fields: tuple[str, ...] = ()
 
 
 class Explanation:
     """The decisions of one run, line by line, plus the Article it produced."""
 
-    def __init__(self, page: Page, article: Article) -> None:
+    def __init__(self, page: Page, article: Article, stats: Sequence[StepStats] = ()) -> None:
         self.article = article
         self.language = page.language
         self.decisions: list[Decision] = [
             Decision(line.number, line.text, line.removal is None,
                      line.removal.cleaner if line.removal else None,
-                     line.removal.reason if line.removal else None, line.field)
+                     line.removal.reason if line.removal else None, line.field,
+                     line.removal.code.value if line.removal else None, line.fields)
             for line in page.lines if line.text
         ]
+        #: each step's time on the page and what it removed and claimed, in pipeline order
+        self.stats: list[StepStats] = list(stats)
 
     def removed_by(self, cleaner: str) -> list[Decision]:
         """The lines a given step removed."""
@@ -201,8 +407,19 @@ class Explanation:
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
         return {"language": self.language,
-                "lines": [d.__dict__ for d in self.decisions],
-                "article": self.article.to_dict(removed=False)}
+                "lines": [{**d.__dict__, "fields": list(d.fields)} for d in self.decisions],
+                "article": self.article.to_dict(removed=False),
+                "stats": [s.to_dict() for s in self.stats]}
+
+    def stats_table(self) -> str:
+        """The steps' times and counts as a table (a step that did not run says so)."""
+        rows = [f"{'step':22} {'ms':>8} {'removed':>8} {'claimed':>8}"]
+        for s in self.stats:
+            if s.ran:
+                rows.append(f"{s.step:22} {1000 * s.seconds:8.2f} {s.removed:8} {s.claimed:8}")
+            else:
+                rows.append(f"{s.step:22} {'(not run: text already extracted)':>26}")
+        return "\n".join(rows)
 
     def __str__(self) -> str:
         rows = []
@@ -212,4 +429,6 @@ class Explanation:
                 rows.append(f"{d.line:5}  KEEP  {text}")
             else:
                 rows.append(f"{d.line:5}  DROP  {text}\n         └ {d.cleaner}: {d.reason}")
+        if self.stats:
+            rows += ["", self.stats_table()]
         return "\n".join(rows)

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import os
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -31,11 +30,12 @@ from urllib.parse import urlsplit
 
 import regex
 
+from .article import RemovalCode
 from .cleaner import Cleaner
 from .cleaners.repair import repair
 from .page import Page, split_lines
 from .pipeline import Pipeline
-from .text import ends_sentence, word_count
+from .text import ends_sentence, line_key, word_count
 
 VERSION = 1
 MIN_PAGES = 3
@@ -53,8 +53,7 @@ _TRAILING = regex.compile(r"[\s.:;,!|·•›»\-–—]+$")
 def normalise(text: str) -> str:
     """A line as profiles compare it: repaired, NFKC, single spaces, casefolded, without
     trailing punctuation or separators."""
-    text = unicodedata.normalize("NFKC", repair(text))
-    return _TRAILING.sub("", " ".join(text.split())).casefold()
+    return _TRAILING.sub("", line_key(repair(text), nfkc=True))
 
 
 def site_of(source: str | None, url: str | None) -> str:
@@ -112,6 +111,7 @@ class SiteBoilerplate(Cleaner):
     phrases a user added (a phrase ending in "*" matches every line starting with it)."""
 
     name = "site_profile"
+    code = RemovalCode.SITE_PROFILE
     description = "removes lines that recur on many pages of the same site (learnt profile)"
     site: str = ""
     pages: int = 0
@@ -130,14 +130,14 @@ class SiteBoilerplate(Cleaner):
             if not key:
                 continue
             if key in exact or any(key.startswith(p) for p in prefixes):
-                page.remove(i, self.name, f"phrase listed for {self.site} in its profile")
+                page.remove(i, self.name, f"phrase listed for {self.site} in its profile", self.code)
                 continue
             count = self.lines.get(key)
             if count is None:
                 continue
             if byline is not None and byline.match(line.text) and word_count(line.text) <= 8:
                 continue  # "By Jane Doe": the byline step needs it
-            page.remove(i, self.name, f"recurs on {count} of {self.pages} pages of {self.site}")
+            page.remove(i, self.name, f"recurs on {count} of {self.pages} pages of {self.site}", self.code)
 
 
 class Profiles:

@@ -107,7 +107,43 @@ def ends_sentence(text: str) -> bool:
     return closes_with(text, SENTENCE_MARKS) or text.rstrip(SPACES).endswith(("...", "…"))
 
 
-def is_prose(text: str, *, min_words: int = 8) -> bool:
+#: Words of a line of running text at the least (:func:`is_prose`'s default).
+PROSE_WORDS = 8
+#: Words of a paragraph that marks the article's body at the least: the byline, date and
+#: headline steps take the first such paragraph for the start of the text.
+PARAGRAPH_WORDS = 12
+#: Words of a short sentence at the least (a dek, a one-line paragraph).
+SHORT_SENTENCE_WORDS = 6
+
+
+_QUOTES = "„“”«»‚‘’‹›'"
+
+
+def line_key(text: str, *, fold: Callable[[str], str] | None = str.casefold, nfkc: bool = False,
+             quotes: bool = False) -> str:
+    """The one line normaliser: a line as steps compare lines. Whitespace runs are one space
+    and the ends are trimmed; ``fold`` folds case (None: case kept); ``nfkc``: compatibility
+    forms unified first (NFKC); ``quotes``: every quote mark written as '"' (titles)."""
+    if text.isascii():  # (NFKC leaves ASCII alone, and its only quote is "'")
+        if quotes:
+            text = text.replace("'", '"')
+    else:
+        if nfkc:
+            text = unicodedata.normalize("NFKC", text)
+        if quotes:
+            for quote in _QUOTES:  # (str.replace per quote present: str.translate is slower)
+                if quote in text:
+                    text = text.replace(quote, '"')
+    key = " ".join(text.split())
+    return fold(key) if fold is not None else key
+
+
+def title_key(text: str) -> str:
+    """:func:`line_key` for comparing titles: NFKC, one quote style, single spaces, casefolded."""
+    return line_key(text, nfkc=True, quotes=True)
+
+
+def is_prose(text: str, *, min_words: int = PROSE_WORDS) -> bool:
     """A line of running text: enough words and a sentence ending."""
     return word_count(text) >= min_words and ends_sentence(text)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..article import RemovalCode
 from ..cleaner import Cleaner
 from ..page import Page
 from ..text import LETTER_WORD, looks_like_name, word_count
@@ -19,6 +20,8 @@ class AuthorBio(Cleaner):
     the byline says; otherwise pages without a byline are left alone."""
 
     name = "author_bio"
+    code = RemovalCode.AUTHOR_BIO
+    uses = ("byline",)
     description = "removes the author's bio box (a paragraph about the byline's author) under the article"
     last_paragraphs: int = 4
     max_words: int = 120
@@ -43,9 +46,9 @@ class AuthorBio(Cleaner):
             if name is None:
                 continue
             if titled and above is not None and page.lines[above].kept:
-                page.remove(above, self.name, f"title of the author's bio box ({name})")
+                page.remove(above, self.name, f"title of the author's bio box ({name})", self.code)
             page.remove(i, self.name, f"the author's bio: a paragraph about {name}" if not titled
-                        else f"the author's bio: under a line holding only {name}")
+                        else f"the author's bio: under a line holding only {name}", self.code)
 
     def _about_boxes(self, page: Page) -> None:
         """A box titled "About Jane Doe" / "Über Anna Muster" over a paragraph that names her,
@@ -64,8 +67,8 @@ class AuthorBio(Cleaner):
             last = _tokens(m.group("name"))[-1]
             bio = page.lines[nxt].text
             if last in _tokens(bio) and word_count(bio) <= self.max_words:
-                page.remove(i, self.name, f"title of an author box ({m.group('name')})")
-                page.remove(nxt, self.name, f"the author's bio: under {page.lines[i].text!r}")
+                page.remove(i, self.name, f"title of an author box ({m.group('name')})", self.code)
+                page.remove(nxt, self.name, f"the author's bio: under {page.lines[i].text!r}", self.code)
 
 
 def _tokens(text: str) -> list[str]:

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 import regex
 
+from ..article import RemovalCode
 from ..cleaner import Cleaner
 from ..lexicon import Lexicon
 from ..lexicon.whole_line import WholeLine
@@ -72,6 +73,7 @@ class Captions(Cleaner):
     """
 
     name = "captions"
+    code = RemovalCode.CAPTION
     description = "removes photo captions, credits, zoom labels and wire-photo descriptions"
     max_credit_words: int = 8
     max_alt_words: int = 14
@@ -111,12 +113,12 @@ class Captions(Cleaner):
             why = self.caption_reason(line.text, page.lexicon)
             if not why:
                 continue
-            page.remove(i, self.name, why)
+            page.remove(i, self.name, why, self.code)
             above = page.next_nonblank(i, -1)  # (not next_kept: quadratic over a run of captions)
             if above is None or not page.lines[above].kept:
                 continue  # only a line directly above (no blank line between) belongs to it
             text = page.lines[above].text
             if why == "image zoom label" and word_count(text) <= self.max_alt_words and not ends_sentence(text):
-                page.remove(above, self.name, "image alt text before a zoom label")
+                page.remove(above, self.name, "image alt text before a zoom label", self.code)
             elif why != "image zoom label" and ELLIPSIS_END.search(text) and not enlarge.match(text):
-                page.remove(above, self.name, "truncated picture description before a caption")
+                page.remove(above, self.name, "truncated picture description before a caption", self.code)

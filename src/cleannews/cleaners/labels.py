@@ -6,11 +6,12 @@ text (ignoring trailing dots, colons and a count) is one of the listed phrases i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
-from ..cleaner import LineCleaner
+from ..article import RemovalCode
+from ..cleaner import STRUCTURAL, LineCleaner
 from ..lexicon.whole_line import WholeLine
 from ..page import Page
 from ..text import per_text_cache
@@ -41,10 +42,11 @@ def label_text(text: str) -> str:
 class PhraseLines(LineCleaner):
     """Remove lines that consist only of a phrase listed under ``[section] keys`` in the lexicon."""
 
-    step_name: str = "phrase_lines"
-    section: str = ""
-    keys: tuple[str, ...] = ("lines", "lines_re")
-    reason_text: str = "UI label"
+    step_name: str = field(default="phrase_lines", metadata=STRUCTURAL)
+    section: str = field(default="", metadata=STRUCTURAL)
+    keys: tuple[str, ...] = field(default=("lines", "lines_re"), metadata=STRUCTURAL)
+    reason_text: str = field(default="UI label", metadata=STRUCTURAL)
+    removal_code: RemovalCode = field(default=RemovalCode.OTHER, metadata=STRUCTURAL)
     max_words: int = 8
 
     @property
@@ -71,15 +73,13 @@ class PhraseLines(LineCleaner):
         for i, line in page.kept():
             why = self._reason(line.text, phrases)
             if why:
-                page.remove(i, self.name, why)
+                page.remove(i, self.name, why, self.removal_code)
 
 
 PLACEHOLDERS = PhraseLines(step_name="placeholders", section="placeholders",
-                           reason_text="loading placeholder")
-ADS = PhraseLines(step_name="ads", section="ads", reason_text="advertisement label")
+                           reason_text="loading placeholder", removal_code=RemovalCode.PLACEHOLDER)
+ADS = PhraseLines(step_name="ads", section="ads", reason_text="advertisement label", removal_code=RemovalCode.AD)
 READING_TIME = PhraseLines(step_name="reading_time", section="reading_time",
-                           reason_text="reading-time note")
-NAVIGATION = PhraseLines(step_name="navigation", section="navigation", keys=("lines",),
-                         reason_text="menu or toolbar link", max_words=4)
+                           reason_text="reading-time note", removal_code=RemovalCode.READING_TIME)
 COMMENT_WIDGETS = PhraseLines(step_name="comment_widgets", section="comments", keys=("widgets", "widgets_re"),
-                              reason_text="comment widget")
+                              reason_text="comment widget", removal_code=RemovalCode.COMMENT_WIDGET)

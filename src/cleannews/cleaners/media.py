@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..article import RemovalCode
 from ..cleaner import Cleaner
 from ..page import Page
 from ..text import ends_sentence, is_title_like, word_count
@@ -27,6 +28,7 @@ class MediaPlayers(Cleaner):
     """
 
     name = "media"
+    code = RemovalCode.MEDIA
     description = "removes video/audio player labels, media credits and embed consent boxes"
     max_title_words: int = 10
 
@@ -39,13 +41,13 @@ class MediaPlayers(Cleaner):
         for i, line in list(page.kept()):
             text = line.text.strip(" .")
             if labels.match(text):
-                page.remove(i, self.name, f"media player label: {text[:40]!r}")
+                page.remove(i, self.name, f"media player label: {text[:40]!r}", self.code)
                 if _DURATION.search(text):
                     self._remove_title(page, i)
             elif credit.match(line.text) and not ends_sentence(line.text):
-                page.remove(i, self.name, "media credit")
+                page.remove(i, self.name, "media credit", self.code)
             elif embeds.match(text):
-                page.remove(i, self.name, "embedded-content placeholder")
+                page.remove(i, self.name, "embedded-content placeholder", self.code)
 
     def _short_title(self, text: str) -> bool:
         return is_title_like(text) and word_count(text) <= self.max_title_words
@@ -55,7 +57,7 @@ class MediaPlayers(Cleaner):
         if above is None or not self._short_title(page.lines[above].text):
             return
         title = page.lines[above].text
-        page.remove(above, self.name, "media player title")
+        page.remove(above, self.name, "media player title", self.code)
         below = page.next_kept(i, 1, within=_TITLE_WITHIN)
         if below is not None and page.lines[below].text == title:
-            page.remove(below, self.name, "media player title (repeated)")
+            page.remove(below, self.name, "media player title (repeated)", self.code)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..article import RemovalCode
 from ..cleaner import Cleaner
 from ..lexicon import Lexicon
 from ..lexicon.needles import class_end, escape_end, group_end
@@ -149,6 +150,7 @@ class Notices(Cleaner):
     naming the notice's family in the reason."""
 
     name = "notices"
+    code = RemovalCode.NOTICE
     description = ("removes publisher notices recognised by how they start: affiliate disclosures, "
                    "disclaimers, copyright lines, consent and newsletter forms, comment rules, paywall, "
                    "app and donation prompts, blog post meta (lexicon [notices])")
@@ -159,7 +161,7 @@ class Notices(Cleaner):
         for i, line in list(page.kept()):
             why = self.reason(line.text, page)
             if why:
-                page.remove(i, self.name, why)
+                page.remove(i, self.name, why, self.code)
 
     def reason(self, text: str, page: Page) -> str | None:
         """Why a line is a notice (its family), or None."""

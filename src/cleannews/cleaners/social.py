@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..article import RemovalCode
 from ..cleaner import LineCleaner
 from ..lexicon import Lexicon
 from ..page import Page
@@ -33,6 +34,7 @@ class ShareButtons(LineCleaner):
     """
 
     name = "share_buttons"
+    code = RemovalCode.SHARE_BUTTON
     description = "removes share and follow bars: lines made only of network names and share verbs"
     max_words: int = 16
 

@@ -1,4 +1,4 @@
-"""Teasers for other articles: "Lesen Sie auch: …" boxes and truncated headlines ("… vor …")."""
+"""Teasers for other articles: headlines truncated with an ellipsis ("Putin warnt Deutschland vor …")."""
 
 from __future__ import annotations
 
@@ -6,39 +6,15 @@ from dataclasses import dataclass
 
 import regex
 
+from ..article import RemovalCode
 from ..cleaner import Cleaner
 from ..language import stopwords
 from ..page import Page
 from ..text import ELLIPSIS_END, ELLIPSIS_START, WORD, is_title_like, word_count
-from .labels import label_text
-from .sections import inside_main_text
+from .end_sections import inside_main_text
 
 #: a sentence ending inside the line ("Nonsense! They started …"): prose, not a headline
 _SENTENCE_BREAK = regex.compile(r"[.!?…]\s+\p{Lu}")
-
-
-@dataclass(frozen=True)
-class ReadMoreBoxes(Cleaner):
-    """A "read more" label ("Lesen Sie auch", "Mehr zum Thema", "Read more") links to another
-    article: remove the label, and the linked headline on the next line when the label stands
-    alone. A label followed by its title on the same line ("Lesen Sie auch: …", "Read more » …")
-    goes whole."""
-
-    name = "read_more"
-    description = "removes 'read more' / 'Lesen Sie auch' boxes and the headline they link to"
-
-    def __call__(self, page: Page) -> None:
-        assert page.lexicon is not None
-        alone = page.lexicon.whole_line(("read_more",), ("labels",))
-        leading = page.lexicon.pattern("read_more", "labels", "start", after=r"\s*[:|»›>–—]\s*\S")
-        for i, line in list(page.kept()):
-            if alone.match(label_text(line.text)):
-                page.remove(i, self.name, "read-more label")
-                nxt = page.next_kept(i)
-                if nxt is not None and is_title_like(page.lines[nxt].text):
-                    page.remove(nxt, self.name, "headline of a linked article")
-            elif leading.match(line.text) and word_count(line.text) <= 25:
-                page.remove(i, self.name, "read-more link")
 
 
 @dataclass(frozen=True)
@@ -50,6 +26,9 @@ class TruncatedTeasers(Cleaner):
     main run of prose (see main_text), unless its neighbour is truncated too."""
 
     name = "teasers"
+    code = RemovalCode.TEASER
+    uses = ("main_run",)
+    provides = ("teasers",)
     full_page_only = True
     description = "removes teaser headlines truncated with an ellipsis"
     min_words: int = 4
@@ -70,8 +49,8 @@ class TruncatedTeasers(Cleaner):
             nxt = page.next_nonblank(i)
             if nxt is not None and ELLIPSIS_START.match(page.lines[nxt].text):
                 continue
-            page.remove(i, self.name, "truncated teaser headline")
-            page.fields.setdefault("_teasers", set()).add(i)
+            page.remove(i, self.name, "truncated teaser headline", self.code)
+            page.state.teasers.add(line.uid)
 
     def _talks(self, text: str, stops: frozenset[str]) -> bool:
         """True when at least ``talk_share`` of the words are stopwords: a sentence of the text

@@ -18,11 +18,12 @@ from dataclasses import dataclass
 
 import regex
 
+from ..article import RemovalCode
 from ..cleaner import Cleaner
 from ..lexicon import Lexicon
 from ..page import Page
 from ..language import stopwords
-from ..text import ends_sentence, is_prose, looks_like_name
+from ..text import PARAGRAPH_WORDS, ends_sentence, is_prose, looks_like_name
 from .dates import is_date_line
 from .fields_util import byline_prefix
 from .meta import _bare_name, parse_meta_line
@@ -81,6 +82,7 @@ class Byline(Cleaner):
     """Claim the byline lines near the top (or a signature at the end) and set ``byline``."""
 
     name = "byline"
+    provides = ("byline",)
     description = ("claims author boxes, 'Von/By …' lines, author-and-date lines and '(abc/dpa)' "
                    "signatures; sets the byline")
     header_paragraphs: int = 2
@@ -99,7 +101,7 @@ class Byline(Cleaner):
         prose = 0
         for i, line in list(page.kept()):
             text = line.text
-            if is_prose(text, min_words=12):
+            if is_prose(text, min_words=PARAGRAPH_WORDS):
                 prose += 1
                 if prose > self.header_paragraphs:
                     break
@@ -115,7 +117,7 @@ class Byline(Cleaner):
                 # a bare name ("Jane Doe | 12.03.2020") only on a line with nothing else unknown
                 if meta.names and (meta.prefixed or not (meta.unknown or meta.categories)) \
                         and meta.unknown_words <= self.max_meta_unknown_words:
-                    page.claim(i, "byline", self.name, "byline and date line")
+                    page.claim(i, "byline", self.name, "byline and date line", also=("date",))
                     names = meta.names
                     break
                 continue
@@ -163,7 +165,7 @@ class Byline(Cleaner):
         claimed = {line.text.strip().casefold() for line in page.lines if line.field == "byline"}
         for i, line in list(page.kept()):
             if line.text.strip().casefold() in claimed:
-                page.remove(i, self.name, "repeat of the byline line")
+                page.remove(i, self.name, "repeat of the byline line", RemovalCode.FIELD_REPEAT)
 
     def _author_box(self, page: Page, i: int) -> list[str]:
         """Names on the lines under a byline label (blank lines allowed), claiming them."""
@@ -197,7 +199,7 @@ class Byline(Cleaner):
         prose = 0
         for i, line in list(page.kept()):
             text = line.text.strip()
-            if is_prose(text, min_words=12):
+            if is_prose(text, min_words=PARAGRAPH_WORDS):
                 prose += 1
                 if prose > self.header_paragraphs:
                     break
@@ -226,6 +228,6 @@ class Byline(Cleaner):
                 parts = [n.strip() for n in regex.split(r"[/,;]", m.group("names")) if n.strip()]
                 agencies = page.lexicon.words("byline", "agencies") if page.lexicon else frozenset()
                 if all(p.casefold() in agencies or (p.islower() and 2 <= len(p) <= 5) for p in parts):
-                    page.claim(i, "byline", self.name, "author signature")
+                    page.claim(i, "byline", self.name, "author signature", code=RemovalCode.AUTHOR_SIGNATURE)
                     return parts
         return []

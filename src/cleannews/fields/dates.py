@@ -19,7 +19,7 @@ import regex
 from ..cleaner import Cleaner
 from ..lexicon import Lexicon
 from ..page import Page
-from ..text import is_prose
+from ..text import PARAGRAPH_WORDS, is_prose
 
 _TIME = regex.compile(r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|uhr|h)?(?!\d)", regex.I)
 _DIGIT = regex.compile(r"\d")
@@ -100,10 +100,10 @@ def find_dates(text: str, lexicon: Lexicon, *, month_first: bool = False) -> lis
         kind = _label_kind(before, published, updated)
         # "Publicado el martes, 21 de enero": weekdays and filler may stand between label and date.
         for _ in range(3):
-            m = filler.search(before)
-            if kind or not m or (m.start() and before[m.start() - 1].isalnum()):
+            fill = filler.search(before)
+            if kind or not fill or (fill.start() and before[fill.start() - 1].isalnum()):
                 break
-            before = before[:m.start()].rstrip(" :,")
+            before = before[:fill.start()].rstrip(" :,")
             kind = _label_kind(before, published, updated)
         found.append(FoundDate(value, start, end, kind))
     return found
@@ -180,6 +180,8 @@ class PublishedDate(Cleaner):
     """
 
     name = "date"
+    uses = ("byline",)
+    provides = ("date",)
     description = "claims date lines near the top; sets the published date (published over updated)"
     header_paragraphs: int = 2
     max_residue_words: int = 0
@@ -203,15 +205,15 @@ class PublishedDate(Cleaner):
         prose = 0
         for i, line in enumerate(page.lines):
             text = line.text
-            if not text or not (line.kept or (line.field == "byline" and line.removal is not None
-                                              and line.removal.reason == "byline and date line")):
+            # (a line another field claimed that holds the date too: "von David · 18. Oktober 2019")
+            if not text or not (line.kept or "date" in line.fields):
                 continue
             if not line.kept:  # the byline step took it: "von David · 18. Oktober 2019"
                 meta = parse_meta_line(text, lex, month_first=month_first, stopwords=stop)
                 if meta is not None:
                     candidates.extend(meta.dates)
                 continue
-            if is_prose(text, min_words=12):
+            if is_prose(text, min_words=PARAGRAPH_WORDS):
                 prose += 1
                 if prose > self.header_paragraphs:
                     break

@@ -14,7 +14,7 @@ title), the higher one is the headline and the variant goes; a longer one (a bre
 in the title) or one cut short with "…" (a teaser's) is not. Every other copy of the headline
 on the page is removed too: a page repeats its title in menus, media and teasers.
 
-``_headline_index`` (where the page header ends, see :mod:`.header`) is the headline's line,
+``state.article_start`` (where the page header ends, see :mod:`cleannews.cleaners.page_header`) is the headline's line,
 or, when the headline stands under a lone paragraph, the title-shaped line over that paragraph
 (the plainest evidence of the article's start): a lone paragraph wrongly judged to be chrome is
 then left to the main-text step instead of being cut with the header.
@@ -28,13 +28,14 @@ from dataclasses import dataclass
 
 import regex
 
+from ..article import RemovalCode
 from ..cleaner import Cleaner
 from ..page import Page
 from ..language import stopwords
-from ..text import LETTER_WORD, for_text, is_prose, is_title_like, looks_like_name, overlap, word_count
+from ..text import (LETTER_WORD, PARAGRAPH_WORDS, PROSE_WORDS, SHORT_SENTENCE_WORDS, for_text, is_prose, is_title_like,
+                    looks_like_name, overlap, title_key, word_count)
 from .byline import split_names
 from .dates import find_dates, residue
-from .fields_util import normalise
 from .meta import parse_meta_line
 
 #: A label with a figure ("Portionen: 12", "Krok 3", "Servings 12", "4 Kommentare",
@@ -56,6 +57,9 @@ class Headline(Cleaner):
     """Claim the headline line, set ``headline``, and remove its repeats."""
 
     name = "headline"
+    code = RemovalCode.FIELD_REPEAT
+    uses = ("byline", "date")
+    provides = ("headline", "article_start")
     description = "claims the title line above the byline/date/first paragraph; removes its repeats"
     max_words: int = 30
     look_up_lines: int = 6
@@ -87,7 +91,7 @@ class Headline(Cleaner):
     #: a long title-shaped line right under a shorter one is the standfirst (the dek that sums
     #: the story up under its headline): at least this many words, and ``dek_ratio`` times the
     #: words of the line above
-    dek_min_words: int = 12
+    dek_min_words: int = PARAGRAPH_WORDS
     dek_ratio: float = 1.3
     #: (a shorter line above of fewer words is a kicker, "Corona-Krise", and the long line the
     #: headline)
@@ -100,11 +104,11 @@ class Headline(Cleaner):
             return
         anchor = self._anchor(page)
         # each line's comparison key (see normalise), taken once for the whole step
-        keys = [normalise(line.text) if line.text else "" for line in page.lines]
+        keys = [title_key(line.text) if line.text else "" for line in page.lines]
         found = self._choose(page, anchor, keys) if anchor is not None else None
         # The article's start by the plainest evidence (its first byline, date or prose line)
         # and the title over it: when the headline stands lower, the page header still ends
-        # there (``_headline_index``).
+        # there (``state.article_start``).
         plain = self._anchor(page, plain=True)
         safe = self._choose(page, plain, keys) if plain is not None and plain != anchor else found
         if found is None:
@@ -113,14 +117,14 @@ class Headline(Cleaner):
             return
         chosen, variant = found
         if variant is not None:
-            page.remove(variant, self.name, "variant of the headline (a media or teaser title)")
+            page.remove(variant, self.name, "variant of the headline (a media or teaser title)", self.code)
         title = page.lines[chosen].text
         page.claim(chosen, "headline", self.name)
         page.fields["headline"] = title
-        page.fields["_headline_index"] = min(chosen, safe[0]) if safe is not None else chosen
+        page.state.article_start = page.lines[min(chosen, safe[0]) if safe is not None else chosen]
         for i, line in list(page.kept()):
             if keys[i] == keys[chosen]:
-                page.remove(i, self.name, "repeat of the headline")
+                page.remove(i, self.name, "repeat of the headline", self.code)
 
     def _choose(self, page: Page, anchor: int, keys: list[str]) -> tuple[int, int | None] | None:
         """The headline's index for this article start, and the index of a lower variant of
@@ -225,9 +229,9 @@ class Headline(Cleaner):
         """
         claimed = next((i for i, line in enumerate(page.lines)
                         if line.field in ("byline", "date") and line.removal
-                        and line.removal.reason != "author signature"), None)
+                        and line.removal.code is not RemovalCode.AUTHOR_SIGNATURE), None)
         if plain:
-            prose = next((i for i, line in page.kept() if is_prose(line.text, min_words=12)), None)
+            prose = next((i for i, line in page.kept() if is_prose(line.text, min_words=PARAGRAPH_WORDS)), None)
         else:
             prose = self._prose_run(page)
         found = [i for i in (claimed, prose) if i is not None]
@@ -238,7 +242,7 @@ class Headline(Cleaner):
         the next few lines) far above the first run of prose: then the run's start."""
         first: tuple[int, int] | None = None  # (index, ordinal among the kept lines)
         for n, (i, line) in enumerate(page.kept()):
-            if not is_prose(line.text, min_words=12):
+            if not is_prose(line.text, min_words=PARAGRAPH_WORDS):
                 continue
             if first is None:
                 first = (i, n)
@@ -247,7 +251,7 @@ class Headline(Cleaner):
                 nxt = page.next_kept(j)
                 if nxt is None:
                     break
-                if is_prose(page.lines[nxt].text, min_words=8):
+                if is_prose(page.lines[nxt].text, min_words=PROSE_WORDS):
                     return i if n - first[1] - 1 > self.lone_prose_gap else first[0]
                 j = nxt
         return first[0] if first else None
@@ -298,7 +302,7 @@ class Headline(Cleaner):
             if j is None:
                 break
             text = page.lines[j].text
-            if is_prose(text, min_words=6):
+            if is_prose(text, min_words=SHORT_SENTENCE_WORDS):
                 break
             if is_title_like(text, max_words=self.max_words) and word_count(text) >= 2 \
                     and not self._not_a_title(text, page) \
@@ -320,7 +324,7 @@ class Headline(Cleaner):
             if is_title_like(text, max_words=self.max_words) and word_count(text) >= 2 \
                     and not self._not_a_title(text, page):
                 out.append(j)
-            elif is_prose(text, min_words=6):
+            elif is_prose(text, min_words=SHORT_SENTENCE_WORDS):
                 sentences += 1
                 if sentences > 1 or out:
                     break

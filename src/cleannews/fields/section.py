@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..article import RemovalCode
 from ..cleaner import Cleaner
 from ..page import Page
-from ..text import is_label
-from .fields_util import normalise
+from ..text import is_label, title_key
 
 
 @dataclass(frozen=True)
@@ -21,30 +21,33 @@ class Section(Cleaner):
     """
 
     name = "section"
+    code = RemovalCode.SECTION_LINK
+    uses = ("breadcrumbs", "article_start")
+    provides = ("section",)
     description = "sets the section from breadcrumbs, 'more from' links or the kicker above the headline"
     max_kicker_lines: int = 2
 
     def __call__(self, page: Page) -> None:
         assert page.lexicon is not None
-        section = (page.fields.get("_breadcrumbs") or [None])[-1]
+        section = (page.state.breadcrumbs or (None,))[-1]
         more = page.lexicon.pattern("sections", "more_re", "line")
         for i, line in list(page.kept()):
             m = more.match(line.text)
             if m:
                 section = section or m.group("section").strip()
-                page.remove(i, self.name, "link to more articles of the section")
+                page.remove(i, self.name, "link to more articles of the section", self.code)
         kickers = self._kicker_lines(page)
         if section is None and kickers:
             section = page.lines[kickers[0]].text
         if section:
             page.fields["section"] = section
             for i in kickers:
-                if normalise(page.lines[i].text) == normalise(section):
+                if title_key(page.lines[i].text) == title_key(section):
                     page.claim(i, "section", self.name, "section kicker")
 
     def _kicker_lines(self, page: Page) -> list[int]:
         """The label lines directly above the headline, topmost first (none if a menu)."""
-        head = page.fields.get("_headline_index")
+        head = page.headline_index()
         if head is None:
             return []
         run: list[int] = []

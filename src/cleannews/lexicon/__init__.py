@@ -7,6 +7,11 @@ lists; a key ending in ``_re`` holds regular expressions, any other list holds l
 Lists with the same section and key are concatenated across layers; tables (such as month
 names) are merged. Adding a language is adding a file: see docs/lexicons.md.
 
+Every section and key is declared in ``schema.toml`` (:mod:`cleannews.lexicon.schema`): a file
+holding a key the schema does not name, or a value of the wrong kind, is refused when it is read
+(:class:`LexiconError`), and asking for a key the schema does not name is a KeyError. A key the
+schema names that no layer holds is empty.
+
 Patterns are compiled once per (language, section, key, mode), on first use.
 """
 
@@ -21,6 +26,7 @@ from typing import Any
 import regex
 
 from .needles import Needles, needles_for
+from .schema import MODES, SCHEMA_FILE, LexiconError, check, entry
 from .whole_line import WholeLine
 
 if sys.version_info >= (3, 11):
@@ -29,28 +35,33 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 DATA_DIR = Path(__file__).parent
-#: How a phrase list is turned into one pattern.
-MODES = {
-    "line": r"^(?:{})$",          # the whole line is one of the phrases
-    "start": r"^(?:{})",          # the line starts with one
-    "end": r"(?:{})$",            # the line ends with one
-    "search": r"(?:{})",          # one occurs anywhere
-    "word": r"(?<!\w)(?:{})(?!\w)",  # one occurs as a whole word
-}
+#: The layer under every language.
+COMMON = "common"
 
 
 def available_languages() -> tuple[str, ...]:
     """The languages that have a lexicon file (ISO 639-1 codes)."""
-    return tuple(sorted(p.stem for p in DATA_DIR.glob("*.toml") if p.stem != "common"))
+    return tuple(sorted(p.stem for p in DATA_DIR.glob("*.toml") if p.stem not in (COMMON, SCHEMA_FILE.stem)))
 
 
 @functools.lru_cache(maxsize=None)
 def _read(name: str) -> dict[str, Any]:
-    path = DATA_DIR / f"{name}.toml"
-    if not path.exists():
+    """One layer's data (none for a language without a file)."""
+    if name != COMMON and name not in available_languages():
         return {}
-    with path.open("rb") as fh:
-        return tomllib.load(fh)
+    return read_file(DATA_DIR / f"{name}.toml")
+
+
+def read_file(path: Path) -> dict[str, Any]:
+    """A lexicon file's data, checked against the schema: a :class:`LexiconError` naming the
+    file, section and key of what does not fit it."""
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(f"{path}: not valid TOML: {exc}") from exc
+    check(data, str(path))
+    return data
 
 
 def _merge(layers: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -71,6 +82,10 @@ def _merge(layers: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return merged
 
 
+#: What a section no layer has holds (read only).
+_NO_SECTION: dict[str, Any] = {}
+
+
 class Lexicon:
     """The phrase lists and patterns for one language (layered over common and English)."""
 
@@ -87,16 +102,31 @@ class Lexicon:
         return _load(language)
 
     def list(self, section: str, key: str) -> tuple[Any, ...]:
-        """The entries of one list (empty when absent)."""
-        return tuple(self._data.get(section, {}).get(key, ()))
+        """The entries of one list (empty when no layer has it; a KeyError when the schema does
+        not name it)."""
+        found = self._data.get(section, _NO_SECTION).get(key)
+        if found is None:
+            entry(section, key)
+            return ()
+        return tuple(found)
 
     def table(self, section: str, key: str) -> dict[str, Any]:
-        """One table (e.g. month names to numbers)."""
-        return dict(self._data.get(section, {}).get(key, {}))
+        """One table (e.g. month names to numbers); empty when no layer has it, a KeyError when
+        the schema does not name it."""
+        found = self._data.get(section, _NO_SECTION).get(key)
+        if found is None:
+            entry(section, key)
+            return {}
+        return dict(found)
 
     def value(self, section: str, key: str, default: Any = None) -> Any:
-        """A single setting."""
-        return self._data.get(section, {}).get(key, default)
+        """A single setting (``default`` when no layer has it; a KeyError when the schema does
+        not name it)."""
+        found = self._data.get(section, _NO_SECTION).get(key)
+        if found is None:
+            entry(section, key)
+            return default
+        return found
 
     @functools.lru_cache(maxsize=256)  # noqa: B019 - lexicons are cached for the process anyway
     def words(self, section: str, key: str) -> frozenset[str]:

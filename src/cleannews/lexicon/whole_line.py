@@ -22,14 +22,8 @@ from collections.abc import Iterable
 
 import regex
 
-from ..text import per_text_cache
+from ..text import line_key, per_text_cache
 from .needles import fold
-
-
-def line_key(text: str, *, ignore_case: bool = True) -> str:
-    """The text with its whitespace runs made one space and trimmed (ignoring case: folded,
-    see :func:`~cleannews.lexicon.needles.fold`)."""
-    return _folded(text) if ignore_case else " ".join(text.split())
 
 
 #: (cached per text: several steps look up the same line, e.g. the five label steps its label;
@@ -48,12 +42,12 @@ class WholeLine:
         ``expressions``: a line-mode pattern of its regular-expression entries (None if none)."""
         self.full = full
         self.ignore_case = bool(full.flags & regex.IGNORECASE)
-        self.keys = frozenset(line_key(p, ignore_case=self.ignore_case) for p in phrases)
+        self.keys = frozenset(line_key(p, fold=fold if self.ignore_case else None) for p in phrases)
         self.expressions = expressions
 
     def match(self, text: str) -> regex.Match[str] | None:
         """``full.match(text)``, without running it on a text that can be none of the entries."""
-        key = _folded(text) if self.ignore_case else " ".join(text.split())  # (line_key, inlined)
+        key = _folded(text) if self.ignore_case else " ".join(text.split())  # (line_key with fold, cached)
         if key in self.keys or (
                 self.expressions is not None and self.expressions.match(text)):
             return self.full.match(text)

@@ -9,45 +9,13 @@ of the page never cuts the article.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-import regex
-
-from ..cleaner import Cleaner
+from ..article import RemovalCode
+from ..cleaner import STRUCTURAL, Cleaner
 from ..page import Page
 from ..text import is_prose
-from .labels import label_text
-
-#: The end-section families, each a lexicon section with ``headers`` and/or ``headers_re``.
-FAMILIES = ("sources", "comments", "donation", "related", "footer")
-
-
-#: a comment counter at zero: no thread can start under it
-_NO_COMMENTS = regex.compile(r"0\s+\p{L}")
-
-
-def end_headers(page: Page) -> list[tuple[int, str]]:
-    """(index, family) of every line that heads an end section, top to bottom (cached)."""
-    cached = page.fields.get("_end_headers")
-    if cached is not None and cached[0] == len(page.lines):
-        return list(cached[1])
-    assert page.lexicon is not None
-    lex = page.lexicon
-    headers = lex.whole_line(FAMILIES, ("headers", "headers_re"))  # (one look-up per line)
-    found: list[tuple[int, str]] = []
-    for i, line in enumerate(page.lines):
-        text = line.text
-        if not text or len(text) > 300:
-            continue
-        core = label_text(text).strip("[]() ")  # "[ 167 comments ]"
-        m = headers.match(core)
-        if m:
-            family = next(f for n, f in enumerate(FAMILIES) if m.group(f"_s{n}") is not None)
-            if family == "comments" and _NO_COMMENTS.match(core):
-                continue  # "0 Comments": a counter by the byline, no thread follows it
-            found.append((i, family))
-    page.fields["_end_headers"] = (len(page.lines), tuple(found))
-    return found
+from .end_headers import end_headers
 
 
 def first_end(page: Page) -> int | None:
@@ -65,10 +33,13 @@ def inside_main_text(page: Page, i: int) -> bool:
     """True when line i lies inside the article's main run of prose (found by the main_text
     step), or above it: a header-like line with the article after it does not end the
     article (a "Write a comment" link by the byline)."""
-    if i in page.fields.get("_not_headers", ()):  # main_text found it is no header (a share button)
+    run = page.state.main_run
+    if run is None:
+        return False
+    if page.lines[i].uid in run.not_headers:  # main_text found it is no header (a share button)
         return True
-    start, end = page.fields.get("_main_start"), page.fields.get("_main_end")
-    return start is not None and end is not None and i < end and i != start
+    span = page.main_run()
+    return span is not None and i < span[1] and i != span[0]
 
 
 def _first_prose_after(page: Page, start: int) -> int | None:
@@ -80,9 +51,11 @@ class EndSection(Cleaner):
     """Remove one kind of closing section: from its header to the next end-section header."""
 
     full_page_only = True
-    step_name: str = "end_section"
-    family: str = "comments"
-    reason_text: str = "comment section"
+    code = RemovalCode.END_SECTION
+    uses = ("article_start", "main_run")
+    step_name: str = field(default="end_section", metadata=STRUCTURAL)
+    family: str = field(default="comments", metadata=STRUCTURAL)
+    reason_text: str = field(default="comment section", metadata=STRUCTURAL)
 
     @property
     def name(self) -> str:  # type: ignore[override]
@@ -105,7 +78,7 @@ class EndSection(Cleaner):
                 continue
             stop = headers[n + 1][0] if n + 1 < len(headers) else len(page.lines)
             head = page.lines[i].text
-            page.remove_range(i, stop, self.name, f"{self.reason_text} (from {head[:40]!r})")
+            page.remove_range(i, stop, self.name, f"{self.reason_text} (from {head[:40]!r})", self.code)
 
 
 SOURCES = EndSection(step_name="sources", family="sources", reason_text="source and transparency notes")

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..article import RemovalCode
 from ..cleaner import Cleaner
 from ..page import Page
 from ..text import ends_sentence, is_prose, list_number, word_count
-from .sections import first_end
+from .end_sections import first_end
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,8 @@ class ArticleEnd(Cleaner):
     """
 
     name = "article_end"
+    code = RemovalCode.ARTICLE_END
+    uses = ("article_start", "main_run", "teasers")
     full_page_only = True
     description = "removes trailing labels and teaser summaries between the article and the page's end"
     max_label_words: int = 6
@@ -32,7 +35,7 @@ class ArticleEnd(Cleaner):
         end = first_end(page)
         i = end if end is not None else len(page.lines)
         start = page.article_start or 0
-        teasers = page.fields.get("_teasers", set())
+        teasers = page.state.teasers
         while True:
             j = page.next_kept(i, -1)
             if j is None or j <= start:
@@ -40,10 +43,16 @@ class ArticleEnd(Cleaner):
             text = page.lines[j].text
             if word_count(text) <= self.max_label_words and not ends_sentence(text) and not text.endswith(":") \
                     and list_number(text) is None:
-                page.remove(j, self.name, "label after the article's last paragraph")
+                page.remove(j, self.name, "label after the article's last paragraph", self.code)
             elif (is_prose(text, min_words=3) and word_count(text) <= self.max_summary_words
-                  and page.next_nonblank(j, -1) in teasers):
-                page.remove(j, self.name, "summary of a teaser")
+                  and self._under_teaser(page, j, teasers)):
+                page.remove(j, self.name, "summary of a teaser", self.code)
             else:
                 return
             i = j
+
+    @staticmethod
+    def _under_teaser(page: Page, j: int, teasers: set[int]) -> bool:
+        """True when the non-blank line right above line j is a teaser headline (``state.teasers``)."""
+        above = page.next_nonblank(j, -1)
+        return above is not None and page.lines[above].uid in teasers

@@ -1,0 +1,158 @@
+"""What the main-text classifier reads in one line: its words, characters, stopword density,
+sentence punctuation, title case, digits, UI phrases, glued teaser titles and code.
+
+Languages written without spaces (Chinese, Japanese) are measured by what their characters hold
+(see :func:`line_features`)."""
+
+from __future__ import annotations
+
+import functools
+import operator
+import re
+from typing import Any, NamedTuple
+
+import regex
+
+from ..lexicon import Lexicon
+from ..lexicon.needles import Needles
+from ..page import Page
+from ..text import SENTENCE_MARKS, SPACES, closes_with, count_digits_letters, for_text
+
+#: A word: letters and digits, with inner apostrophes, marks and hyphens.
+TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-]*")
+ASCII_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")  # (TOKEN's twin, see text.for_text)
+_FIRST = operator.itemgetter(0)
+CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+#: A line of program code (a listing in a tutorial or a data story): neither prose nor chrome.
+_CODE = regex.compile(
+    r"^\s*(?:(?:def|class|import|return|elif|except|var|let|const|function|public|private|static|"
+    r"package|\#include|\#define|SELECT|INSERT|UPDATE)\b|from\s+\S+\s+import\b|@\w+\s*(?:\(|$)|>>>|//|/\*|\$\s+\w)"
+    r"|[;{}]\s*$|\w\([^()]*\)\s*[:;{]?\s*$|^\s*[\w.\[\]\"']+\s*[-+*/]?=\s*\S|</?[a-z][\w-]*(?:\s[^>]*)?>")
+
+
+def ui_pattern(lexicon: Lexicon) -> regex.Pattern[str]:
+    """The lexicon's UI phrases as one pattern: ``[scorer] ui`` (literal phrases, whole words
+    anywhere in the line) and ``[scorer] ui_re`` (regular expressions anchored at the line's
+    start: "Tags: …", "3 responses to …")."""
+    return _either(lexicon.pattern("scorer", "ui_re", "start").pattern,
+                   lexicon.pattern("scorer", "ui", "word").pattern)
+
+
+@functools.lru_cache(maxsize=64)
+def _either(first: str, second: str) -> regex.Pattern[str]:
+    return regex.compile(f"{first}|{second}", regex.I | regex.V0)
+
+
+def prose_mass(text: str, spaceless: bool) -> int:
+    """A line's prose mass in characters; in a language written without spaces one of its
+    characters counts as three letters (as in :func:`line_features`)."""
+    return len(text) + 2 * len(CJK.findall(text)) if spaceless else len(text)
+
+
+def function_chars(page: Page) -> regex.Pattern[str] | None:
+    """The page language's pattern of grammatical characters, for languages written without
+    spaces (lexicon ``[scorer] function_chars_re``), else None."""
+    assert page.lexicon is not None
+    if not page.lexicon.list("scorer", "function_chars_re"):
+        return None
+    return page.lexicon.pattern("scorer", "function_chars_re", "search")
+
+
+def spaceless_measures(page: Page) -> dict[str, Any]:
+    """The keyword arguments of :func:`line_features` for the page's language: its function
+    characters and their scale (lexicon ``[scorer]``; none for languages that write spaces)."""
+    assert page.lexicon is not None
+    return {"function_chars": function_chars(page),
+            "function_scale": float(page.lexicon.value("scorer", "function_chars_scale", 1.0))}
+
+
+class LineFeatures(NamedTuple):
+    """What the classifier looks at in one line."""
+
+    words: int
+    chars: int
+    stopword_density: float
+    sentence: bool         # ends like a sentence (. ! ? …)
+    title_share: float     # share of words starting with a capital letter
+    digit_share: float     # share of digits among letters and digits
+    ui: str | None         # the UI phrase the line holds, if any
+    ui_start: bool         # the line starts with it ("Sign up to get …")
+    glued_title: bool      # a title-case title glued to a summary ("… On The RiseViolence is …")
+    code: bool             # looks like a line of program code
+
+
+# a lower-case letter run (or ? !) touching a capitalised word: where a teaser's title was glued
+# to its summary by a scraper that dropped the line break
+_GLUE = regex.compile(r"(?<=\p{Ll}{2}[?!]?)(?=\p{Lu}\p{Ll}*\s)")
+
+
+def glued_title(text: str) -> bool:
+    """True for "Tape Gaffe Ends Hamlin's Title RunDenny Hamlin's run was …": a Title Case
+    title of 4+ words glued without a space to a summary of 5+ words. (A sentence that names a
+    "MacBook" has lower-case words before it and is not taken.)"""
+    for m in _GLUE.finditer(text):
+        head, tail = text[:m.start()], text[m.start():]
+        alpha = [w for w in TOKEN.findall(head) if w[:1].isalpha()]
+        if len(TOKEN.findall(head)) < 4 or len(TOKEN.findall(tail)) < 5 or not alpha:
+            continue
+        caps = sum(1 for w in alpha if w[:1].isupper())
+        if caps >= 0.75 * len(alpha) and all(w[:1].isupper() for w in alpha if len(w) >= 4):
+            return True
+    return False
+
+
+def line_features(text: str, stops: frozenset[str], ui: regex.Pattern[str] | None = None, *,
+                  ui_needles: Needles | None = None, ui_lead: regex.Pattern[str] | None = None,
+                  function_chars: regex.Pattern[str] | None = None, function_scale: float = 1.0,
+                  ui_words: int | None = None) -> LineFeatures:
+    """The features of one line, given the page language's stopwords and UI-phrase pattern
+    (``ui_needles``: that pattern's needles on this page, see :meth:`Lexicon.needles`; a line
+    without one is not searched; ``ui_lead``: UI patterns anchored at the line's start, tried
+    first, as :func:`ui_pattern` does; ``ui_words``: ``ui`` is not searched through a line of
+    more words, in a language written with spaces).
+
+    For a language written without spaces (Chinese, Japanese: ``function_chars`` is its
+    pattern of grammatical characters) a run of its characters is measured by what it holds:
+    two characters count as a word and one as three letters, and the share of function
+    characters (times ``function_scale``) stands for the stopword density."""
+    tokens = for_text(text, TOKEN, ASCII_TOKEN).findall(text)
+    n = len(tokens)
+    stop = sum(map(stops.__contains__, map(str.casefold, tokens)))
+    caps = sum(map(str.isupper, map(_FIRST, tokens)))  # (tokens are never empty)
+    digits, letters = count_digits_letters(text)
+    m = ui_lead.match(text) if ui_lead is not None else None  # (what ui_pattern finds first)
+    if m is None and ui is not None and (ui_words is None or function_chars is not None or n <= ui_words) \
+            and (ui_needles is None or ui_needles.in_line(text)):
+        m = ui.search(text)
+    chars = len(text)
+    density = stop / n if n else 0.0
+    if function_chars is not None and not text.isascii():
+        cjk = len(CJK.findall(text))
+        if cjk and cjk >= letters / 2:
+            latin = sum(1 for t in tokens if not CJK.match(t))
+            n = latin + (cjk + 1) // 2
+            chars = prose_mass(text, True)
+            density = min(1.0, function_scale * len(function_chars.findall(text)) / cjk)
+    return LineFeatures(
+        words=n, chars=chars, stopword_density=density,
+        sentence=closes_with(text, SENTENCE_MARKS),  # (TERMINAL, read from the end)
+        title_share=caps / n if n else 0.0,
+        digit_share=digits / (digits + letters) if digits + letters else 1.0,
+        ui=m.group(0) if m else None, ui_start=m is not None and not TOKEN.search(text[:m.start()]),
+        glued_title=glued_title(text),
+        code=density < 0.3 and _code_like(text))
+
+
+#: Of the alternatives of _CODE, those not anchored at the line's start end the line with one of
+#: these (before spaces) or hold a tag ("<").
+_CODE_ENDS = ";{}):"
+
+
+def _code_like(text: str) -> bool:
+    """``_CODE.search(text)``, but a line that neither ends with one of :data:`_CODE_ENDS`
+    (before spaces) nor holds a "<" (or a line break) is only tried at its start, where the
+    anchored alternatives stand."""
+    last = text.rstrip(SPACES)[-1:]
+    if "<" in text or "\n" in text or (last and last in _CODE_ENDS):
+        return bool(_CODE.search(text))
+    return bool(_CODE.match(text))

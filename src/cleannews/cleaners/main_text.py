@@ -1,0 +1,238 @@
+"""The article's main run of prose, found by scoring every line in its context, and what stands
+before it.
+
+A jusText-style classifier made for innerText lines (one line = one paragraph, no markup): each
+kept line gets features (:mod:`.line_features`) and a class in context (:mod:`.line_classes`);
+good lines form blocks and the main run is chosen among them (:mod:`.blocks`). This step removes
+what stands before the run, chrome and nearby repeated lines inside it, and leaves the run in
+``page.state.main_run``; :mod:`.after_main_text` removes what is still kept after it. Every
+reason names the evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..article import RemovalCode
+from ..cleaner import Cleaner
+from ..language import stopwords
+from ..page import Page
+from ..state import MainRun
+from ..text import TERMINAL, is_title_like, line_key, list_number
+from .blocks import Block, build_blocks, choose_run, hard_breaks, uses_paragraph_breaks
+from .end_headers import end_headers
+from .line_classes import BAD, GOOD, NEAR_GOOD, SHORT, Labels, LineClassifier, Verdict, classify_lines
+from .line_features import TOKEN, line_features, spaceless_measures
+
+
+@dataclass(frozen=True)
+class MainText(Cleaner):
+    """Find the article's main run of prose and remove what stands before it.
+
+    Good lines with less than ``max_gap`` chrome between them form a block: a kept non-prose
+    line weighs 1 (``standalone_weight`` when it is a paragraph of its own on a page that sets
+    paragraphs apart with blank lines), a line an earlier step removed weighs
+    ``removed_weight`` (captions and ad labels stand inside articles); a closing-section header
+    ("Comments", "Related") always ends a block. The main run is the block with the most prose
+    after the headline, joined with the blocks before it (``merge_before``) and after it
+    (``merge_after``) while the chrome between them is light and no header stands there.
+    Lines between the headline and the run go; so does everything before the run when no
+    headline was found. The run is left in ``page.state.main_run`` for the steps after it
+    (:class:`~cleannews.cleaners.after_main_text.AfterMainText`, the end sections).
+    """
+
+    name = "main_text"
+    full_page_only = True
+    code = RemovalCode.BEFORE_MAIN_TEXT
+    uses = ("article_start",)
+    provides = ("main_run",)
+    description = "scores lines in context (jusText-style) and removes what stands before the article's main run of prose"
+    max_gap: float = 4
+    removed_weight: float = 0.25
+    standalone_weight: float = 0.4
+    merge_before: float = 12
+    merge_under_headline: float = 100
+    merge_after: float = 6
+    merge_after_pure: float = 10
+    pure: float = 0.75
+    min_chars: int = 250
+    zone_share: float = 0.3
+    #: a related box inside the text: its header and up to six teasers with their authors
+    max_box_lines: int = 14
+    #: a donation box inside the text: its button and at most this many lines under it
+    max_button_lines: int = 1
+    inside: bool = True
+    #: inside the run, a short line that reads as a sentence ("Then it rained.") stays even
+    #: when its neighbours make it look like chrome; labels and links still go
+    keep_inside_sentences: bool = True
+    max_dek_lines: int = 2
+    max_short_run: int = 5
+    #: a list heading ("Ingredients") among the first few lines of a run of short lines (a line
+    #: ending with ":" right above it or at its head) makes the run a list of the text
+    announce_within: int = 4
+    headline_bonus: float = 3.0
+    tight_lists: bool = True
+    max_list_words: int = 20
+    #: Drop a line of the main run that repeats one of the ``repeat_window`` kept lines above
+    #: it (a photo caption shown two or four times by a gallery widget). The window is kept
+    #: small: an interview may repeat a question further down, and a wide window let cleaning
+    #: the result again remove more (the lines it removes change the context the classifier
+    #: sees).
+    drop_repeats: bool = True
+    repeat_window: int = 3
+    flanked_lists: bool = True
+    extend_end: bool = True
+    extend_start: bool = True
+    numbered_lists: bool = True
+    min_items: int = 3
+    max_item_gap: int = 4
+    tables: bool = True
+    stray_gap: float = 3
+    long_prose_words: int = 40
+    stray_chars: int = 500
+    min_closing_words: int = 3
+    classifier: LineClassifier = LineClassifier()
+
+    def _adjacent_sentences(self, page: Page, labels: Labels, end: int, step: int = 1) -> int:
+        """The run's end (``step`` 1) or start (``step`` -1), moved over short sentences that
+        stand directly next to it (a closing line, "See you tomorrow."; an opening one, "It
+        was a cold morning."): a line of ``min_closing_words`` words or more with stopwords,
+        ending like a sentence but not a question (a teaser asks), judged neither bad on its own
+        nor UI text."""
+        stops = stopwords(page.language)
+        spaceless = spaceless_measures(page)
+        while True:
+            j = page.next_nonblank(end, step)
+            if j is None or j not in labels or labels[j][0] == GOOD:
+                return end
+            verdict = labels[j][1]
+            f = line_features(page.lines[j].text, stops, **spaceless)
+            if verdict.cls not in (SHORT, NEAR_GOOD) or not f.sentence or f.words < self.min_closing_words \
+                    or f.stopword_density == 0 or page.lines[j].text.rstrip().endswith("?"):
+                return end
+            end = j
+
+    def _numbered_items(self, page: Page, run: Block) -> set[int]:
+        """The items of a numbered list ("1) …", "2. …", "3 – …") that starts inside the run
+        or right under its last line:
+        ``min_items`` or more kept lines whose numbers count up one by one, at most
+        ``max_item_gap`` kept lines apart. A listicle's items are the article, even where they
+        run on past the last paragraph."""
+        chain: list[int] = []
+        expected: int | None = None  # the next item's number, once the list has begun
+        since = 0  # kept lines since the last item
+        i: int | None = run.start
+        first_after = page.next_kept(run.end)
+        # it begins inside the run or right under its last line
+        while i is not None and (expected is not None or i <= run.end or i == first_after):
+            number = list_number(page.lines[i].text)
+            if number is not None and (expected is None or number == expected):
+                chain.append(i)
+                expected, since = number + 1, 0
+            elif expected is not None:
+                since += 1
+                if since > self.max_item_gap:
+                    break
+            i = page.next_kept(i)
+        return set(chain) if len(chain) >= self.min_items else set()
+
+    def _long_prose(self, page: Page, verdict: Verdict, i: int) -> bool:
+        """True for a thin-prose line of ``long_prose_words`` words or more that ends like a
+        sentence: inside the run it is a paragraph (an interview answer rich in names), even
+        among chrome."""
+        text = page.lines[i].text
+        return verdict.cls == NEAR_GOOD and bool(TERMINAL.search(text)) and len(TOKEN.findall(text)) >= self.long_prose_words
+
+    def _dek(self, page: Page, labels: Labels, run: Block,
+             blocks: list[Block]) -> Block | None:
+        """The short block of prose right under the headline (a dek or lead) when it stands
+        apart from the main run: it stays."""
+        head = page.headline_index()
+        assert head is not None
+        first = next((b for b in blocks if b.start > head), None)
+        if first is None or first.start >= run.start or first.header_before or first.gap_before >= self.max_gap:
+            return None
+        good = sum(1 for i in range(first.start, first.end + 1) if labels.get(i, (BAD,))[0] == GOOD)
+        return first if good <= self.max_dek_lines else None
+
+    def __call__(self, page: Page) -> None:
+        # (the page does not change until the removals at the end: its closing-section headers,
+        # paragraph style and blocks are found once)
+        breaks, paragraphs = hard_breaks(page), uses_paragraph_breaks(page)
+        labels = classify_lines(page, breaks, paragraphs, self)
+        blocks = build_blocks(page, labels, breaks, paragraphs, self)
+        run = choose_run(page, blocks, self)
+        if run is None:
+            return
+        if self.extend_end:
+            run = run._replace(end=self._adjacent_sentences(page, labels, run.end))
+        if self.extend_start:
+            run = run._replace(start=self._adjacent_sentences(page, labels, run.start, -1))
+        items: set[int] = set()
+        if self.numbered_lists:
+            items = self._numbered_items(page, run)
+            if items:
+                run = run._replace(end=max(run.end, max(items)))
+        lines = page.lines
+        page.state.main_run = MainRun(
+            lines[run.start], lines[run.end], {lines[i].uid: (c, v.evidence) for i, (c, v) in labels.items()},
+            frozenset(lines[i].uid for i, _ in end_headers(page) if i not in breaks))
+        head = page.headline_index()
+        dek = self._dek(page, labels, run, blocks) if head is not None else None
+        # with no headline found, a title-shaped line right above the run is most likely the
+        # article's title: it stays (the steps after may still judge it)
+        title = page.next_nonblank(run.start, -1) if head is None else None
+        if title is not None and not (title in labels and is_title_like(page.lines[title].text)
+                                      and labels[title][1].cls != BAD):
+            title = None
+        for i in range(0 if head is None else head + 1, run.start):
+            if i == title:
+                continue
+            if i in labels and not (dek is not None and dek.start <= i <= dek.end and labels[i][0] == GOOD):
+                page.remove(i, self.name, before_reason(*labels[i]), self.code)
+        if self.inside:
+            stops = stopwords(page.language)
+            for i in range(run.start + 1, run.end):
+                if i in labels and labels[i][0] == BAD and i not in items and not self._long_prose(page, labels[i][1], i) \
+                        and not (self.keep_inside_sentences and labels[i][1].cls in (SHORT, NEAR_GOOD)
+                                 and _short_sentence(page.lines[i].text, stops)):
+                    page.remove(i, self.name, f"inside the main text, among chrome: {labels[i][1].evidence}",
+                                RemovalCode.INSIDE_MAIN_TEXT)
+        if self.drop_repeats:
+            _drop_repeats(page, run.start, run.end, self.name, self.repeat_window)
+
+
+def _drop_repeats(page: Page, start: int, end: int, name: str, window: int = 3) -> None:
+    """A line of the main run that repeats one of the ``window`` kept lines above it (a caption
+    shown twice, a teaser title over its own link) goes: an article says each paragraph once.
+    (An interview may repeat its questions far apart: those stay.) The distance is counted in
+    kept lines, not page lines, so that cleaning the result again removes nothing more."""
+    seen: dict[str, int] = {}  # text -> position among the kept lines
+    position = 0
+    for i in range(start, end + 1):
+        line = page.lines[i]
+        if not line.text or not line.kept:
+            continue
+        key = line_key(line.text)
+        if key in seen and position - seen[key] <= window:
+            page.remove(i, name, f"repeats a line {position - seen[key]} kept lines above it in the main text",
+                        RemovalCode.REPEAT)
+            continue
+        seen[key] = position
+        position += 1
+
+
+def _short_sentence(text: str, stops: frozenset[str], min_words: int = 4) -> bool:
+    """True for a short line that reads like a sentence: it ends with . ! or ?, has
+    ``min_words`` words or more and a stopword."""
+    if not TERMINAL.search(text):
+        return False
+    tokens = TOKEN.findall(text)
+    return len(tokens) >= min_words and any(t.casefold() in stops for t in tokens)
+
+
+def before_reason(cls: str, verdict: Verdict) -> str:
+    """Why a line before the main run goes."""
+    if cls == GOOD:
+        return f"before the main text, separated from it by chrome: {verdict.evidence}"
+    return f"before the main text: {verdict.evidence}"
