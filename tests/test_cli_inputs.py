@@ -10,7 +10,6 @@ import os
 import pty
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +18,7 @@ import pytest
 
 import cleannews
 from cleannews.fetch import FetchError, USER_AGENT, fetch
+from local_server import serve
 from test_cli import SEEDS, assert_matches_gold, cli, gold, no_traceback, records, seed_text
 
 ARTICLE_HTML = ("<html><head><title>Council approves the budget</title>"
@@ -181,18 +181,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 @pytest.fixture
 def server() -> Iterator[str]:
     """A web server on 127.0.0.1 for this test only; shut down after it."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    httpd.daemon_threads = True
-    httpd.timeout = 5
     _Handler.agents = []
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=10)
+    with serve(_Handler) as url:
+        yield url
 
 
 def no_proxy_env() -> dict[str, str]:
