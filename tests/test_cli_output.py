@@ -216,3 +216,12 @@ def test_output_dir_that_is_a_file_is_a_usage_error(tmp_path):
     no_traceback(proc)
     assert taken.read_text() == "mine"
     assert cli("clean", "-o", "x.jsonl", "--output-dir", str(tmp_path), PAGES[0]).returncode == 2
+
+
+def test_learn_output_that_is_a_directory_is_a_usage_error_and_dash_is_stdout(tmp_path):
+    proc = cli("learn", "-o", str(tmp_path), *PAGES)
+    assert proc.returncode == 2 and b"is a directory" in proc.stderr
+    no_traceback(proc)
+    printed = cli("learn", "-o", "-", *PAGES)
+    assert printed.returncode == 0 and json.loads(printed.stdout)["version"] == 1
+    assert not Path("-").exists()

@@ -32,9 +32,9 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from .prepare import read_source
 from .fetch import FetchError, fetch, is_url
 from .pipeline import CleanTimeout, Pipeline
+from .prepare import read_source
 
 #: Documents in flight per worker process: one being cleaned, the rest queued in the worker.
 DEPTH = 3

@@ -430,6 +430,13 @@ def run_clean(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         count = sink.count if isinstance(sink, DirectoryOutput) else writer.count
         _warn(f"interrupted: the first {count} records were written to {where}")
         return interrupt.exit_code
+    except BrokenPipeError:
+        raise
+    except OSError as exc:  # the output (a full disk, a folder that cannot be made), stdin
+        if sink is not None:
+            sink.discard()
+        _warn(f"cannot go on: {exc.filename + ': ' if exc.filename else ''}{exc.strerror or exc}")
+        return EXIT_FAILED
     except BaseException:
         if sink is not None:
             sink.discard()
@@ -485,7 +492,7 @@ def run_learn(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         documents = iter_documents(paths, input_format=args.input_format, fields=_fields(args), stdin=stdin)
         profiles, unread = _learn_from(documents, args.language)
     try:
-        profiles.save(args.output)
+        profiles.save("/dev/stdout" if args.output == "-" else args.output)
     except OSError as exc:
         _warn(f"cannot write {args.output}: {exc.strerror or exc}")
         return EXIT_FAILED

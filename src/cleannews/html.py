@@ -445,5 +445,5 @@ def _line_at(starts: list[int], offset: int) -> int:
     return lo
 
 
-__all__ = ["EXTRACTOR", "DROPPED_REASON", "HtmlError", "HtmlPage", "declared_charset", "decode_html", "redecode_mis_decoded", "dropped_lines",
-           "html_to_page", "visible_lines"]
+__all__ = ["EXTRACTOR", "DROPPED_REASON", "HtmlError", "HtmlPage", "declared_charset", "decode_html", "dropped_lines",
+           "html_to_page", "redecode_mis_decoded", "visible_lines"]
