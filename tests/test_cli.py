@@ -57,7 +57,8 @@ def test_seed_files_match_gold():
     for i, row in enumerate(rows):
         assert_matches_gold(row, gold(i))
         assert set(row) == {"source", "headline", "byline", "date", "section", "lead", "body", "language",
-                            "site_name", "url"}
+                            "site_name", "url", "input_format"}
+        assert row["input_format"] == "text"
 
 
 def test_directory_is_walked_recursively_in_sorted_order_skipping_hidden_and_other_files(tmp_path):
@@ -181,14 +182,12 @@ def test_an_empty_file_gives_an_empty_article(tmp_path):
 
 
 @pytest.mark.parametrize("args", [
-    ["clean"],
     ["clean", "--format", "xml", "x.txt"],
     ["clean", "--jobs", "0", "x.txt"],
     ["clean", "--timeout", "-1", "x.txt"],
     ["clean", "--profile", "p.json", "--learn", "x.txt"],
     ["frobnicate"],
     [],
-    ["explain"],
 ])
 def test_usage_errors_exit_2(args):
     proc = cli(*args)

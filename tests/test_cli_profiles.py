@@ -34,7 +34,7 @@ def api_records(profile: object, crawl: Path, rows: list[dict]) -> list[dict]:
         source = f"{crawl}:{n}"
         pipeline = profile.pipeline_for(cleannews.default_pipeline(), source, row["url"])
         article = pipeline.clean(row["text"], input_format="text", url=row["url"])
-        out.append({"source": source, "id": row["id"], **article.to_dict(removed=False)})
+        out.append({"source": source, "id": row["id"], **article.to_dict(removed=False), "input_format": "text"})
     return out
 
 

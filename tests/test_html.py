@@ -249,3 +249,33 @@ def test_explain_on_an_empty_page():
 
 def test_html_error_is_a_value_error():
     assert issubclass(HtmlError, ValueError)
+
+
+# -- HTML given as a str that was decoded with the wrong charset -------------------------------------
+_UMLAUT_PAGE = ("<html><head><meta charset='utf-8'><title>Wie die Straße heißt, wird neu entschieden</title>"
+                "<meta name='author' content='Jürgen Müßig'><meta property='og:site_name' content='Stadtblatt Köln'>"
+                "</head><body><article><h1>Wie die Straße heißt, wird neu entschieden</h1>"
+                "<p>Der Gemeinderat hat am Montag beschlossen, dass die Straße künftig anders heißt. Die Anwohner "
+                "wurden vorher befragt und äußerten sich überwiegend positiv.</p>"
+                "<p>Die neuen Schilder werden im Frühjahr aufgestellt, teilte die Stadtverwaltung mit. Kosten "
+                "entstehen für die Anwohner keine, heißt es.</p></article></body></html>")
+
+
+@pytest.mark.parametrize("codec", ["latin-1", "cp1252"])
+def test_a_mis_decoded_str_gets_every_field_repaired_like_the_body(codec):
+    """requests' r.text of a UTF-8 page whose server names no charset is Latin-1 mojibake."""
+    right = cleannews.clean(_UMLAUT_PAGE.encode("utf-8"))
+    wrong = _UMLAUT_PAGE.encode("utf-8").decode(codec, errors="ignore")
+    assert "Ã" in wrong
+    article = cleannews.clean(wrong)
+    assert article == right
+    assert article.headline == "Wie die Straße heißt, wird neu entschieden"
+    assert article.byline == ("Jürgen Müßig",) and article.site_name == "Stadtblatt Köln"
+    assert "heißt" in article.body and "Ã" not in article.body
+
+
+def test_a_correctly_decoded_str_is_left_as_it_is():
+    from cleannews.html import redecode_mis_decoded
+    assert redecode_mis_decoded(_UMLAUT_PAGE) == _UMLAUT_PAGE  # "ß" alone is no UTF-8 sequence
+    assert redecode_mis_decoded("<p>café 5 €</p>") == "<p>café 5 €</p>"
+    assert cleannews.clean(_UMLAUT_PAGE) == cleannews.clean(_UMLAUT_PAGE.encode("utf-8"))

@@ -209,3 +209,28 @@ def test_the_first_lines_read_are_those_of_the_plain_loop():
                 plain = text.splitlines()[:n + 1]
                 break
         assert lang._first_lines(text, limit).splitlines() == plain, (text, limit)
+
+
+# -- the codes a user may give -----------------------------------------------------------------------
+@pytest.mark.parametrize("given, code", [("de", "de"), ("DE", "de"), ("de-AT", "de"), ("de_CH", "de"),
+                                         ("  en-GB ", "en"), ("zh-Hant-TW", "zh"), ("pt_BR", "pt"),
+                                         ("German", "de"), ("norwegian", "no"), ("nb", "no"), ("JA", "ja")])
+def test_normalize_language(given, code):
+    from cleannews.language import normalize_language
+    assert normalize_language(given) == code
+
+
+@pytest.mark.parametrize("given", ["xx", "", "deutsch", "e-n", "123"])
+def test_an_unknown_language_is_refused_with_the_list(given):
+    from cleannews.language import normalize_language
+    with pytest.raises(ValueError, match=r"use one of: ar, bg, .*, zh$"):
+        normalize_language(given)
+
+
+def test_every_language_with_a_lexicon_or_a_detector_is_known():
+    from cleannews.language import STOPLISTS, language_names
+    from cleannews.lexicon import available_languages
+    known = language_names()
+    assert set(available_languages()) <= set(known)
+    assert set(STOPLISTS) | {"ko", "ja", "zh", "ar", "he", "th"} <= set(known)
+    assert known["de"] == "German" and list(known) == sorted(known)

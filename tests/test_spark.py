@@ -105,6 +105,15 @@ def test_clean_column_names_a_missing_column(spark):
         clean_column(df, "html")
 
 
+def test_an_unknown_language_fails_before_any_job_and_a_known_one_is_normalised(spark):
+    df = spark.createDataFrame([("x",)], "text string")
+    with pytest.raises(ValueError, match="unknown language 'xx'; use one of: ar, "):
+        clean_column(df, "text", language="xx")
+    name, text, gold = _seeds()[0]
+    row = clean_column(spark.createDataFrame([(text,)], "text string"), "text", language="DE").first()
+    assert row["article"]["language"] == "de" and row["article"]["headline"] == gold["headline"]
+
+
 def test_clean_record_without_spark_matches_clean():
     name, text, gold = _seeds()[0]
     row = clean_record(text, "https://example.org/a", input_format="text")

@@ -7,9 +7,9 @@ import functools
 from .article import Article
 from .defaults import default_pipeline
 from .pipeline import Pipeline
-from .prepare import INPUT_FORMATS, looks_like_html, prepare
+from .prepare import INPUT_FORMATS, looks_like_html, prepare, read_source
 
-__all__ = ["INPUT_FORMATS", "clean", "looks_like_html", "prepare"]
+__all__ = ["INPUT_FORMATS", "clean", "looks_like_html", "prepare", "read_source"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -22,8 +22,9 @@ def clean(source: str | bytes, *, language: str | None = None, pipeline: Pipelin
     """Clean a news page into an :class:`Article`.
 
     ``source``: the page's plain text (a browser's innerText or a scraper's dump) or its HTML,
-    as str or bytes. ``language`` (ISO 639-1, e.g. "de") picks the lexicon; by default it is
-    detected. ``pipeline`` replaces :func:`cleannews.default_pipeline`. ``input_format``: "auto"
+    as str or bytes. ``language`` (ISO 639-1, e.g. "de"; case and region tags such as "de-AT"
+    are ignored) picks the lexicon; by default it is detected. An unknown language raises
+    ValueError. ``pipeline`` replaces :func:`cleannews.default_pipeline`. ``input_format``: "auto"
     (default), "text" or "html". ``url``: the page's address, kept on the Article. ``timeout``:
     seconds after which :class:`cleannews.CleanTimeout` is raised (checked between steps).
     """

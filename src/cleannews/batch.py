@@ -32,7 +32,9 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
+from .fetch import FetchError, fetch, is_url
 from .pipeline import CleanTimeout, Pipeline
+from .prepare import read_source
 
 #: Documents in flight per worker process: one being cleaned, the rest queued in the worker.
 DEPTH = 3
@@ -52,7 +54,8 @@ class Document:
     """One input document: where it came from and either its content or a file to read it from.
 
     ``source`` names it in the output (a path, ``-`` for stdin, ``path:line`` for a JSONL record).
-    ``path`` is read when the document is cleaned (``.gz`` files are decompressed); ``data`` is
+    ``path`` is read when the document is cleaned (``.gz`` files are decompressed; an http(s)
+    address is fetched); ``data`` is
     the content itself. ``input_format`` is "auto", "text" or "html" (see :func:`cleannews.clean`);
     for a path with "auto", the suffix decides (.html/.htm: HTML), else the content does.
     ``id`` is copied into the record when set. A document with ``error`` set is not cleaned: it
@@ -79,6 +82,8 @@ def error_record(doc: Document, reason: str) -> dict[str, Any]:
 
 def one_line(exc: BaseException) -> str:
     """A one-line reason for an exception."""
+    if isinstance(exc, FetchError):
+        return " ".join(str(exc).split())
     if isinstance(exc, OSError) and exc.strerror:
         return f"cannot read: {exc.strerror}"
     text = " ".join(str(exc).split())
@@ -87,12 +92,19 @@ def one_line(exc: BaseException) -> str:
 
 
 def read_document(doc: Document) -> tuple[str | bytes, str]:
-    """The document's content and its input format ("auto", "text" or "html")."""
+    """The document's content and its input format ("auto", "text" or "html").
+
+    A ``path`` that is an http(s) address is fetched (:func:`cleannews.fetch.fetch`); its
+    Content-Type decides the format when the document's is "auto".
+    """
     fmt = doc.input_format
     if doc.data is not None:
         return doc.data, fmt
     if doc.path is None:
         raise ValueError("document has neither path nor data")
+    if is_url(doc.path):
+        data_or_text, fetched_fmt = fetch(doc.path)
+        return data_or_text, fetched_fmt if fmt == "auto" else fmt
     path = Path(doc.path)
     data = path.read_bytes()
     name = path.name.lower()
@@ -108,9 +120,11 @@ def clean_document(doc: Document, *, pipeline: Pipeline | None = None, language:
                    timeout: float | None = None, removed: bool = False, profiles: Any = None) -> dict[str, Any]:
     """Clean one document into its record; any failure becomes an error record, never an exception.
 
-    ``timeout`` (seconds; None or 0: no limit) is enforced with SIGALRM when called in the main
-    thread on a POSIX system, else checked between pipeline steps. ``profiles`` is a
-    :class:`cleannews.profiles.Profiles`: each document gets its site's profile step.
+    The record is the Article's fields, plus ``source``, ``id`` (when the document has one) and
+    ``input_format``: how the page was read, "text" or "html". ``timeout`` (seconds; None or 0:
+    no limit) is enforced with SIGALRM when called in the main thread on a POSIX system, else
+    checked between pipeline steps. ``profiles`` is a :class:`cleannews.profiles.Profiles`: each
+    document gets its site's profile step.
     """
     if doc.error is not None:
         return error_record(doc, doc.error)
@@ -118,10 +132,11 @@ def clean_document(doc: Document, *, pipeline: Pipeline | None = None, language:
     try:
         with _alarm(limit):
             data, fmt = read_document(doc)
+            text, fmt = read_source(data, fmt)
             pipe = pipeline if pipeline is not None else _default_pipeline()
             if profiles is not None:
                 pipe = profiles.pipeline_for(pipe, doc.source, doc.url)
-            article = pipe.clean(data, language=language, input_format=fmt, url=doc.url, timeout=limit)
+            article = pipe.clean(text, language=language, input_format=fmt, url=doc.url, timeout=limit)
     except CleanTimeout:
         return error_record(doc, f"timeout: cleaning took longer than {limit:g} s")
     except Exception as exc:  # a bad document must not stop the run
@@ -130,6 +145,7 @@ def clean_document(doc: Document, *, pipeline: Pipeline | None = None, language:
     if doc.id is not None:
         record["id"] = doc.id
     record.update(article.to_dict(removed=removed))
+    record["input_format"] = fmt
     return record
 
 

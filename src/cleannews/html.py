@@ -98,6 +98,31 @@ def decode_html(data: bytes) -> str:
     return decode_bytes(data, declared=declared)
 
 
+#: The codecs a UTF-8 page is wrongly decoded with when no charset is named (``requests``
+#: falls back to ISO-8859-1; others to windows-1252).
+_WRONG_CODECS = ("latin-1", "cp1252")
+
+
+def redecode_mis_decoded(html: str) -> str:
+    """An HTML page given as a str that was decoded from UTF-8 bytes as Latin-1 or windows-1252,
+    decoded again as UTF-8 (else unchanged). Only a str whose bytes under that codec are valid
+    UTF-8 with multi-byte sequences is taken for mis-decoded: correctly decoded text almost never
+    is. Done before the page is parsed, so the headline, the authors and every other field get
+    the same repair as the body."""
+    if html.isascii():
+        return html
+    for codec in _WRONG_CODECS:
+        try:
+            data = html.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            return html
+    return html
+
+
 @dataclass
 class HtmlPage(Page):
     """A :class:`Page` made from HTML: trafilatura's text as lines, plus what the page's
@@ -421,4 +446,4 @@ def _line_at(starts: list[int], offset: int) -> int:
 
 
 __all__ = ["EXTRACTOR", "DROPPED_REASON", "HtmlError", "HtmlPage", "declared_charset", "decode_html", "dropped_lines",
-           "html_to_page", "visible_lines"]
+           "html_to_page", "redecode_mis_decoded", "visible_lines"]

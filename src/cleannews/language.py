@@ -43,6 +43,11 @@ _SIX_WORDS = regex.compile(r"(?:\P{L}*+\p{L}++){6}")
 _LINE_START = re.compile(r"^[ \t\"'„“«»‚‘(]*([^\W\d_]+)", re.M)
 _SENTENCE_START = re.compile(r"[.!?:][ \t\"'„“«»‚‘(]*([^\W\d_]+)")
 DEFAULT = "en"
+#: Languages told by their script (no stoplist), with their English names.
+_SCRIPT_NAMES = {"ko": "Korean", "ja": "Japanese", "zh": "Chinese", "ar": "Arabic", "he": "Hebrew", "th": "Thai"}
+#: Codes that mean another code here (Norwegian Bokmål and Nynorsk read as Norwegian; old Hebrew code).
+_ALIASES = {"nb": "no", "nn": "no", "iw": "he"}
+_TAG_SEPARATOR = re.compile(r"[-_]")
 #: Characters per word above which a page is cut to its first words before they are counted.
 _CUT_FIRST = 40
 
@@ -207,3 +212,32 @@ def _script_language(sample: str) -> str | None:
         return "ja"
     code = max(counts, key=counts.__getitem__)
     return code if counts[code] >= letters / 3 else None
+
+
+def language_names() -> dict[str, str]:
+    """Every language cleannews knows, ISO 639-1 code -> English name: the ones it has a lexicon
+    or stopwords for, and the ones it tells by their script."""
+    from .lexicon import available_languages
+
+    names = {code: name.split("_")[0] for code, name in STOPLISTS.items()}
+    names.update(_SCRIPT_NAMES)
+    for code in available_languages():
+        names.setdefault(code, code)
+    return dict(sorted(names.items()))
+
+
+def normalize_language(language: str) -> str:
+    """The ISO 639-1 code for a language as a user may give it: any case, with a region or
+    script tag (``DE``, ``de-AT``, ``de_CH``, ``zh-Hant`` -> ``de``/``zh``), or its English name
+    (``German``). Raises ValueError, listing the known codes, for a language cleannews does not
+    know."""
+    names = language_names()
+    given = language.strip()
+    code = _TAG_SEPARATOR.split(given, maxsplit=1)[0].lower()
+    code = _ALIASES.get(code, code)
+    if code in names:
+        return code
+    by_name = {name.lower(): c for c, name in names.items()}
+    if given.lower() in by_name:
+        return by_name[given.lower()]
+    raise ValueError(f"unknown language {language!r}; use one of: {', '.join(names)}")

@@ -107,8 +107,12 @@ def article_udf(*, input_format: str = "auto", language: str | None = None,
                 pipeline: Pipeline | None = None, timeout: float | None = None) -> Any:
     """A pandas UDF ``(page, url) -> struct<ARTICLE_SCHEMA>``: the page column may be string or
     binary; url is a string column (or ``lit(None)``). ``pipeline`` (default: the standard one)
-    is shipped to the executors with the UDF, so it must be picklable."""
+    is shipped to the executors with the UDF, so it must be picklable. ``language`` is checked
+    here (an unknown one raises ValueError before any job runs) and normalised ("DE" -> "de")."""
     _require()
+    from .language import normalize_language
+
+    language = normalize_language(language) if language else None
     import pandas as pd
     from pyspark.sql.functions import pandas_udf
 
