@@ -320,3 +320,22 @@ def test_explain_of_a_binary_or_missing_file_fails_cleanly(tmp_path):
         assert proc.returncode == 1
         assert proc.stderr.startswith(f"cleannews: {path}: ".encode())
         no_traceback(proc)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_stats_sums_each_steps_time_and_counts_on_stderr(jobs):
+    paths = [str(s / "page.txt") for s in SEEDS]
+    plain = cli("clean", "-j", jobs, *paths)
+    proc = cli("clean", "--stats", "-j", jobs, *paths)
+    assert proc.returncode == 0 and records(proc) == records(plain)  # the records carry no stats
+    table = proc.stderr.decode("utf-8")
+    assert f"{len(SEEDS)} documents" in table
+    rows = {line.split()[0]: line.split() for line in table.splitlines()[2:] if line.strip()}
+    assert rows["headline"][1] == str(len(SEEDS)) and int(rows["headline"][-1]) >= len(SEEDS)
+    assert int(rows["captions"][4]) > 0 and "stats" not in plain.stderr.decode("utf-8")
+
+
+def test_explain_prints_the_step_table():
+    proc = cli("explain", str(SEEDS[0] / "page.txt"))
+    out = proc.stdout.decode("utf-8")
+    assert proc.returncode == 0 and "removed  claimed" in out and "\nmain_text " in out

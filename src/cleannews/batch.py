@@ -117,14 +117,16 @@ def read_document(doc: Document) -> tuple[str | bytes, str]:
 
 
 def clean_document(doc: Document, *, pipeline: Pipeline | None = None, language: str | None = None,
-                   timeout: float | None = None, removed: bool = False, profiles: Any = None) -> dict[str, Any]:
+                   timeout: float | None = None, removed: bool = False, profiles: Any = None,
+                   stats: bool = False) -> dict[str, Any]:
     """Clean one document into its record; any failure becomes an error record, never an exception.
 
     The record is the Article's fields, plus ``source``, ``id`` (when the document has one) and
     ``input_format``: how the page was read, "text" or "html". ``timeout`` (seconds; None or 0:
     no limit) is enforced with SIGALRM when called in the main thread on a POSIX system, else
     checked between pipeline steps. ``profiles`` is a :class:`cleannews.profiles.Profiles`: each
-    document gets its site's profile step.
+    document gets its site's profile step. ``stats``: the record gets a ``stats`` list, each
+    step's time and counts on the page (:class:`cleannews.pipeline.StepStats` as dicts).
     """
     if doc.error is not None:
         return error_record(doc, doc.error)
@@ -136,7 +138,12 @@ def clean_document(doc: Document, *, pipeline: Pipeline | None = None, language:
             pipe = pipeline if pipeline is not None else _default_pipeline()
             if profiles is not None:
                 pipe = profiles.pipeline_for(pipe, doc.source, doc.url)
-            article = pipe.clean(text, language=language, input_format=fmt, url=doc.url, timeout=limit)
+            if stats:
+                article, steps = pipe.clean_with_stats(text, language=language, input_format=fmt, url=doc.url,
+                                                       timeout=limit)
+            else:
+                article, steps = pipe.clean(text, language=language, input_format=fmt, url=doc.url,
+                                            timeout=limit), []
     except CleanTimeout:
         return error_record(doc, f"timeout: cleaning took longer than {limit:g} s")
     except Exception as exc:  # a bad document must not stop the run
@@ -146,6 +153,8 @@ def clean_document(doc: Document, *, pipeline: Pipeline | None = None, language:
         record["id"] = doc.id
     record.update(article.to_dict(removed=removed))
     record["input_format"] = fmt
+    if stats:
+        record["stats"] = [s.to_dict() for s in steps]
     return record
 
 
@@ -210,22 +219,23 @@ def default_jobs() -> int:
 def clean_documents(documents: Iterable[Document], *, pipeline: Pipeline | None = None,
                     language: str | None = None, jobs: int = 1, timeout: float | None = 30.0,
                     removed: bool = False, profiles: Any = None, warm_html: bool = False,
-                    ) -> Generator[dict[str, Any], None, None]:
+                    stats: bool = False) -> Generator[dict[str, Any], None, None]:
     """Clean documents into records, one per document, in input order.
 
     ``jobs``: worker processes (1: in this process). ``pipeline`` (default: the standard one)
     must be picklable where processes are spawned rather than forked. ``timeout``: seconds per
     document (None or 0: no limit). ``profiles``: per-site profiles (see :mod:`cleannews.profiles`).
-    ``warm_html``: also load the HTML path before the first document. The documents are read
+    ``warm_html``: also load the HTML path before the first document. ``stats``: each record
+    carries its steps' times and counts (see :func:`clean_document`). The documents are read
     lazily, a bounded number ahead of the output.
     """
     warm_up(pipeline, html=warm_html)
     if jobs <= 1:
         for doc in documents:
             yield clean_document(doc, pipeline=pipeline, language=language, timeout=timeout,
-                                 removed=removed, profiles=profiles)
+                                 removed=removed, profiles=profiles, stats=stats)
         return
-    config = _Config(pipeline, language, timeout if timeout and timeout > 0 else None, removed, profiles)
+    config = _Config(pipeline, language, timeout if timeout and timeout > 0 else None, removed, profiles, stats)
     yield from _Pool(config, jobs).run(documents)
 
 
@@ -237,6 +247,7 @@ class _Config:
     timeout: float | None
     removed: bool
     profiles: Any
+    stats: bool = False
 
 
 def _worker_main(conn: Connection, config: _Config) -> None:
@@ -269,7 +280,8 @@ def _worker_main(conn: Connection, config: _Config) -> None:
             return
         seq, doc = message
         record = clean_document(doc, pipeline=config.pipeline, language=config.language,
-                                timeout=config.timeout, removed=config.removed, profiles=config.profiles)
+                                timeout=config.timeout, removed=config.removed, profiles=config.profiles,
+                                stats=config.stats)
         try:
             conn.send((seq, record))
         except (BrokenPipeError, OSError):

@@ -24,6 +24,7 @@ from .cli_output import (CSV_COLUMNS, FORMATS, AtomicFile, DirectoryOutput, Outp
                          StreamOutput, open_output, output_kind, output_targets)
 from .fetch import is_url
 from .language import normalize_language
+from .pipeline import StatsSummary
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -191,6 +192,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="jsonl: one JSON object per line (default); json: one array; text: for reading; "
                             "markdown: title, byline and date, paragraphs; csv: a header row, one row per document")
     clean.add_argument("--removed", action="store_true", help="include the removal records (what went, why)")
+    clean.add_argument("--stats", action="store_true",
+                       help="at the end, print each step's time and the lines it removed and claimed, "
+                            "summed over the documents, to stderr")
     clean.add_argument("-j", "--jobs", type=_positive_int, metavar="N", default=None,
                        help=f"worker processes (default: the CPUs, here {default_jobs()}; 1: in this process)")
     clean.add_argument("--timeout", type=_non_negative_float, default=30.0, metavar="SECONDS",
@@ -377,6 +381,7 @@ def run_clean(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     warm_html = args.input_format == "html" or any(
         p.lower().endswith((".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")) or is_url(p) for p in paths)
     failed = 0
+    summary = StatsSummary()
     origins: collections.deque[int] = collections.deque()  # the input of each document in flight
 
     def documents(stdin: IO[bytes] | None) -> Iterator[Document]:
@@ -394,9 +399,13 @@ def run_clean(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
                 if stdin is not None:
                     stdin.seek(0)
             records = clean_documents(documents(stdin), language=args.language, jobs=jobs, timeout=args.timeout,
-                                      removed=args.removed, profiles=profiles, warm_html=warm_html)
+                                      removed=args.removed, profiles=profiles, warm_html=warm_html,
+                                      stats=args.stats)
             with contextlib.closing(records):
                 for record in records:
+                    steps = record.pop("stats", None)
+                    if steps is not None:
+                        summary.add(steps)
                     with interrupt.deferred():
                         if isinstance(sink, DirectoryOutput):
                             sink.write(origins.popleft(), record)
@@ -442,6 +451,8 @@ def run_clean(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             sink.discard()
         raise
     count = sink.count if isinstance(sink, DirectoryOutput) else writer.count
+    if args.stats:
+        sys.stderr.write(summary.table() + "\n")
     if failed:
         _warn(f"{failed} of {count} documents failed (see their error records)")
     return EXIT_FAILED if failed else EXIT_OK

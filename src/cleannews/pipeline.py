@@ -17,7 +17,7 @@ from .errors import CleanerError, CleanTimeout, DegradedStepWarning, PipelineErr
 from .page import Page
 from .prepare import prepare
 
-__all__ = ["CleanTimeout", "CleanerError", "Decision", "Explanation", "Pipeline", "StepStats"]
+__all__ = ["CleanTimeout", "CleanerError", "Decision", "Explanation", "Pipeline", "StatsSummary", "StepStats"]
 
 #: Between a step's name and an option's in :meth:`Pipeline.get_params` ("main_text__max_gap").
 PARAM_SEPARATOR = "__"
@@ -277,11 +277,21 @@ class Pipeline(Sequence[Cleaner]):
     def clean(self, source: str | bytes, *, language: str | None = None, input_format: str = "auto",
               url: str | None = None, timeout: float | None = None) -> Article:
         """Clean a page into an Article with this pipeline (arguments as :func:`cleannews.clean`)."""
+        return self.process(self._prepare(source, language, input_format, url, timeout)).to_article()
+
+    def clean_with_stats(self, source: str | bytes, *, language: str | None = None, input_format: str = "auto",
+                         url: str | None = None, timeout: float | None = None) -> tuple[Article, list[StepStats]]:
+        """:meth:`clean`, with each step's time and counts on the page (see :class:`StepStats`)."""
+        page = self.process(self._prepare(source, language, input_format, url, timeout))
+        return page.to_article(), step_stats(self, page)
+
+    def _prepare(self, source: str | bytes, language: str | None, input_format: str, url: str | None,
+                 timeout: float | None) -> Page:
         deadline = time.monotonic() + timeout if timeout is not None else None  # reading the page counts too
         page = prepare(source, language=language or self.language, input_format=input_format, url=url)
         if deadline is not None:
             page.metadata["deadline"] = deadline
-        return self.process(page).to_article()
+        return page
 
     def explain(self, source: str | bytes, *, language: str | None = None, input_format: str = "auto",
                 url: str | None = None) -> Explanation:
@@ -346,6 +356,35 @@ class StepStats:
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
         return dataclasses.asdict(self)
+
+
+class StatsSummary:
+    """Step stats added up over many documents (``cleannews clean --stats``)."""
+
+    def __init__(self) -> None:
+        self.documents = 0
+        self._steps: dict[str, list[float]] = {}  # name -> [runs, seconds, removed, claimed]
+
+    def add(self, stats: Iterable[StepStats | dict[str, Any]]) -> None:
+        """Count one document's step stats (as :class:`StepStats` or their ``to_dict()``)."""
+        self.documents += 1
+        for s in stats:
+            row = s.to_dict() if isinstance(s, StepStats) else s
+            totals = self._steps.setdefault(str(row["step"]), [0, 0.0, 0, 0])
+            if row["ran"]:
+                totals[0] += 1
+                totals[1] += float(row["seconds"])
+                totals[2] += int(row["removed"])
+                totals[3] += int(row["claimed"])
+
+    def table(self) -> str:
+        """Per step: documents it ran on, its total and mean time, the lines it removed and claimed."""
+        rows = [f"{self.documents} documents",
+                f"{'step':22} {'ran':>6} {'total s':>9} {'ms/doc':>8} {'removed':>8} {'claimed':>8}"]
+        for name, (runs, seconds, removed, claimed) in self._steps.items():
+            mean = 1000 * seconds / runs if runs else 0.0
+            rows.append(f"{name:22} {int(runs):6} {seconds:9.3f} {mean:8.2f} {int(removed):8} {int(claimed):8}")
+        return "\n".join(rows)
 
 
 def step_stats(pipeline: Pipeline, page: Page) -> list[StepStats]:
