@@ -2,7 +2,7 @@
 
     python3 benchmarks/cli_throughput.py [--docs 2000] [--jobs 2] [--pages DIR]
 
-Copies pages (default: /work/shared/eval/scrapinghub/*/page.txt, cycled, each copy numbered) into
+Copies pages (default: ../shared/eval/scrapinghub/*/page.txt, cycled, each copy numbered) into
 a temporary directory, cleans them with `--jobs 1` and with `--jobs N` (output to a file), checks
 the two outputs are identical and prints wall time, docs/s and the speed-up. The machine's load
 average and the CPU time of all processes are printed too: on a busy machine the wall-clock
@@ -25,7 +25,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--docs", type=int, default=2000)
     ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--pages", default="/work/shared/eval/scrapinghub")
+    ap.add_argument("--pages", default=str(Path(__file__).resolve().parents[2] / "shared" / "eval" / "scrapinghub"))
     a = ap.parse_args()
     sources = sorted(Path(a.pages).glob("*/page.txt"))
     if not sources:

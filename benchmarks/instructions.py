@@ -35,7 +35,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-DEFAULT_DATA = "/work/shared/eval/scrapinghub"
+DEFAULT_DATA = str(Path(__file__).resolve().parents[2] / "shared" / "eval" / "scrapinghub")
 
 #: The script callgrind runs: a warm-up pass, then the counted pass, which runs inside
 #: functools.reduce (C: functools_reduce), so that callgrind counts only while that call runs
