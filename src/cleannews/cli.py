@@ -342,7 +342,7 @@ def _sink(args: argparse.Namespace, parser: argparse.ArgumentParser,
                                    csv_columns=columns)
         return open_output(args.output) if args.output else None
     except OutputError as exc:
-        parser.error(f"cannot write {exc}")
+        parser.error(f"cannot write the output: {exc}")
     except OSError as exc:
         parser.error(f"cannot write {args.output or args.output_dir}: {exc.strerror or exc}")
 
@@ -356,7 +356,7 @@ def run_clean(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         try:  # nothing is opened yet: a directory or a missing parent is found before any work
             output_kind(args.output)
         except OutputError as exc:
-            parser.error(f"cannot write {exc}")
+            parser.error(f"cannot write the output: {exc}")
     inputs = _expand(args, parser, exclude)
     paths = inputs.paths
     if not paths:
@@ -497,7 +497,7 @@ def run_learn(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     try:
         output_kind(args.output)
     except OutputError as exc:
-        parser.error(f"cannot write {exc}")
+        parser.error(f"cannot write the output: {exc}")
     paths = _expand(args, parser, [args.output]).paths
     with _replayable_stdin(paths, 1) as stdin:
         documents = iter_documents(paths, input_format=args.input_format, fields=_fields(args), stdin=stdin)
