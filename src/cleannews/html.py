@@ -23,6 +23,8 @@ from typing import Any
 from .article import Article, Removal, RemovalCode
 from .cleaners.repair import repair
 from .decode import decode_bytes
+from .fields.html_fields import byline_choice, date_choice, headline_choice, shown_in
+from .fields.structured import Structured, read_structured
 from .language import detect_language
 from .lexicon import Lexicon
 from .page import Line, Page
@@ -107,20 +109,24 @@ class HtmlPage(Page):
     meta: dict[str, Any] = field(default_factory=dict)
     tree: Any = field(default=None, repr=False)
     extracted: list[str] = field(default_factory=list, repr=False)
+    #: what the page's own structured data states (JSON-LD, meta tags, h1, time elements)
+    structured: Structured = field(default_factory=Structured, repr=False)
 
     def to_article(self) -> Article:
-        """The Article, with the page's metadata where it has a value: the headline, authors,
-        date and site name a page declares beat what the text suggests."""
+        """The Article, its headline, authors and date chosen by agreement between the page's
+        structured data, trafilatura's metadata and the text path's fields; the choices (value,
+        sources, runner-up) are kept in ``metadata["field_sources"]`` for explain."""
         article = super().to_article()
-        meta = self.meta
-        changes: dict[str, Any] = {}
-        if meta.get("headline"):
-            changes["headline"] = meta["headline"]
-        if meta.get("byline"):
-            changes["byline"] = tuple(meta["byline"])
-        if meta.get("date"):
-            changes["date"] = meta["date"]
-        return dataclasses.replace(article, **changes) if changes else article
+        sources = self.metadata.setdefault("field_sources", {})
+        shown = shown_in(visible_lines(self.tree)) if self.tree is not None else None
+        byline = byline_choice(self.structured, self.meta, article.byline, self.lexicon, shown)
+        date = date_choice(self.structured, self.meta, article.date)
+        sources["byline"] = byline.to_dict()
+        sources["date"] = date.to_dict()
+        changes: dict[str, Any] = {"byline": tuple(byline.value or ()), "date": date.value}
+        if self.meta.get("headline"):
+            changes["headline"] = self.meta["headline"]
+        return dataclasses.replace(article, **changes)
 
     def add_dropped_lines(self) -> None:
         """Put the lines of the page's visible text that trafilatura left out into ``lines``,
@@ -163,6 +169,7 @@ def html_to_page(html: str, *, url: str | None = None, language: str | None = No
     Raises :class:`HtmlError` when trafilatura fails on the page.
     """
     tree = _parse(html)
+    structured = read_structured(tree)  # (before trafilatura, which may change the tree)
     doc = _extract(tree, url, favor_precision) if tree is not None else None
     text = (doc.text or "") if doc is not None else ""
     extracted = [_SPACE.sub(" ", t).strip() for t in text.splitlines()]
@@ -174,8 +181,12 @@ def html_to_page(html: str, *, url: str | None = None, language: str | None = No
         lines.append(Line(t, n))
     meta = _metadata(doc, url)
     lang = language or (detect_language(text, max_words=_LANGUAGE_WORDS) if text else (meta.get("language") or "en"))
+    headline = headline_choice(structured, meta, url)
+    if headline.value:
+        meta["headline"] = headline.value
     page = HtmlPage(lines=lines, language=lang, lexicon=Lexicon.load(lang), meta=meta, tree=tree,
-                    extracted=extracted)
+                    extracted=extracted, structured=structured)
+    page.metadata["field_sources"] = {"headline": headline.to_dict()}
     for key in ("url", "site_name"):
         if meta.get(key):
             page.fields[key] = meta[key]
