@@ -38,6 +38,9 @@ MIN_PART_SHARE = 0.4
 REWORDED_OVERLAP = 0.5
 #: The share of another name list's weight that a list sharing a name with it gets.
 SHARED_NAME_SUPPORT = 0.5
+#: Author sources this trusted keep names the page does not show in its text (an article's own
+#: JSON-LD); names from weaker sources must stand in the visible text.
+TRUSTED_AUTHOR_WEIGHT = 3.0
 #: Date sources that do not say whether a date is the publication or the update.
 UNLABELLED_DATE_SOURCES = frozenset({"time", "trafilatura", "text"})
 #: Their weight on a date the page names as its modification date.
@@ -375,11 +378,13 @@ def choose_byline(candidates: Sequence[tuple[Sequence[str], str]], *,
     the list with the most weight, names compared as sets; a list that shares names with
     another gets half that one's weight too. ``shown`` tells whether a name stands in the
     page's visible text: names the page does not show are dropped (the page declares an author
-    it does not show: no byline), and a list none of whose names is shown is out."""
+    it does not show: no byline) unless the source is trusted (``TRUSTED_AUTHOR_WEIGHT``), and
+    a list none of whose names is left is out."""
     weights = BYLINE_WEIGHTS if weights is None else weights
     votes: list[tuple[Any, str, float]] = []
     for names, source in candidates:
-        kept = tuple(n for n in names if n and (shown is None or shown(n)))
+        trusted = weights.get(source, 0.5) >= TRUSTED_AUTHOR_WEIGHT
+        kept = tuple(n for n in names if n and (shown is None or trusted or shown(n)))
         if kept:
             votes.append((kept, source, weights.get(source, 0.5)))
     ranked = rank(votes, names_key)

@@ -16,9 +16,12 @@ from typing import Any, Callable, Iterable, Sequence
 from ..lexicon import Lexicon
 from .agreement import Choice, choose_byline, choose_date, choose_headline
 from .byline import split_names, strip_role
+from .dates import find_dates
 from .fields_util import byline_prefix
 from .structured import Structured
 
+#: Visible lines longer than this are not searched for dates (running text, not a date line).
+MAX_DATE_LINE = 300
 #: Names longer than this (characters) are no names.
 MAX_NAME = 80
 _NAME_SPLIT = re.compile(r"\s*(?:;|,|\s&\s|\s\+\s|/|\|)\s*|\s+(?:and|und|et|y|e|og|och|en)\s+", re.I)
@@ -87,15 +90,35 @@ def byline_choice(data: Structured, meta: dict[str, Any], text_byline: Sequence[
     return choice
 
 
-def date_choice(data: Structured, meta: dict[str, Any], text_date: Any) -> Choice:
+def shown_dates(lines: Sequence[str], lexicon: Lexicon | None, language: str) -> set[datetime.date]:
+    """The dates written in the page's visible text (in any form the lexicon's date patterns
+    read: "16.10.2019", "Oct 16, 2019", "2019-10-16", …)."""
+    out: set[datetime.date] = set()
+    if lexicon is None:
+        return out
+    for line in lines:
+        if len(line) <= MAX_DATE_LINE and any(c.isdigit() for c in line):
+            out.update(d.value for d in find_dates(line, lexicon, month_first=language == "en"))
+    return out
+
+
+def date_choice(data: Structured, meta: dict[str, Any], text_date: Any,
+                shown: set[datetime.date] | None = None) -> Choice:
     """The publication date from the page's structured data, trafilatura's metadata and the
-    text path's date."""
+    text path's date. With ``shown`` (the dates the page shows), a candidate the page shows is
+    preferred to one it does not (a date only in the markup is often an update or a guess)."""
     published = [(f.value, f.source) for f in data.published]
     if isinstance(meta.get("date"), datetime.date):
         published.append((meta["date"], "trafilatura"))
     if isinstance(text_date, datetime.date):
         published.append((text_date, "text"))
-    return choose_date(published, [(f.value, f.source) for f in data.modified])
+    choice = choose_date(published, [(f.value, f.source) for f in data.modified])
+    if shown and choice.value is not None and choice.value not in shown:
+        visible = [(d, s) for d, s in published if d in shown]
+        if visible:  # the page shows another of the candidates: that one, by its own sources
+            other = choose_date(visible, [(f.value, f.source) for f in data.modified])
+            return Choice(other.value, other.sources, other.score, choice.value, choice.sources, choice.score)
+    return choice
 
 
-__all__ = ["byline_choice", "date_choice", "headline_choice", "normal_names", "shown_in"]
+__all__ = ["byline_choice", "date_choice", "headline_choice", "normal_names", "shown_dates", "shown_in"]
