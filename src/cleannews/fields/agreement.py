@@ -38,8 +38,8 @@ MIN_PART_SHARE = 0.4
 REWORDED_OVERLAP = 0.5
 #: The share of another name list's weight that a list sharing a name with it gets.
 SHARED_NAME_SUPPORT = 0.5
-#: Author sources this trusted keep names the page does not show in its text (an article's own
-#: JSON-LD); names from weaker sources must stand in the visible text.
+#: Names stated with this much weight (the article's JSON-LD, or two sources that agree) are kept
+#: though the page's text does not show them; names with less must stand in the visible text.
 TRUSTED_AUTHOR_WEIGHT = 3.0
 #: Date sources that do not say whether a date is the publication or the update.
 UNLABELLED_DATE_SOURCES = frozenset({"time", "trafilatura", "text"})
@@ -373,25 +373,28 @@ def names_key(names: Any) -> frozenset[str]:
 
 def choose_byline(candidates: Sequence[tuple[Sequence[str], str]], *,
                   shown: Callable[[str], bool] | None = None,
-                  weights: dict[str, float] | None = None) -> Choice:
+                  weights: dict[str, float] | None = None, trusted: float | None = None) -> Choice:
     """The author names among ``(names, source)`` candidates (names already in normal form):
     the list with the most weight, names compared as sets; a list that shares names with
     another gets half that one's weight too. ``shown`` tells whether a name stands in the
     page's visible text: names the page does not show are dropped (the page declares an author
-    it does not show: no byline) unless the source is trusted (``TRUSTED_AUTHOR_WEIGHT``), and
-    a list none of whose names is left is out."""
+    it does not show: no byline) unless enough weight states them (``TRUSTED_AUTHOR_WEIGHT``),
+    and a list none of whose names is left is out. ``trusted`` replaces that weight."""
     weights = BYLINE_WEIGHTS if weights is None else weights
-    votes: list[tuple[Any, str, float]] = []
-    for names, source in candidates:
-        trusted = weights.get(source, 0.5) >= TRUSTED_AUTHOR_WEIGHT
-        kept = tuple(n for n in names if n and (shown is None or trusted or shown(n)))
-        if kept:
-            votes.append((kept, source, weights.get(source, 0.5)))
-    ranked = rank(votes, names_key)
+    votes = [(tuple(n for n in names if n), source, weights.get(source, 0.5)) for names, source in candidates]
+    ranked = rank([v for v in votes if v[0]], names_key)
+    own = {id(t): t.score for t in ranked}
     for t in ranked:  # partial agreement: lists sharing a name support each other by half
-        for other in ranked:
-            if other is not t and names_key(t.value) & names_key(other.value):
-                t.score += SHARED_NAME_SUPPORT * sum(weights.get(s, 0.5) for s in other.sources)
+        t.score += SHARED_NAME_SUPPORT * sum(own[id(other)] for other in ranked
+                                             if other is not t and names_key(t.value) & names_key(other.value))
+    if shown is not None:  # names the page does not show count only with enough agreement behind them
+        kept = []
+        for t in ranked:
+            if t.score < (TRUSTED_AUTHOR_WEIGHT if trusted is None else trusted):
+                t.value = tuple(n for n in t.value if shown(n))
+            if t.value:
+                kept.append(t)
+        ranked = kept
     ranked.sort(key=lambda t: (-t.score, t.order))
     if not ranked:
         return Choice(())

@@ -10,6 +10,7 @@ when no person is named), and only names the page shows are kept.
 from __future__ import annotations
 
 import datetime
+import math
 import re
 from typing import Any, Callable, Iterable, Sequence
 
@@ -26,7 +27,8 @@ MAX_DATE_LINE = 300
 MAX_NAME = 80
 _NAME_SPLIT = re.compile(r"\s*(?:;|,|\s&\s|\s\+\s|/|\|)\s*|\s+(?:and|und|et|y|e|og|och|en)\s+", re.I)
 _SPACE = re.compile(r"\s+")
-_EDGES = " .,:;|-–—()[]"
+_EDGES = " .,:;|-–—()[]\"'“”„«»"
+_HANDLE = re.compile(r"\s*@[\w.]+$")
 
 
 def normal_names(raw: Iterable[str], lexicon: Lexicon | None) -> list[str]:
@@ -43,11 +45,11 @@ def normal_names(raw: Iterable[str], lexicon: Lexicon | None) -> list[str]:
             if m and m.group("rest"):
                 text = m.group("rest").strip(_EDGES)
         names = split_names(text, lexicon) if lexicon is not None else None
-        if names is None:
+        if not names:  # not in the text path's name shape (one word, a handle): split plainly
             names = [p for p in _NAME_SPLIT.split(text) if p]
         for name in names:
-            name = strip_role(name, lexicon) if lexicon is not None else name
-            name = name.strip(_EDGES)
+            name = (strip_role(name, lexicon) or name) if lexicon is not None else name  # "Redaktion" stays
+            name = _HANDLE.sub("", name).strip(_EDGES)
             if name and len(name) <= MAX_NAME and any(c.isalpha() for c in name):
                 out.append(name)
     return list(dict.fromkeys(out))
@@ -86,7 +88,7 @@ def byline_choice(data: Structured, meta: dict[str, Any], text_byline: Sequence[
     choice = choose_byline(candidates, shown=shown)
     if not choice.value and data.organisations:
         orgs = [(normal_names(f.value, lexicon), f.source) for f in data.organisations]
-        choice = choose_byline(orgs, shown=shown)
+        choice = choose_byline(orgs, shown=shown, trusted=math.inf)  # an organisation only where shown
     return choice
 
 
