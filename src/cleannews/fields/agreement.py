@@ -257,8 +257,8 @@ def choose_headline(candidates: Sequence[tuple[str, str]], *, site_names: Sequen
        declared "Kicker - Headline" shows the cut;
     4. a visible headline that shares most of its words with a declared one (titles reworded
        for search engines and social media keep the visible one);
-    5. else the declared headline with the most weight (site names cut off), else the first
-       visible one.
+    5. else the declared headline with the most weight (site names cut off), unless a single
+       source states it and the first visible headline weighs more.
 
     Within a rule the candidate with the most agreeing weight wins.
     """
@@ -327,6 +327,9 @@ def choose_headline(candidates: Sequence[tuple[str, str]], *, site_names: Sequen
         found = best(matches)
         if found is not None:
             return found
+    if visible and (not ranked or (len(ranked[0].sources) == 1
+                                   and weights.get(visible[0][1], 0.5) > ranked[0].score)):
+        return chosen(visible[0][0], visible[0][1], [])  # one source against one: the weightier
     if ranked:
         top = ranked[0]
         runner = ranked[1] if len(ranked) > 1 else (_Tally(visible[0][0], 0.0, [visible[0][1]]) if visible else None)
