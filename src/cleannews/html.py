@@ -23,7 +23,8 @@ from typing import Any
 from .article import Article, Removal, RemovalCode
 from .cleaners.repair import repair
 from .decode import decode_bytes
-from .fields.html_fields import byline_choice, date_choice, headline_choice, shown_dates, shown_in
+from .fields.html_fields import (byline_choice, date_choice, date_near_headline, headline_choice, shown_dates,
+                                 shown_in)
 from .fields.structured import Structured, read_structured
 from .language import detect_language
 from .lexicon import Lexicon
@@ -121,8 +122,9 @@ class HtmlPage(Page):
         visible = visible_lines(self.tree) if self.tree is not None else []
         shown = shown_in(visible) if self.tree is not None else None
         byline = byline_choice(self.structured, self.meta, article.byline, self.lexicon, shown)
+        near = date_near_headline(visible, self.meta.get("headline"), self.lexicon, self.language)
         date = date_choice(self.structured, self.meta, article.date,
-                           shown_dates(visible, self.lexicon, self.language) if visible else None)
+                           shown_dates(visible, self.lexicon, self.language) if visible else None, near)
         sources["byline"] = byline.to_dict()
         sources["date"] = date.to_dict()
         changes: dict[str, Any] = {"byline": tuple(byline.value or ()), "date": date.value}

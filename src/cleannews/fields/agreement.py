@@ -42,7 +42,7 @@ SHARED_NAME_SUPPORT = 0.5
 #: though the page's text does not show them; names with less must stand in the visible text.
 TRUSTED_AUTHOR_WEIGHT = 3.0
 #: Date sources that do not say whether a date is the publication or the update.
-UNLABELLED_DATE_SOURCES = frozenset({"time", "trafilatura", "text"})
+UNLABELLED_DATE_SOURCES = frozenset({"time", "trafilatura", "text", "visible"})
 #: Their weight on a date the page names as its modification date.
 MODIFIED_DISCOUNT = 0.3
 #: Letters a site name may add to its host name ("Example" -> "ExampleBlog").
@@ -413,7 +413,7 @@ def choose_byline(candidates: Sequence[tuple[Sequence[str], str]], *,
 DATE_WEIGHTS: dict[str, float] = {
     "article:published_time": 3.0, "og:article:published_time": 3.0, "json-ld": 2.5, "json-ld:page": 2.0,
     "time[pubdate]": 2.5, "itemprop:datePublished": 2.0, "datepublished": 2.0, "time": 2.0, "text": 2.0,
-    "parsely-pub-date": 2.0, "sailthru.date": 2.0, "trafilatura": 1.0, "json-ld:other": 0.3,
+    "parsely-pub-date": 2.0, "sailthru.date": 2.0, "trafilatura": 1.0, "json-ld:other": 0.3, "visible": 2.0,
 }
 
 

@@ -15,7 +15,7 @@ import re
 from typing import Any, Callable, Iterable, Sequence
 
 from ..lexicon import Lexicon
-from .agreement import Choice, choose_byline, choose_date, choose_headline
+from .agreement import Choice, choose_byline, choose_date, choose_headline, loose_key
 from .byline import split_names, strip_role
 from .dates import find_dates
 from .fields_util import byline_prefix
@@ -23,6 +23,12 @@ from .structured import Structured
 
 #: Visible lines longer than this are not searched for dates (running text, not a date line).
 MAX_DATE_LINE = 300
+#: A date the page does not show is given only with this much weight behind it (a labelled
+#: publication date in its markup); trafilatura's guess alone is not enough.
+MIN_UNSHOWN_DATE_WEIGHT = 2.5
+#: How many visible lines after (and before) the headline are searched for its date.
+DATE_LINES_AFTER = 8
+DATE_LINES_BEFORE = 2
 #: Names longer than this (characters) are no names.
 MAX_NAME = 80
 _NAME_SPLIT = re.compile(r"\s*(?:;|,|\s&\s|\s\+\s|/|\|)\s*|\s+(?:and|und|et|y|e|og|och|en)\s+", re.I)
@@ -104,8 +110,27 @@ def shown_dates(lines: Sequence[str], lexicon: Lexicon | None, language: str) ->
     return out
 
 
+def date_near_headline(lines: Sequence[str], headline: str | None, lexicon: Lexicon | None,
+                       language: str) -> datetime.date | None:
+    """The first date on the visible lines right around the headline's line (the dateline
+    under or over it), or None."""
+    if not headline or lexicon is None:
+        return None
+    key = loose_key(headline)
+    at = next((i for i, line in enumerate(lines) if loose_key(line) == key), None)
+    if at is None:
+        return None
+    window = list(lines[at + 1:at + 1 + DATE_LINES_AFTER]) + list(lines[max(0, at - DATE_LINES_BEFORE):at])
+    for line in window:
+        if len(line) <= MAX_DATE_LINE and any(c.isdigit() for c in line):
+            found = find_dates(line, lexicon, month_first=language == "en")
+            if found:
+                return found[0].value
+    return None
+
+
 def date_choice(data: Structured, meta: dict[str, Any], text_date: Any,
-                shown: set[datetime.date] | None = None) -> Choice:
+                shown: set[datetime.date] | None = None, near: datetime.date | None = None) -> Choice:
     """The publication date from the page's structured data, trafilatura's metadata and the
     text path's date. With ``shown`` (the dates the page shows), a candidate the page shows is
     preferred to one it does not (a date only in the markup is often an update or a guess)."""
@@ -114,13 +139,17 @@ def date_choice(data: Structured, meta: dict[str, Any], text_date: Any,
         published.append((meta["date"], "trafilatura"))
     if isinstance(text_date, datetime.date):
         published.append((text_date, "text"))
+    if near is not None:
+        published.append((near, "visible"))
     choice = choose_date(published, [(f.value, f.source) for f in data.modified])
-    if shown and choice.value is not None and choice.value not in shown:
+    if shown is not None and choice.value is not None and choice.value not in shown:
         visible = [(d, s) for d, s in published if d in shown]
         if visible:  # the page shows another of the candidates: that one, by its own sources
             other = choose_date(visible, [(f.value, f.source) for f in data.modified])
             return Choice(other.value, other.sources, other.score, choice.value, choice.sources, choice.score)
+        if choice.score < MIN_UNSHOWN_DATE_WEIGHT:  # a guess the page neither shows nor labels
+            return Choice(None, (), 0.0, choice.value, choice.sources, choice.score)
     return choice
 
 
-__all__ = ["byline_choice", "date_choice", "headline_choice", "normal_names", "shown_dates", "shown_in"]
+__all__ = ["byline_choice", "date_choice", "date_near_headline", "headline_choice", "normal_names", "shown_dates", "shown_in"]
