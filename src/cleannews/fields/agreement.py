@@ -413,7 +413,7 @@ def choose_byline(candidates: Sequence[tuple[Sequence[str], str]], *,
 DATE_WEIGHTS: dict[str, float] = {
     "article:published_time": 3.0, "og:article:published_time": 3.0, "json-ld": 2.5, "json-ld:page": 2.0,
     "time[pubdate]": 2.5, "itemprop:datePublished": 2.0, "datepublished": 2.0, "time": 2.0, "text": 2.0,
-    "parsely-pub-date": 2.0, "sailthru.date": 2.0, "trafilatura": 1.0, "json-ld:other": 0.3, "visible": 2.0,
+    "parsely-pub-date": 2.0, "sailthru.date": 2.0, "trafilatura": 1.0, "json-ld:other": 0.3, "visible": 4.0,
 }
 
 

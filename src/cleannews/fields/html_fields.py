@@ -27,7 +27,7 @@ MAX_DATE_LINE = 300
 #: publication date in its markup); trafilatura's guess alone is not enough.
 MIN_UNSHOWN_DATE_WEIGHT = 2.5
 #: How many visible lines after (and before) the headline are searched for its date.
-DATE_LINES_AFTER = 8
+DATE_LINES_AFTER = 5
 DATE_LINES_BEFORE = 2
 #: Names longer than this (characters) are no names.
 MAX_NAME = 80
