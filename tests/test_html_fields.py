@@ -228,3 +228,30 @@ def test_names_in_the_text_paths_normal_form():
     assert normal_names(["Jane Doe @janedoe", "Jane Doe"], en) == ["Jane Doe"]
     assert normal_names(['"Ann Other"'], en) == ["Ann Other"]
     assert normal_names(["Mazi"], en) == ["Mazi"]
+
+
+def test_a_date_only_guessed_and_not_shown_is_no_date_but_a_labelled_one_is_kept():
+    from cleannews.fields.html_fields import date_choice
+    from cleannews.fields.structured import Found, Structured
+    guess = datetime.date(2020, 1, 1)
+    assert date_choice(Structured(), {"date": guess}, None, shown=set()).value is None
+    assert date_choice(Structured(), {"date": guess}, None, shown={guess}).value == guess
+    labelled = Structured(published=[Found(datetime.date(2024, 3, 5), "json-ld")])
+    assert date_choice(labelled, {}, None, shown=set()).value == datetime.date(2024, 3, 5)
+
+
+def test_the_dateline_under_the_visible_headline_beats_a_time_element_elsewhere():
+    head = '<meta property="og:title" content="Council backs new cycle lanes">'
+    page = html(head, '<h1>Council backs new cycle lanes</h1><p>Published 5 March 2024</p>'
+                      '<aside><time datetime="2023-01-09">9 January 2023</time></aside>')
+    e = explain(page)
+    assert e.article.date == datetime.date(2024, 3, 5)
+    assert "visible" in e.field_sources["date"]["sources"]
+
+
+def test_date_near_headline_reads_the_lines_around_it():
+    from cleannews.fields.html_fields import date_near_headline
+    lines = ["Menu", "Council backs new cycle lanes", "By Jane Doe", "5 March 2024", "Text"]
+    assert date_near_headline(lines, "Council backs new cycle lanes", Lexicon.load("en"), "en") \
+        == datetime.date(2024, 3, 5)
+    assert date_near_headline(lines, "Another headline", Lexicon.load("en"), "en") is None
