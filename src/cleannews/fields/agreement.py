@@ -7,8 +7,9 @@ sources is what makes a value win. The winner, its sources and the runner-up are
 :meth:`~cleannews.pipeline.Pipeline.explain` (:class:`Choice`).
 
 Headlines are compared after the site name is cut off (" | Site", " - Site", "Site: "), using the
-page's site names and its address; a source also half-supports the shorter forms its value
-contains (a title "Section - Headline" supports the ``<h1>`` "Headline").
+page's site names and its address, and what the page shows (its ``<h1>``) is weighed against
+what it declares for machines (JSON-LD, OpenGraph, ``<title>``): see :func:`choose_headline`.
+Author lists and dates are weighed by their sources (:func:`choose_byline`, :func:`choose_date`).
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ _SEPARATOR = re.compile(r"\s+[|\-–—:·»«/~]\s+|\s*\|\s*|\s*::\s*|:\s+")
 _HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//(?:www\d?\.)?([^/:?#]+)", re.I)
 _INNER_URL = re.compile(r"(?<=.)https?://[^\s]+", re.I)
 _NON_WORD = re.compile(r"[\W_]+")
+_TLD = re.compile(r"\.[a-z]{2,6}$", re.I)
 
 
 @dataclass(frozen=True)
@@ -151,21 +153,17 @@ def is_site_part(part: str, site_names: Sequence[str], hosts: set[str]) -> bool:
     squashed = _squash(part)
     if not squashed:
         return True
+    bare = _squash(_TLD.sub("", part.strip()))  # "Example.de" -> "example"
     for name in site_names:
         other = _squash(name)
         if other and (squashed == other or (len(other) >= 4 and other in squashed and len(squashed) <= 2 * len(other))
                       or (len(squashed) >= 4 and squashed in other)):
             return True
     for host in hosts:
-        if len(host) >= 3 and (squashed == host or squashed.replace("de", "", 1) == host
+        if len(host) >= 3 and (host in (squashed, bare)
                                or (len(host) >= 5 and squashed.startswith(host) and len(squashed) <= len(host) + HOST_SLACK)):
             return True
     return False
-
-
-def split_title(text: str) -> list[str]:
-    """A title's parts at its separators (" | ", " - ", ": ", " » ", …), empty parts left out."""
-    return [p.strip() for p in _SEPARATOR.split(text) if p and p.strip()]
 
 
 def strip_site(text: str, site_names: Sequence[str], hosts: set[str]) -> str:
@@ -195,7 +193,7 @@ def title_cuts(text: str) -> list[str]:
     pieces = _SEPARATOR.split(text)
     seps = _SEPARATOR.findall(text)
     n = len(pieces)
-    out = []
+    out: list[str] = []
     if n < 2 or n > 8:
         return out
 
@@ -355,10 +353,6 @@ def title_tails(text: str) -> list[str]:
     return [c for c in title_cuts(text) if c and not text.startswith(c)]
 
 
-__all__ = ["BYLINE_WEIGHTS", "Choice", "DATE_WEIGHTS", "HEADLINE_WEIGHTS", "choose_byline", "choose_date", "choose_headline", "names_key", "end_part", "loose_key", "rank", "title_tails", "headline_key", "host_words", "is_site_part",
-           "split_title", "strip_site", "tally", "title_cuts"]
-
-
 # -- byline --------------------------------------------------------------------------------------
 
 #: How much each source of author names is trusted on its own.
@@ -431,3 +425,8 @@ def choose_date(published: Sequence[tuple[datetime.date, str]], modified: Sequen
             weight *= MODIFIED_DISCOUNT
         votes.append((day, source, weight))
     return tally(votes, lambda d: d)
+
+
+__all__ = ["BYLINE_WEIGHTS", "Choice", "DATE_WEIGHTS", "HEADLINE_WEIGHTS", "choose_byline", "choose_date",
+           "choose_headline", "end_part", "headline_key", "host_words", "is_site_part", "loose_key", "names_key",
+           "rank", "strip_site", "tally", "title_cuts", "title_tails"]

@@ -104,9 +104,9 @@ class Found:
 
 @dataclass
 class Structured:
-    """Everything the page states about its fields, each candidate with its source, in the
-    order of trust within a field. ``authors`` values are tuples of raw names; an author
-    candidate from an organisation has ``organisation=True`` in ``orgs``."""
+    """Everything the page states about its fields, each candidate with its source. ``authors``
+    values are tuples of raw person names; ``organisations`` those of organisations named as
+    authors (JSON-LD ``Organization``), apart."""
 
     headlines: list[Found] = field(default_factory=list)
     authors: list[Found] = field(default_factory=list)
@@ -258,14 +258,14 @@ def _names_of(value: Any, index: dict[str, dict[str, Any]], depth: int = 0) -> t
         elif isinstance(item, dict):
             if set(item) <= {"@id"} and isinstance(item.get("@id"), str) and item["@id"] in index:
                 item = index[item["@id"]]
-            name = item.get("name")
-            if isinstance(name, list):
-                name = next((n for n in name if isinstance(n, str)), None)
-            if isinstance(name, dict):  # {"@value": "..."}
-                name = name.get("@value")
-            if not name and (item.get("givenName") or item.get("familyName")):
-                name = " ".join(clean_text(item.get(k)) for k in ("givenName", "familyName")).strip()
-            name = clean_text(name)
+            raw: Any = item.get("name")
+            if isinstance(raw, list):
+                raw = next((n for n in raw if isinstance(n, str)), None)
+            if isinstance(raw, dict):  # {"@value": "..."}
+                raw = raw.get("@value")
+            if not raw and (item.get("givenName") or item.get("familyName")):
+                raw = " ".join(clean_text(item.get(k)) for k in ("givenName", "familyName")).strip()
+            name = clean_text(raw)
             if not name:
                 nested = item.get("author") or item.get("creator")
                 if nested is not None:
@@ -412,7 +412,8 @@ def read_meta(tree: Any, out: Structured) -> None:
 
 
 def _read_elements(tree: Any, out: Structured) -> None:
-    """The visible ``<h1>`` (in an ``<article>`` first), microdata on elements, ``<time>``."""
+    """The visible ``<h1>`` (in an ``<article>`` first) and its parts, the home-page link's text
+    (a site name), the canonical address, microdata on elements, ``<time>``."""
     h1s = [h for h in tree.iterfind(".//h1") if not _hidden(h) and not _logo(h)][:MAX_H1]
     in_article = [h for h in h1s if _inside(h, "article")]
     for h in (in_article or h1s)[:2]:
