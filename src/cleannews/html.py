@@ -112,6 +112,7 @@ class HtmlPage(Page):
     extracted: list[str] = field(default_factory=list, repr=False)
     #: what the page's own structured data states (JSON-LD, meta tags, h1, time elements)
     structured: Structured = field(default_factory=Structured, repr=False)
+    _visible: list[str] | None = field(default=None, repr=False)
 
     def to_article(self) -> Article:
         """The Article, its headline, authors and date chosen by agreement between the page's
@@ -119,7 +120,7 @@ class HtmlPage(Page):
         sources, runner-up) are kept in ``metadata["field_sources"]`` for explain."""
         article = super().to_article()
         sources = self.metadata.setdefault("field_sources", {})
-        visible = visible_lines(self.tree) if self.tree is not None else []
+        visible = self.visible()
         shown = shown_in(visible) if self.tree is not None else None
         byline = byline_choice(self.structured, self.meta, article.byline, self.lexicon, shown)
         near = date_near_headline(visible, self.meta.get("headline"), self.lexicon, self.language)
@@ -132,6 +133,12 @@ class HtmlPage(Page):
             changes["headline"] = self.meta["headline"]
         return dataclasses.replace(article, **changes)
 
+    def visible(self) -> list[str]:
+        """The page's visible text as lines (:func:`visible_lines`), read once."""
+        if self._visible is None:
+            self._visible = visible_lines(self.tree) if self.tree is not None else []
+        return self._visible
+
     def add_dropped_lines(self) -> None:
         """Put the lines of the page's visible text that trafilatura left out into ``lines``,
         removed by the step "trafilatura", each before the extracted line that follows it on
@@ -140,7 +147,7 @@ class HtmlPage(Page):
         if self.tree is None or self.metadata.get("dropped_added"):
             return
         self.metadata["dropped_added"] = True
-        dropped = dropped_lines(visible_lines(self.tree), self.extracted)
+        dropped = dropped_lines(self.visible(), self.extracted)
         if not dropped:
             return
         out: list[Line] = []
