@@ -193,9 +193,9 @@ def html_to_page(html: str, *, url: str | None = None, language: str | None = No
     meta = _metadata(doc, url)
     lang = language or (detect_language(text, max_words=_LANGUAGE_WORDS) if text else (meta.get("language") or "en"))
     headline = headline_choice(structured, meta, url)
+    if meta.get("headline"):
+        meta["title"] = meta["headline"]  # trafilatura's: its copies in the text go
     if headline.value:
-        if meta.get("headline"):
-            meta["title"] = meta["headline"]  # trafilatura's: its copies in the text go too
         meta["headline"] = headline.value
     page = HtmlPage(lines=lines, language=lang, lexicon=Lexicon.load(lang), meta=meta, tree=tree,
                     extracted=extracted, structured=structured)
@@ -309,30 +309,22 @@ def _clean(value: Any) -> str:
 
 def _remove_title_lines(page: HtmlPage, *, look: int = 5, variant_look: int = 3,
                         variant_overlap: float = 0.7) -> None:
-    """Remove the title where trafilatura repeats it at the top of the body: the same text
-    among the first ``look`` lines, or a variant of it (a title-shaped line sharing most of its
-    words, most of the title's among them, not starting in lower case) among the first
-    ``variant_look``; for the chosen headline and for trafilatura's
-    title where they differ."""
-    titles = [t for t in (page.meta.get("headline"), page.meta.get("title")) if t]
-    for title in dict.fromkeys(titles):
-        key = title_key(title)
-        for n, (i, line) in enumerate(list(page.kept())):
-            if n >= look:
-                break
-            if title_key(line.text) == key:
-                page.claim(i, "headline", METADATA, "title repeated in the body (the page's metadata names it)")
-            elif (n < variant_look and is_title_like(line.text) and not line.text[:1].islower()
-                  and overlap(line.text, title) >= variant_overlap
-                  and _title_share(line.text, title) >= variant_overlap
-                  and abs(word_count(line.text) - word_count(title)) <= 4):
-                page.claim(i, "headline", METADATA, "variant of the title the page's metadata names")
-
-
-def _title_share(line: str, title: str) -> float:
-    """Share of the title's words that the line has (a line of one of its words is no variant)."""
-    words = {w.casefold() for w in title.split()}
-    return len(words & {w.casefold() for w in line.split()}) / len(words) if words else 0.0
+    """Remove trafilatura's title where trafilatura repeats it at the top of the body: the same
+    text among the first ``look`` lines, or a variant of it (a title-shaped line sharing most of
+    its words) among the first ``variant_look``. Where the chosen headline differs from
+    trafilatura's title, a line holding it stays in the body, as trafilatura left it."""
+    title = page.meta.get("title")
+    if not title:
+        return
+    key = title_key(title)
+    for n, (i, line) in enumerate(list(page.kept())):
+        if n >= look:
+            break
+        if title_key(line.text) == key:
+            page.claim(i, "headline", METADATA, "title repeated in the body (the page's metadata names it)")
+        elif (n < variant_look and is_title_like(line.text) and overlap(line.text, title) >= variant_overlap
+              and abs(word_count(line.text) - word_count(title)) <= 4):
+            page.claim(i, "headline", METADATA, "variant of the title the page's metadata names")
 
 
 def _remove_link_lines(page: HtmlPage, tree: Any, *, min_share: float = 0.9, min_words: int = 3,
