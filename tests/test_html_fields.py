@@ -228,6 +228,10 @@ def test_names_in_the_text_paths_normal_form():
     assert normal_names(["Jane Doe @janedoe", "Jane Doe"], en) == ["Jane Doe"]
     assert normal_names(['"Ann Other"'], en) == ["Ann Other"]
     assert normal_names(["Mazi"], en) == ["Mazi"]
+    assert normal_names(["View all posts by Jane Doe"], en) == ["Jane Doe"]
+    assert normal_names(["Perry Bacon Jr."], en) == ["Perry Bacon Jr."]  # an initial's dot stays
+    assert normal_names(["Jane Doe."], en) == ["Jane Doe"]
+    assert normal_names(["Redaktion"], Lexicon.load("de")) == ["Redaktion"]  # a role alone is kept
 
 
 def test_a_date_only_guessed_and_not_shown_is_no_date_but_a_labelled_one_is_kept():

@@ -34,6 +34,7 @@ MAX_NAME = 80
 _NAME_SPLIT = re.compile(r"\s*(?:;|,|\s&\s|\s\+\s|/|\|)\s*|\s+(?:and|und|et|y|e|og|och|en)\s+", re.I)
 _SPACE = re.compile(r"\s+")
 _EDGES = " .,:;|-–—()[]\"'“”„«»"
+_INITIAL_END = re.compile(r"\s(?:[A-ZÀ-Þ]|Jr|Sr)$")
 _HANDLE = re.compile(r"\s*@[\w.]+$")
 
 
@@ -42,20 +43,28 @@ def normal_names(raw: Iterable[str], lexicon: Lexicon | None) -> list[str]:
     "John Roe"]; "Redakteurin Anna Muster" -> ["Anna Muster"]; each name once, in order."""
     out: list[str] = []
     prefix = byline_prefix(lexicon) if lexicon is not None else None
-    for text in raw:
-        text = _SPACE.sub(" ", text or "").strip(_EDGES)
+    for written in raw:
+        written = _SPACE.sub(" ", written or "")
+        text = written.strip(_EDGES)
         if not text:
             continue
-        if prefix is not None:
+        if prefix is not None and lexicon is not None:
             m = prefix.match(text)
             if m and m.group("rest"):
                 text = m.group("rest").strip(_EDGES)
+            else:  # "View all posts by Jane Doe": the name after a byline prefix inside the text
+                inner = lexicon.pattern("byline", "prefixes", "search", before=r"(?<=\s)",
+                                        after=r"\s+(?P<rest>.+)$").search(text)
+                if inner and split_names(inner.group("rest").strip(_EDGES), lexicon):
+                    text = inner.group("rest").strip(_EDGES)
         names = split_names(text, lexicon) if lexicon is not None else None
         if not names:  # not in the text path's name shape (one word, a handle): split plainly
             names = [p for p in _NAME_SPLIT.split(text) if p]
         for name in names:
             name = (strip_role(name, lexicon) or name) if lexicon is not None else name  # "Redaktion" stays
             name = _HANDLE.sub("", name).strip(_EDGES)
+            if _INITIAL_END.search(name) and name + "." in written:
+                name += "."  # "Perry Bacon Jr.", "Joe S.": the dot of an initial stays
             if name and len(name) <= MAX_NAME and any(c.isalpha() for c in name):
                 out.append(name)
     return list(dict.fromkeys(out))
