@@ -259,3 +259,19 @@ def test_date_near_headline_reads_the_lines_around_it():
     assert date_near_headline(lines, "Council backs new cycle lanes", Lexicon.load("en"), "en") \
         == datetime.date(2024, 3, 5)
     assert date_near_headline(lines, "Another headline", Lexicon.load("en"), "en") is None
+
+
+def test_the_cli_explain_json_carries_the_field_sources(tmp_path):
+    import subprocess
+    import sys
+    data = {"@type": "NewsArticle", "headline": "Council backs new cycle lanes",
+            "author": {"@type": "Person", "name": "Jane Doe"}, "datePublished": "2024-03-05T08:00:00Z"}
+    path = tmp_path / "page.html"
+    path.write_text(html(ld(data), "<h1>Council backs new cycle lanes</h1><p>By Jane Doe</p>"), encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "cleannews", "explain", "--json", str(path)],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    out = json.loads(run.stdout)
+    record = out[0] if isinstance(out, list) else out
+    assert record["field_sources"]["headline"]["value"] == "Council backs new cycle lanes"
+    assert record["field_sources"]["byline"]["value"] == ["Jane Doe"]
