@@ -5,8 +5,9 @@ metadata, in one run, on the trafilatura set and on wcxb-dev (and the body figur
     python3 benchmarks/fields.py --eval ../shared/eval --limit 100
 
 The choice among the page's sources (:mod:`cleannews.fields.agreement`) is hand-set: its rules
-and weights were worked out on the misses of the trafilatura set, and the date's measured
-settings (``MIN_UNSHOWN_DATE_WEIGHT``, the dateline's weight and window) were picked there.
+and weights were worked out on the misses of the trafilatura set, and the measured settings
+(``REWORDED_OVERLAP``; ``MIN_UNSHOWN_DATE_WEIGHT``, the dateline's weight and window) were
+picked there.
 wcxb-dev was not searched for rules, only measured, and is the cross-set figure; the
 trafilatura set's is the figure of the set it was developed on. The targets column says what each
 set is asked for (on wcxb-dev: trafilatura's own figure in the same run plus 0.05).
