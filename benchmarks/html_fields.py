@@ -1,8 +1,8 @@
 """HTML fields benchmark: headline, byline and date of cleannews on HTML against trafilatura's
 metadata, in one run, on the trafilatura set and on wcxb-dev (and the body figures beside them).
 
-    python3 benchmarks/fields.py --eval ../shared/eval
-    python3 benchmarks/fields.py --eval ../shared/eval --limit 100
+    python3 benchmarks/html_fields.py --eval ../shared/eval
+    python3 benchmarks/html_fields.py --eval ../shared/eval --limit 100
 
 The choice among the page's sources (:mod:`cleannews.fields.agreement`) is hand-set: its rules
 and weights were worked out on the misses of the trafilatura set, and the measured settings
