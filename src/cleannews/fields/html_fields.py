@@ -31,7 +31,7 @@ DATE_LINES_AFTER = 5
 DATE_LINES_BEFORE = 2
 #: Names longer than this (characters) are no names.
 MAX_NAME = 80
-_NAME_SPLIT = re.compile(r"\s*(?:;|,|\s&\s|\s\+\s|/|\|)\s*|\s+(?:and|und|et|y|e|og|och|en)\s+", re.I)
+_NAME_SPLIT = re.compile(r"\s*(?:;|,|\s&\s|\s\+\s|/|\|)\s*")
 _SPACE = re.compile(r"\s+")
 _EDGES = " .,:;|-–—()[]\"'“”„«»"
 _INITIAL_END = re.compile(r"\s(?:[A-ZÀ-Þ]|Jr|Sr)$")
@@ -59,6 +59,8 @@ def normal_names(raw: Iterable[str], lexicon: Lexicon | None) -> list[str]:
                     text = inner.group("rest").strip(_EDGES)
         names = split_names(text, lexicon) if lexicon is not None else None
         if not names:  # not in the text path's name shape (one word, a handle): split plainly
+            if lexicon is not None:  # "A and B", "A und B": the lexicon's joiners
+                text = lexicon.pattern("byline", "joiners", "search", before=r"\s+", after=r"\s+").sub(", ", text)
             names = [p for p in _NAME_SPLIT.split(text) if p]
         for name in names:
             name = (strip_role(name, lexicon) or name) if lexicon is not None else name  # "Redaktion" stays
