@@ -53,7 +53,7 @@ def normal_names(raw: Iterable[str], lexicon: Lexicon | None) -> list[str]:
             if m and m.group("rest"):
                 text = m.group("rest").strip(_EDGES)
             else:  # "View all posts by Jane Doe": the name after a byline prefix inside the text
-                inner = lexicon.pattern("byline", "prefixes", "search", before=r"(?<=\s)",
+                inner = lexicon.pattern("byline", "prefixes", "word", before=r"(?<=\s)",
                                         after=r"\s+(?P<rest>.+)$").search(text)
                 if inner and split_names(inner.group("rest").strip(_EDGES), lexicon):
                     text = inner.group("rest").strip(_EDGES)
