@@ -23,6 +23,9 @@ from typing import Any
 from .article import Article, Removal, RemovalCode
 from .cleaners.repair import repair
 from .decode import decode_bytes
+from .fields.html_fields import (byline_choice, date_choice, date_near_headline, headline_choice, shown_dates,
+                                 shown_in)
+from .fields.structured import Structured, read_structured
 from .language import detect_language
 from .lexicon import Lexicon
 from .page import Line, Page
@@ -132,20 +135,34 @@ class HtmlPage(Page):
     meta: dict[str, Any] = field(default_factory=dict)
     tree: Any = field(default=None, repr=False)
     extracted: list[str] = field(default_factory=list, repr=False)
+    #: what the page's own structured data states (JSON-LD, meta tags, h1, time elements)
+    structured: Structured = field(default_factory=Structured, repr=False)
+    _visible: list[str] | None = field(default=None, repr=False)
 
     def to_article(self) -> Article:
-        """The Article, with the page's metadata where it has a value: the headline, authors,
-        date and site name a page declares beat what the text suggests."""
+        """The Article, its headline, authors and date chosen by agreement between the page's
+        structured data, trafilatura's metadata and the text path's fields; the choices (value,
+        sources, runner-up) are kept in ``metadata["field_sources"]`` for explain."""
         article = super().to_article()
-        meta = self.meta
-        changes: dict[str, Any] = {}
-        if meta.get("headline"):
-            changes["headline"] = meta["headline"]
-        if meta.get("byline"):
-            changes["byline"] = tuple(meta["byline"])
-        if meta.get("date"):
-            changes["date"] = meta["date"]
-        return dataclasses.replace(article, **changes) if changes else article
+        sources = self.metadata.setdefault("field_sources", {})
+        visible = self.visible()
+        shown = shown_in(visible) if self.tree is not None else None
+        byline = byline_choice(self.structured, self.meta, article.byline, self.lexicon, shown)
+        near = date_near_headline(visible, self.meta.get("headline"), self.lexicon, self.language)
+        date = date_choice(self.structured, self.meta, article.date,
+                           shown_dates(visible, self.lexicon, self.language) if visible else None, near)
+        sources["byline"] = byline.to_dict()
+        sources["date"] = date.to_dict()
+        changes: dict[str, Any] = {"byline": tuple(byline.value or ()), "date": date.value}
+        if self.meta.get("headline"):
+            changes["headline"] = self.meta["headline"]
+        return dataclasses.replace(article, **changes)
+
+    def visible(self) -> list[str]:
+        """The page's visible text as lines (:func:`visible_lines`), read once."""
+        if self._visible is None:
+            self._visible = visible_lines(self.tree) if self.tree is not None else []
+        return self._visible
 
     def add_dropped_lines(self) -> None:
         """Put the lines of the page's visible text that trafilatura left out into ``lines``,
@@ -155,7 +172,7 @@ class HtmlPage(Page):
         if self.tree is None or self.metadata.get("dropped_added"):
             return
         self.metadata["dropped_added"] = True
-        dropped = dropped_lines(visible_lines(self.tree), self.extracted)
+        dropped = dropped_lines(self.visible(), self.extracted)
         if not dropped:
             return
         out: list[Line] = []
@@ -188,6 +205,7 @@ def html_to_page(html: str, *, url: str | None = None, language: str | None = No
     Raises :class:`HtmlError` when trafilatura fails on the page.
     """
     tree = _parse(html)
+    structured = read_structured(tree)  # (before trafilatura, which may change the tree)
     doc = _extract(tree, url, favor_precision) if tree is not None else None
     text = (doc.text or "") if doc is not None else ""
     extracted = [_SPACE.sub(" ", t).strip() for t in text.splitlines()]
@@ -199,8 +217,14 @@ def html_to_page(html: str, *, url: str | None = None, language: str | None = No
         lines.append(Line(t, n))
     meta = _metadata(doc, url)
     lang = language or (detect_language(text, max_words=_LANGUAGE_WORDS) if text else (meta.get("language") or "en"))
+    headline = headline_choice(structured, meta, url)
+    if meta.get("headline"):
+        meta["title"] = meta["headline"]  # trafilatura's: its copies in the text go
+    if headline.value:
+        meta["headline"] = headline.value
     page = HtmlPage(lines=lines, language=lang, lexicon=Lexicon.load(lang), meta=meta, tree=tree,
-                    extracted=extracted)
+                    extracted=extracted, structured=structured)
+    page.metadata["field_sources"] = {"headline": headline.to_dict()}
     for key in ("url", "site_name"):
         if meta.get(key):
             page.fields[key] = meta[key]
@@ -310,10 +334,11 @@ def _clean(value: Any) -> str:
 
 def _remove_title_lines(page: HtmlPage, *, look: int = 5, variant_look: int = 3,
                         variant_overlap: float = 0.7) -> None:
-    """Remove the title where trafilatura repeats it at the top of the body: the same text
-    among the first ``look`` lines, or a variant of it (a title-shaped line sharing most of its
-    words) among the first ``variant_look``."""
-    title = page.meta.get("headline")
+    """Remove trafilatura's title where trafilatura repeats it at the top of the body: the same
+    text among the first ``look`` lines, or a variant of it (a title-shaped line sharing most of
+    its words) among the first ``variant_look``. Where the chosen headline differs from
+    trafilatura's title, a line holding it stays in the body, as trafilatura left it."""
+    title = page.meta.get("title")
     if not title:
         return
     key = title_key(title)

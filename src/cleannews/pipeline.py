@@ -430,6 +430,10 @@ class Explanation:
         ]
         #: each step's time on the page and what it removed and claimed, in pipeline order
         self.stats: list[StepStats] = list(stats)
+        #: per field, how its value was chosen among the sources that state one (HTML input):
+        #: ``{"headline": {"value", "sources", "score", "runner_up", "runner_up_sources",
+        #: "runner_up_score"}, …}``
+        self.field_sources: dict[str, dict[str, Any]] = dict(page.metadata.get("field_sources") or {})
 
     def removed_by(self, cleaner: str) -> list[Decision]:
         """The lines a given step removed."""
@@ -448,7 +452,7 @@ class Explanation:
         return {"language": self.language,
                 "lines": [{**d.__dict__, "fields": list(d.fields)} for d in self.decisions],
                 "article": self.article.to_dict(removed=False),
-                "stats": [s.to_dict() for s in self.stats]}
+                "stats": [s.to_dict() for s in self.stats], "field_sources": self.field_sources}
 
     def stats_table(self) -> str:
         """The steps' times and counts as a table (a step that did not run says so)."""
@@ -468,6 +472,22 @@ class Explanation:
                 rows.append(f"{d.line:5}  KEEP  {text}")
             else:
                 rows.append(f"{d.line:5}  DROP  {text}\n         └ {d.cleaner}: {d.reason}")
+        if self.field_sources:
+            rows += ["", self.sources_table()]
         if self.stats:
             rows += ["", self.stats_table()]
         return "\n".join(rows)
+
+    def sources_table(self) -> str:
+        """Per field: the chosen value and the sources that agree on it, and the runner-up."""
+        rows = []
+        for name, c in self.field_sources.items():
+            rows.append(f"{name:9} {_short(c.get('value'))}  [{', '.join(c.get('sources') or []) or 'no source'}]")
+            if c.get("runner_up") not in (None, [], ""):
+                rows.append(f"{'':9} runner-up: {_short(c.get('runner_up'))}  [{', '.join(c.get('runner_up_sources') or [])}]")
+        return "\n".join(rows)
+
+
+def _short(value: Any, limit: int = 80) -> str:
+    text = "; ".join(value) if isinstance(value, list) else str(value)
+    return text if len(text) <= limit else text[:limit - 3] + "..."
