@@ -255,6 +255,7 @@ def test_html_error_is_a_value_error():
 _UMLAUT_PAGE = ("<html><head><meta charset='utf-8'><title>Wie die Straße heißt, wird neu entschieden</title>"
                 "<meta name='author' content='Jürgen Müßig'><meta property='og:site_name' content='Stadtblatt Köln'>"
                 "</head><body><article><h1>Wie die Straße heißt, wird neu entschieden</h1>"
+                "<p class='author'>Von Jürgen Müßig</p>"
                 "<p>Der Gemeinderat hat am Montag beschlossen, dass die Straße künftig anders heißt. Die Anwohner "
                 "wurden vorher befragt und äußerten sich überwiegend positiv.</p>"
                 "<p>Die neuen Schilder werden im Frühjahr aufgestellt, teilte die Stadtverwaltung mit. Kosten "
