@@ -23,7 +23,7 @@ from test_cli import SEEDS, assert_matches_gold, cli, gold, no_traceback, record
 
 ARTICLE_HTML = ("<html><head><title>Council approves the budget</title>"
                 '<meta name="author" content="Jane Doe"></head><body><nav>Home | News | Sport</nav><article>'
-                "<h1>Council approves the budget</h1>"
+                "<h1>Council approves the budget</h1><p class=\"byline\">By Jane Doe</p>"
                 "<p>The city council approved the new budget on Monday after a debate that lasted six hours.</p>"
                 "<p>The opposition said the spending plan did not do enough for schools and public transport.</p>"
                 "</article></body></html>")
