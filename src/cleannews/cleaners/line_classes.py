@@ -135,10 +135,12 @@ def _plain_neighbour(classes: list[str], i: int, step: int) -> str:
 
 
 
-def classify_lines(page: Page, headers: set[int], paragraphs: bool, opts: MainText) -> Labels:
+def classify_lines(page: Page, headers: set[int], paragraphs: bool, opts: MainText,
+                   features: dict[int, LineFeatures] | None = None) -> Labels:
     """index -> (class in context, verdict alone) for every kept line, given the page's
     closing-section headers (:func:`~cleannews.cleaners.blocks.hard_breaks`), whether it sets
-    paragraphs apart, and the main-text step's options."""
+    paragraphs apart, and the main-text step's options. ``features``, when given, receives
+    each kept line's :class:`LineFeatures` (index -> features)."""
     assert page.lexicon is not None
     stops = stopwords(page.language)
     # (ui_pattern in two parts: the anchored ui_re list is tried at the line's start, the
@@ -156,9 +158,11 @@ def classify_lines(page: Page, headers: set[int], paragraphs: bool, opts: MainTe
     if needles is not None:
         needles = needles.in_page(texts if ui_words is None or spaceless["function_chars"] is not None
                                   else (t for t in texts if word_count(t) <= ui_words))
-    verdicts = [opts.classifier.classify(line_features(text, stops, ui, ui_needles=needles, ui_lead=ui_lead,
-                                                       ui_words=ui_words, **spaceless))
+    measured = [line_features(text, stops, ui, ui_needles=needles, ui_lead=ui_lead, ui_words=ui_words, **spaceless)
                 for text in texts]
+    if features is not None:
+        features.update(zip(kept, measured))
+    verdicts = [opts.classifier.classify(f) for f in measured]
     verdicts = repeated(page, kept, verdicts)
     classes = [BAD if i in headers else v.cls for i, v in zip(kept, verdicts)]
     verdicts = short_runs(page, kept, classes, verdicts, opts)

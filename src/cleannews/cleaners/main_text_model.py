@@ -1,0 +1,263 @@
+"""The main-text model: whether a kept line belongs to the article, from its features in context.
+
+The rules of :mod:`.main_text` (classes in context, blocks, the main run) and the chrome steps
+before it (their removal codes around the line) are features of a logistic model, beside the
+line's own measures (:class:`~.line_features.LineFeatures`), its neighbours', its distance to
+the headline, the length and density of the block of lines it stands in and its repetition on
+the page. The model's probabilities are smoothed over neighbouring lines; a line goes when the
+smoothed probability is under the model's threshold.
+
+The weights live in a JSON data file (``main_text_model.json`` beside the package's modules),
+written by the project's training script; inference is plain Python. :meth:`MainTextModel.explain`
+names the features that weighed most in a decision.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..article import FIELD_CODES, RemovalCode
+from ..page import Page
+from ..text import is_title_like, line_key, list_number
+from .line_classes import BAD, CODE, DIGITS, GOOD, ITEM, NEAR_GOOD, SHORT, Labels
+from .line_features import LineFeatures
+
+#: The shipped model's file name inside the package.
+MODEL_FILE = "main_text_model.json"
+#: The format version written by the training script and read here.
+MODEL_FORMAT = 1
+#: How many non-blank lines on either side the window features read.
+WINDOW = 3
+#: The rule's decision about a kept line, as the model reads it.
+RULE_KEEP, RULE_BEFORE, RULE_INSIDE, RULE_AFTER, RULE_REPEAT = "keep", "before", "inside", "after", "repeat"
+
+_FIELDS = frozenset(FIELD_CODES.values()) | {RemovalCode.FIELD_REPEAT}
+_MENUS = frozenset({RemovalCode.MENU, RemovalCode.NAVIGATION, RemovalCode.BREADCRUMB, RemovalCode.PAGE_HEADER,
+                    RemovalCode.SECTION_LINK, RemovalCode.LINK})
+_MEDIA = frozenset({RemovalCode.CAPTION, RemovalCode.MEDIA, RemovalCode.PLACEHOLDER, RemovalCode.ICON})
+#: Groups of earlier removals a neighbour may carry (the rest is "chrome").
+CODE_GROUPS = (("field", _FIELDS), ("menu", _MENUS), ("media", _MEDIA))
+_BULLETS = ("-", "–", "•", "*", "·", "▪", "►", "»")
+
+
+def _side_names(side: str) -> list[str]:
+    return [f"{side}_{n}" for n in ("blank", "removed", "field", "menu", "media", "good", "short", "bad",
+                                    "log_words", "stopwords", "sentence")]
+
+
+#: The features, in the order of the model's weights.
+FEATURES: tuple[str, ...] = tuple([
+    "log_words", "log_chars", "stopwords", "sentence", "title_share", "digit_share", "ui", "ui_start",
+    "glued_title", "code", "ends_colon", "ends_question", "list_item", "title_like", "repeated",
+    "standalone", "good", "near_good", "short", "bad", "code_class", "item_tag", "digits_tag",
+    "rule_keep", "rule_before", "rule_inside", "rule_after", "rule_repeat", "dek", "end_header",
+    "below_end_header", "before_headline", "log_from_headline", "position", "log_to_run",
+    *_side_names("prev"), *_side_names("next"),
+    "window_good", "window_removed", "window_log_words",
+    "log_block_lines", "log_block_chars", "page_good_share", "log_page_lines",
+    "good_after", "good_before", "short_inside", "sentence_after", "bad_keep",
+])
+_INDEX = {name: n for n, name in enumerate(FEATURES)}
+
+
+@dataclass(frozen=True)
+class RuleView:
+    """What the rules of :mod:`.main_text` found on the page, for the model's features."""
+
+    #: index -> the rule's decision (RULE_KEEP, RULE_BEFORE, ...)
+    decisions: dict[int, str]
+    #: first and last index of the rules' main run
+    run: tuple[int, int]
+    head: int | None
+    dek: tuple[int, int] | None
+    #: indices of closing-section headers
+    headers: frozenset[int]
+
+
+def _side(page: Page, j: int | None, labels: Labels, features: dict[int, LineFeatures]) -> list[float]:
+    """The features of a neighbour (None: the page's edge)."""
+    if j is None:
+        return [1.0] + [0.0] * 10
+    line = page.lines[j]
+    if not line.kept:
+        code = line.removal.code if line.removal is not None else RemovalCode.OTHER
+        groups = [1.0 if code in members else 0.0 for _, members in CODE_GROUPS]
+        return [0.0, 1.0, *groups, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
+    cls = labels.get(j, (BAD,))[0]
+    f = features.get(j)
+    return [0.0, 0.0, 0.0, 0.0, 0.0, float(cls == GOOD), float(cls in (SHORT, NEAR_GOOD)), float(cls in (BAD, CODE)),
+            math.log1p(f.words) if f else 0.0, f.stopword_density if f else 0.0,
+            float(f.sentence) if f else 0.0]
+
+
+def line_rows(page: Page, labels: Labels, features: dict[int, LineFeatures], rules: RuleView) -> list[tuple[int, list[float]]]:
+    """(index, feature vector in :data:`FEATURES` order) for every kept line the rules
+    classified, top to bottom."""
+    nonblank = [i for i, line in enumerate(page.lines) if line.text]
+    where = {i: n for n, i in enumerate(nonblank)}
+    counts: dict[str, int] = {}
+    for i in nonblank:
+        key = line_key(page.lines[i].text)
+        counts[key] = counts.get(key, 0) + 1
+    # blocks: lines without a blank line between them
+    block_of: dict[int, tuple[int, int]] = {}
+    lines = page.lines
+    start = 0
+    for i in range(len(lines) + 1):
+        if i == len(lines) or not lines[i].text:
+            if i > start:
+                chars = sum(len(lines[k].text) for k in range(start, i))
+                for k in range(start, i):
+                    block_of[k] = (i - start, chars)
+            start = i + 1
+    kept = [i for i in nonblank if i in labels and page.lines[i].kept]
+    good_share = sum(1 for i in kept if labels[i][0] == GOOD) / len(kept) if kept else 0.0
+    log_lines = math.log1p(len(nonblank))
+    run_start, run_end = rules.run
+    headers = sorted(rules.headers)
+    rows: list[tuple[int, list[float]]] = []
+    for i in kept:
+        text = lines[i].text
+        f = features.get(i)
+        if f is None:
+            continue
+        cls, verdict = labels[i]
+        decision = rules.decisions.get(i, RULE_KEEP)
+        n = where[i]
+        prev = nonblank[n - 1] if n > 0 else None
+        nxt = nonblank[n + 1] if n + 1 < len(nonblank) else None
+        window = [nonblank[k] for k in range(max(0, n - WINDOW), min(len(nonblank), n + WINDOW + 1)) if k != n]
+        w_good = sum(1 for j in window if lines[j].kept and labels.get(j, (BAD,))[0] == GOOD)
+        w_removed = sum(1 for j in window if not lines[j].kept)
+        w_words = sum(math.log1p(features[j].words) for j in window if j in features)
+        size = max(1, len(window))
+        stripped = text.rstrip()
+        head = rules.head
+        if i < run_start:
+            to_run = math.log1p(where.get(run_start, n) - n)
+        elif i > run_end:
+            to_run = math.log1p(n - where.get(run_end, n))
+        else:
+            to_run = 0.0
+        block_lines, block_chars = block_of.get(i, (1, len(text)))
+        good, after, before, inside = float(cls == GOOD), float(decision == RULE_AFTER), \
+            float(decision == RULE_BEFORE), float(decision == RULE_INSIDE)
+        row = [
+            math.log1p(f.words), math.log1p(f.chars), f.stopword_density, float(f.sentence), f.title_share,
+            f.digit_share, float(f.ui is not None), float(f.ui_start), float(f.glued_title), float(f.code),
+            float(stripped.endswith(":")), float(stripped.endswith("?")),
+            float(list_number(text) is not None or text.lstrip().startswith(_BULLETS)),
+            float(is_title_like(text)), float(counts.get(line_key(text), 0) > 1),
+            float((i == 0 or not lines[i - 1].text) and (i + 1 >= len(lines) or not lines[i + 1].text)),
+            good, float(cls == NEAR_GOOD), float(cls == SHORT), float(cls == BAD), float(cls == CODE),
+            float(verdict.tag == ITEM), float(verdict.tag == DIGITS),
+            float(decision == RULE_KEEP), before, inside, after, float(decision == RULE_REPEAT),
+            float(rules.dek is not None and rules.dek[0] <= i <= rules.dek[1]), float(i in rules.headers),
+            float(any(h < i for h in headers if h > run_start)),
+            float(head is not None and i < head),
+            math.log1p(n - where[head]) if head is not None and head in where and i > head else 0.0,
+            i / len(lines), to_run,
+            *_side(page, prev, labels, features), *_side(page, nxt, labels, features),
+            w_good / size, w_removed / size, w_words / size,
+            math.log1p(block_lines), math.log1p(block_chars), good_share, log_lines,
+            good * after, good * before, float(cls == SHORT) * inside, float(f.sentence) * after,
+            float(cls == BAD) * float(decision == RULE_KEEP),
+        ]
+        rows.append((i, row))
+    return rows
+
+
+class MainTextModel:
+    """A logistic model over :data:`FEATURES` (weights, standardisation, smoothing, threshold),
+    as the training script writes it."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        if data.get("format") != MODEL_FORMAT:
+            raise ValueError(f"main-text model format {data.get('format')!r}, expected {MODEL_FORMAT}")
+        names = tuple(data["features"])
+        if names != FEATURES:
+            missing = sorted(set(FEATURES) - set(names))
+            extra = sorted(set(names) - set(FEATURES))
+            raise ValueError(f"main-text model features differ from the code's (missing {missing}, unknown {extra})")
+        self.mean: list[float] = [float(x) for x in data["mean"]]
+        self.scale: list[float] = [float(x) or 1.0 for x in data["scale"]]
+        self.coef: list[float] = [float(x) for x in data["coef"]]
+        self.intercept = float(data["intercept"])
+        self.smoothing = float(data.get("smoothing", 0.0))
+        self.threshold = float(data.get("threshold", 0.5))
+        self.trained_on: tuple[str, ...] = tuple(data.get("trained_on", ()))
+        # folded: w_k * (x_k - m_k) / s_k summed = sum(a_k * x_k) + b
+        self._a = [c / s for c, s in zip(self.coef, self.scale)]
+        self._b = self.intercept - sum(c * m / s for c, m, s in zip(self.coef, self.mean, self.scale))
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> MainTextModel:
+        """The model in ``path`` (None or "": the shipped one)."""
+        if not path:
+            return shipped_model()
+        return _load_path(str(path))
+
+    def logit(self, row: Sequence[float]) -> float:
+        """The model's log-odds that the line belongs to the article."""
+        return self._b + sum(a * x for a, x in zip(self._a, row))
+
+    def probabilities(self, rows: Sequence[Sequence[float]]) -> list[float]:
+        """P(in the article) per row, before smoothing."""
+        return [_sigmoid(self.logit(r)) for r in rows]
+
+    def smooth(self, probs: Sequence[float]) -> list[float]:
+        """Each probability blended with the mean of its neighbours' (``smoothing`` of it)."""
+        a = self.smoothing
+        if not a or len(probs) < 2:
+            return list(probs)
+        out = []
+        last = len(probs) - 1
+        for k, p in enumerate(probs):
+            near = [probs[k - 1]] if k > 0 else []
+            if k < last:
+                near.append(probs[k + 1])
+            out.append((1 - a) * p + a * sum(near) / len(near))
+        return out
+
+    def explain(self, row: Sequence[float], top: int = 3) -> list[tuple[str, float]]:
+        """The ``top`` features that moved the log-odds most from the average line's, with
+        their contribution (positive: toward keeping the line)."""
+        parts = [(name, c * (x - m) / s) for name, c, x, m, s in zip(FEATURES, self.coef, row, self.mean, self.scale)]
+        parts.sort(key=lambda p: -abs(p[1]))
+        return [(n, round(v, 2)) for n, v in parts[:top] if v]
+
+
+def _sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+def describe(model: MainTextModel, row: Sequence[float], prob: float, top: int = 3) -> str:
+    """"model 0.12 (bad +1.30, rule_after -0.90, ...)": a decision and its top features."""
+    parts = ", ".join(f"{name} {value:+.2f}" for name, value in model.explain(row, top))
+    return f"model {prob:.2f}" + (f" ({parts})" if parts else "")
+
+
+@functools.lru_cache(maxsize=8)
+def _load_path(path: str) -> MainTextModel:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ValueError(f"cannot read a main-text model from {path!r}: {exc}") from exc
+    return MainTextModel(data)
+
+
+@functools.lru_cache(maxsize=1)
+def shipped_model() -> MainTextModel:
+    """The model shipped with the package."""
+    text = resources.files("cleannews").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    return MainTextModel(json.loads(text))

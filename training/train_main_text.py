@@ -1,0 +1,152 @@
+"""Train the main-text model (see ``cleannews.cleaners.main_text_model``) on evaluation sets.
+
+For every page of each ``--train`` set (a folder of ``<id>/{page.txt,gold.json}``) the default
+pipeline runs up to its ``main_text`` step, which reports the features of each line it decides
+(``MainText.model_rows``); each line's label comes from the gold (``line_labels.py``). A
+logistic regression (scikit-learn, fixed seed) is fitted with each page weighing the same and
+each line by its words; the smoothing and the threshold are then chosen on the training pages
+(mean per-page word F1, the scorer's measure in words). The weights are written as JSON.
+
+    python3 training/train_main_text.py --train EVAL/scrapinghub --train EVAL/trafilatura --out model.json
+
+``--cache DIR`` keeps each set's features (JSON lines, keyed by the code's feature list) so that
+later runs skip the pipeline. Needs the ``train`` extra (``pip install -e ".[train]"``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import sys
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from line_labels import labelled_pages  # noqa: E402
+
+SEED = 0
+#: the regularisation strength's inverse (scikit-learn's C)
+C = 0.5
+SMOOTHING_GRID = (0.0, 0.1, 0.2, 0.3, 0.4)
+THRESHOLD_GRID = tuple(round(0.25 + 0.05 * k, 2) for k in range(11))
+
+
+def page_rows(text: str) -> list[tuple[int, list[float], int]]:
+    """(input line index, features, words) of each line the main-text step decides on a page."""
+    from cleannews.defaults import default_pipeline
+    from cleannews.prepare import prepare
+    pipeline = default_pipeline()
+    k = pipeline.index("main_text")
+    page = prepare(text, input_format="text")
+    pipeline[:k].process(page)
+    step = pipeline["main_text"]
+    out = []
+    for i, row in step.model_rows(page):
+        line = page.lines[i]
+        out.append((line.number - 1, row, max(1, len(line.text.split()))))
+    return out
+
+
+def set_rows(data: Path, cache: Path | None) -> list[dict]:
+    """One record per labelled page of a set: id, rows (features), labels, words."""
+    from cleannews.cleaners.main_text_model import FEATURES
+    key = hashlib.sha1(json.dumps(FEATURES).encode()).hexdigest()[:10]
+    path = cache / f"{data.name}-{key}.jsonl" if cache else None
+    if path is not None and path.exists():
+        return [json.loads(line) for line in path.open(encoding="utf-8")]
+    out = []
+    for page, labels in labelled_pages(data):
+        text = (data / page / "page.txt").read_text(encoding="utf-8", errors="replace")
+        rows, ys, ws = [], [], []
+        for n, row, words in page_rows(text):
+            y = labels[n] if 0 <= n < len(labels) else None
+            if y is None:
+                continue
+            rows.append(row)
+            ys.append(int(y))
+            ws.append(words)
+        if rows:
+            out.append({"set": data.name, "page": page, "rows": rows, "y": ys, "words": ws})
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8") as f:
+            for rec in out:
+                f.write(json.dumps(rec) + "\n")
+    return out
+
+
+def fit(pages: list[dict]) -> dict:
+    """The model's JSON data, fitted on the pages' rows."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+
+    from cleannews.cleaners.main_text_model import FEATURES, MODEL_FORMAT
+
+    X = np.array([r for p in pages for r in p["rows"]], dtype=float)
+    y = np.array([v for p in pages for v in p["y"]])
+    w = np.array([words / sum(p["words"]) for p in pages for words in p["words"]], dtype=float)
+    w *= len(w) / w.sum()
+    scaler = StandardScaler().fit(X)
+    clf = LogisticRegression(C=C, max_iter=5000, random_state=SEED)
+    clf.fit(scaler.transform(X), y, sample_weight=w)
+    model = {"format": MODEL_FORMAT, "features": list(FEATURES), "mean": scaler.mean_.tolist(),
+             "scale": [float(s) if s > 0 else 1.0 for s in scaler.scale_],
+             "coef": clf.coef_[0].tolist(), "intercept": float(clf.intercept_[0]),
+             "smoothing": 0.0, "threshold": 0.5}
+    model["smoothing"], model["threshold"] = tune(model, pages)
+    return model
+
+
+def page_f1(keep: Iterable[bool], y: list[int], words: list[int]) -> float:
+    """Word-weighted F1 of one page's decisions (1.0 when the page has nothing to keep and keeps nothing)."""
+    tp = fp = fn = 0
+    for k, t, n in zip(keep, y, words):
+        tp += n * (k and t)
+        fp += n * (k and not t)
+        fn += n * (t and not k)
+    if tp == 0:
+        return 1.0 if fp == fn == 0 else 0.0
+    return 2 * tp / (2 * tp + fp + fn)
+
+
+def tune(data: dict, pages: list[dict]) -> tuple[float, float]:
+    """The smoothing and threshold of the grids that give the best mean page F1."""
+    from cleannews.cleaners.main_text_model import MainTextModel
+    model = MainTextModel(data)
+    raw = [model.probabilities(p["rows"]) for p in pages]
+    best = (-1.0, 0.0, 0.5)
+    for a in SMOOTHING_GRID:
+        model.smoothing = a
+        smoothed = [model.smooth(r) for r in raw]
+        for t in THRESHOLD_GRID:
+            score = sum(page_f1([q >= t for q in s], p["y"], p["words"]) for s, p in zip(smoothed, pages)) / len(pages)
+            if score > best[0] + 1e-9:
+                best = (score, a, t)
+    return best[1], best[2]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--train", action="append", required=True, type=Path, help="a set folder; repeat for several")
+    ap.add_argument("--out", required=True, type=Path, help="the model file to write")
+    ap.add_argument("--cache", type=Path, help="a folder to keep each set's features in")
+    args = ap.parse_args(argv)
+    started = time.perf_counter()
+    pages = [p for data in args.train for p in set_rows(data, args.cache)]
+    if not pages:
+        ap.error("no labelled lines in the training sets")
+    model = fit(pages)
+    model["trained_on"] = [d.name for d in args.train]
+    args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    print(f"{sum(len(p['y']) for p in pages)} lines of {len(pages)} pages; smoothing {model['smoothing']}, "
+          f"threshold {model['threshold']} -> {args.out} ({time.perf_counter() - started:.1f} s)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
