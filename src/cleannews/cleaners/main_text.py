@@ -24,8 +24,8 @@ from .blocks import Block, build_blocks, choose_run, hard_breaks, uses_paragraph
 from .end_headers import end_headers
 from .line_classes import BAD, GOOD, NEAR_GOOD, SHORT, Labels, LineClassifier, Verdict, classify_lines
 from .line_features import TOKEN, LineFeatures, line_features, spaceless_measures
-from .main_text_model import RULE_AFTER, RULE_BEFORE, RULE_INSIDE, RULE_KEEP, MainTextModel, RuleView, describe, \
-    line_rows
+from .main_text_model import RULE_AFTER, RULE_BEFORE, RULE_INSIDE, RULE_KEEP, MainTextModel, RuleView, decide, \
+    describe, line_rows
 
 
 class _Analysis(NamedTuple):
@@ -107,7 +107,7 @@ class MainText(Cleaner):
     classifier: LineClassifier = LineClassifier()
     #: decide membership with the main-text model (see :mod:`.main_text_model`); off: the
     #: rules alone decide
-    use_model: bool = False
+    use_model: bool = True
     #: the model's file ("": the one shipped with the package)
     model: str = ""
     #: how many of its top features a decision of the model names
@@ -273,33 +273,35 @@ class MainText(Cleaner):
         """The model's decisions (see :mod:`.main_text_model`): fills ``removals``, ``evidence``
         for the lines after the run, and ``notes`` (uid -> why) for the lines it keeps against
         the rules; returns the run's first and last line (None when
-        the model keeps no line: then the rules decide)."""
+        the page has no line to decide)."""
         model = MainTextModel.load(self.model)
         rows = line_rows(page, labels, features, rules)
         if not rows:
             return None
         probs = model.smooth(model.probabilities([r for _, r in rows]))
-        keep = [p >= model.threshold for p in probs]
-        if not any(keep):
-            return None
-        first = next(k for k, kp in enumerate(keep) if kp)
-        last = max(k for k, kp in enumerate(keep) if kp)
-        start, end = rows[first][0], rows[last][0]
-        for k, ((i, row), p, kp) in enumerate(zip(rows, probs, keep)):
-            rule = rules.decisions.get(i, RULE_KEEP)
+        kinds = [rules.decisions.get(i, RULE_KEEP) for i, _ in rows]
+        keep = decide(probs, kinds, model.thresholds)
+        start, end = rules.run
+        for (i, _), kp, kind in zip(rows, keep, kinds):
+            if kp and kind == RULE_BEFORE:
+                start = min(start, i)
+            elif kp and kind == RULE_AFTER:
+                end = max(end, i)
+        for (i, row), p, kp, kind in zip(rows, probs, keep, kinds):
             if kp:
-                if rule != RULE_KEEP:  # kept against the rules: say why
-                    notes[page.lines[i].uid] = f"kept against the rules ({rule}): " + \
+                if kind != RULE_KEEP:  # kept against the rules: say why
+                    notes[page.lines[i].uid] = f"kept against the rules ({kind}): " + \
                         describe(model, row, p, self.explain_features)
                 continue
-            why = describe(model, row, p, self.explain_features) if rule == RULE_KEEP else f"model {p:.2f}"
-            cls, ev = labels[i][0], labels[i][1].evidence
-            if k < first:
-                removals[i] = (f"{before_reason(cls, labels[i][1])}; {why}", RemovalCode.BEFORE_MAIN_TEXT)
-            elif k < last:
-                removals[i] = (f"inside the main text, not its prose: {ev}; {why}", RemovalCode.INSIDE_MAIN_TEXT)
+            cls, verdict = labels[i]
+            why = describe(model, row, p, self.explain_features) if kind == RULE_KEEP else f"model {p:.2f}"
+            if i < start:
+                removals[i] = (f"{before_reason(cls, verdict)}; {why}", RemovalCode.BEFORE_MAIN_TEXT)
+            elif i <= end:
+                removals[i] = (f"inside the main text, among chrome: {verdict.evidence}; {why}",
+                               RemovalCode.INSIDE_MAIN_TEXT)
             else:
-                evidence[i] = (BAD if cls == GOOD and rule == RULE_KEEP else cls, f"{ev}; {why}")
+                evidence[i] = (BAD if cls == GOOD and kind == RULE_KEEP else cls, f"{verdict.evidence}; {why}")
         return start, end
 
 def _drop_repeats(page: Page, start: int, end: int, name: str, window: int = 3) -> None:

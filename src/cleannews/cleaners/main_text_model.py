@@ -4,8 +4,11 @@ The rules of :mod:`.main_text` (classes in context, blocks, the main run) and th
 before it (their removal codes around the line) are features of a logistic model, beside the
 line's own measures (:class:`~.line_features.LineFeatures`), its neighbours', its distance to
 the headline, the length and density of the block of lines it stands in and its repetition on
-the page. The model's probabilities are smoothed over neighbouring lines; a line goes when the
-smoothed probability is under the model's threshold.
+the page. The model's probabilities are smoothed over neighbouring lines, then read against the rules'
+decision (:func:`decide`): a line the rules keep goes only when the model is sure it is chrome
+(``remove`` threshold); a line the rules take out of the run as chrome comes back over the
+``inside`` threshold; the run grows over the lines after its end (and before its start) while
+they pass the ``extend`` threshold, across at most ``gap`` lines that do not.
 
 The weights live in a JSON data file (``main_text_model.json`` beside the package's modules),
 written by the project's training script; inference is plain Python. :meth:`MainTextModel.explain`
@@ -36,7 +39,7 @@ MODEL_FORMAT = 1
 #: How many non-blank lines on either side the window features read.
 WINDOW = 3
 #: The rule's decision about a kept line, as the model reads it.
-RULE_KEEP, RULE_BEFORE, RULE_INSIDE, RULE_AFTER, RULE_REPEAT = "keep", "before", "inside", "after", "repeat"
+RULE_KEEP, RULE_BEFORE, RULE_INSIDE, RULE_AFTER = "keep", "before", "inside", "after"
 
 _FIELDS = frozenset(FIELD_CODES.values()) | {RemovalCode.FIELD_REPEAT}
 _MENUS = frozenset({RemovalCode.MENU, RemovalCode.NAVIGATION, RemovalCode.BREADCRUMB, RemovalCode.PAGE_HEADER,
@@ -57,11 +60,12 @@ FEATURES: tuple[str, ...] = tuple([
     "log_words", "log_chars", "stopwords", "sentence", "title_share", "digit_share", "ui", "ui_start",
     "glued_title", "code", "ends_colon", "ends_question", "list_item", "title_like", "repeated",
     "standalone", "good", "near_good", "short", "bad", "code_class", "item_tag", "digits_tag",
-    "rule_keep", "rule_before", "rule_inside", "rule_after", "rule_repeat", "dek", "end_header",
+    "rule_keep", "rule_before", "rule_inside", "rule_after", "dek", "end_header",
     "below_end_header", "before_headline", "log_from_headline", "position", "log_to_run",
     *_side_names("prev"), *_side_names("next"),
     "window_good", "window_removed", "window_log_words",
-    "log_block_lines", "log_block_chars", "page_good_share", "log_page_lines",
+    "log_block_lines", "log_block_chars", "page_good_share", "log_page_lines", "prose_above", "prose_below",
+    "run_prose_share",
     "good_after", "good_before", "short_inside", "sentence_after", "bad_keep",
 ])
 _INDEX = {name: n for n, name in enumerate(FEATURES)}
@@ -119,6 +123,15 @@ def line_rows(page: Page, labels: Labels, features: dict[int, LineFeatures], rul
             start = i + 1
     kept = [i for i in nonblank if i in labels and page.lines[i].kept]
     good_share = sum(1 for i in kept if labels[i][0] == GOOD) / len(kept) if kept else 0.0
+    # prose (characters of good lines) above each line, and in the rules' run
+    prose_at: dict[int, int] = {}
+    total = 0
+    for i in kept:
+        prose_at[i] = total
+        if labels[i][0] == GOOD:
+            total += len(lines[i].text)
+    in_run = sum(len(lines[i].text) for i in kept if labels[i][0] == GOOD and rules.run[0] <= i <= rules.run[1])
+    whole = total or 1
     log_lines = math.log1p(len(nonblank))
     run_start, run_end = rules.run
     headers = sorted(rules.headers)
@@ -158,7 +171,7 @@ def line_rows(page: Page, labels: Labels, features: dict[int, LineFeatures], rul
             float((i == 0 or not lines[i - 1].text) and (i + 1 >= len(lines) or not lines[i + 1].text)),
             good, float(cls == NEAR_GOOD), float(cls == SHORT), float(cls == BAD), float(cls == CODE),
             float(verdict.tag == ITEM), float(verdict.tag == DIGITS),
-            float(decision == RULE_KEEP), before, inside, after, float(decision == RULE_REPEAT),
+            float(decision == RULE_KEEP), before, inside, after,
             float(rules.dek is not None and rules.dek[0] <= i <= rules.dek[1]), float(i in rules.headers),
             float(any(h < i for h in headers if h > run_start)),
             float(head is not None and i < head),
@@ -167,6 +180,7 @@ def line_rows(page: Page, labels: Labels, features: dict[int, LineFeatures], rul
             *_side(page, prev, labels, features), *_side(page, nxt, labels, features),
             w_good / size, w_removed / size, w_words / size,
             math.log1p(block_lines), math.log1p(block_chars), good_share, log_lines,
+            prose_at[i] / whole, (total - prose_at[i] - (len(text) if good else 0)) / whole, in_run / whole,
             good * after, good * before, float(cls == SHORT) * inside, float(f.sentence) * after,
             float(cls == BAD) * float(decision == RULE_KEEP),
         ]
@@ -191,7 +205,7 @@ class MainTextModel:
         self.coef: list[float] = [float(x) for x in data["coef"]]
         self.intercept = float(data["intercept"])
         self.smoothing = float(data.get("smoothing", 0.0))
-        self.threshold = float(data.get("threshold", 0.5))
+        self.thresholds = Thresholds(**data.get("thresholds", {}))
         self.trained_on: tuple[str, ...] = tuple(data.get("trained_on", ()))
         # folded: w_k * (x_k - m_k) / s_k summed = sum(a_k * x_k) + b
         self._a = [c / s for c, s in zip(self.coef, self.scale)]
@@ -232,6 +246,51 @@ class MainTextModel:
         parts = [(name, c * (x - m) / s) for name, c, x, m, s in zip(FEATURES, self.coef, row, self.mean, self.scale)]
         parts.sort(key=lambda p: -abs(p[1]))
         return [(n, round(v, 2)) for n, v in parts[:top] if v]
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """How sure the model must be to act against the rules (see :func:`decide`)."""
+
+    #: a line the rules keep goes under this probability
+    remove: float = 0.2
+    #: a line the rules remove inside the run comes back at this probability or over
+    inside: float = 0.5
+    #: the run grows over lines before and after it at this probability or over
+    extend: float = 0.5
+    #: ... across at most this many lines under it
+    gap: int = 2
+
+
+def decide(probs: Sequence[float], kinds: Sequence[str], t: Thresholds) -> list[bool]:
+    """Keep or not, per line, from the smoothed probabilities and the rules' decisions
+    (``kinds``: RULE_KEEP, RULE_BEFORE, RULE_INSIDE or RULE_AFTER, in page order)."""
+    keep = [False] * len(probs)
+    for k, (p, kind) in enumerate(zip(probs, kinds)):
+        if kind == RULE_KEEP:
+            keep[k] = p >= t.remove
+        elif kind == RULE_INSIDE:
+            keep[k] = p >= t.inside
+    for kind, order in ((RULE_AFTER, range(len(probs))), (RULE_BEFORE, range(len(probs) - 1, -1, -1))):
+        misses = 0
+        for k in order:
+            if kinds[k] != kind:
+                continue
+            if probs[k] >= t.extend:
+                keep[k], misses = True, 0
+            else:
+                misses += 1
+                if misses > t.gap:
+                    break
+    return keep
+
+
+def rule_kind(row: Sequence[float]) -> str:
+    """The rules' decision recorded in a feature row."""
+    for name, kind in (("rule_before", RULE_BEFORE), ("rule_inside", RULE_INSIDE), ("rule_after", RULE_AFTER)):
+        if row[_INDEX[name]] > 0.5:
+            return kind
+    return RULE_KEEP
 
 
 def _sigmoid(z: float) -> float:
