@@ -308,24 +308,23 @@ def _remove_link_lines(page: HtmlPage, tree: Any, *, min_share: float = 0.9, min
     is the text of one or more ``<a href>`` on the page is a teaser, a "read more" or a menu
     item pointing elsewhere, not the article's text. The short label standing right above a
     run of them ("Don't miss", "You may also like") goes with them."""
-    anchors = set()
-    for a in tree.iterfind(".//a[@href]"):
-        text = _key(a.text_content())
-        if len(text) >= 3:
-            anchors.add(text)
+    anchors = _link_texts(tree)
     if not anchors:
         return
     # Anchors long enough to count towards a line's link share (capped: a page of 10,000 links
     # would make the share test slow, and exact matches still work there).
     long_anchors = [a for a in anchors if len(a) >= 12][:_MAX_SHARE_ANCHORS]
-    removed_any = False
+    links = []
     for i, line in list(page.kept()):
         key = _key(line.text)
         if not key or len(key) > 300 or word_count(line.text) < min_words or _ADDRESS.search(key):
             continue
         if key in anchors or _link_share(key, long_anchors) >= min_share:
-            page.remove(i, LINKS, "the whole line is a link (a teaser or menu item)", RemovalCode.LINK)
-            removed_any = True
+            links.append(i)
+    removed_any = False
+    for i in _at_the_edges(page, links):
+        page.remove(i, LINKS, "the whole line is a link (a teaser or menu item)", RemovalCode.LINK)
+        removed_any = True
     if not removed_any:
         return
 
@@ -339,6 +338,41 @@ def _remove_link_lines(page: HtmlPage, tree: Any, *, min_share: float = 0.9, min
         if (link_line(first) and link_line(second) and word_count(line.text) <= max_label_words
                 and not line.text.rstrip().endswith((".", ":", "!", "?"))):
             page.remove(i, LINKS, "label of a list of links", RemovalCode.LINK)
+
+
+def _at_the_edges(page: HtmlPage, links: list[int]) -> list[int]:
+    """Of the link lines, those in a run of link lines (kept lines in a row) with no other
+    kept line above it or none below it: teasers and menus stand around the article the
+    extractor found; a link line inside it, between its paragraphs, is the article's own (a
+    listicle's linked heading, a linked list item) and stays."""
+    kept = [i for i, _ in page.kept()]
+    is_link = set(links)
+    out: list[int] = []
+    n = 0
+    while n < len(kept):
+        if kept[n] not in is_link:
+            n += 1
+            continue
+        end = n
+        while end + 1 < len(kept) and kept[end + 1] in is_link:
+            end += 1
+        if n == 0 or end == len(kept) - 1:
+            out.extend(kept[n:end + 1])
+        n = end + 1
+    return out
+
+
+def _link_texts(tree: Any) -> set[str]:
+    """The texts (keys) of the page's links that lead elsewhere: a link to a place on the same
+    page ("#costs": a table of contents) names the article's own headings, which stay."""
+    out = set()
+    for a in tree.iterfind(".//a[@href]"):
+        if a.get("href", "").lstrip().startswith("#"):
+            continue
+        text = _key(a.text_content())
+        if len(text) >= 3:
+            out.add(text)
+    return out
 
 
 def _link_share(key: str, anchors: list[str]) -> float:
