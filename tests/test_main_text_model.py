@@ -157,3 +157,15 @@ def test_inference_matches_the_fitted_model() -> None:
     clf.fit(scaler.transform(X), y, sample_weight=np.array(train_main_text.page_weights(pages)))
     expected = clf.predict_proba(scaler.transform(X[:5]))[:, 1]
     assert model.probabilities(X[:5].tolist()) == pytest.approx(expected.tolist(), rel=1e-6)
+
+
+def test_a_block_of_teasers_is_recognised_as_a_whole() -> None:
+    from cleannews.cleaners.teasers import teaser_blocks
+    lines = ["Bridge closed after storm damage", "The old bridge will stay shut for a week while engineers inspect it.",
+             "River level warning issued for weekend", "Forecasters expect heavy rain on Saturday and Sunday.",
+             "Who pays", "The council will borrow most of the money, and a national fund pays a third."]
+    assert teaser_blocks(lines) == [(0, 3)]  # one title over one paragraph is no block
+    explained = default_pipeline().explain(PAGE, input_format="text")
+    reasons = {d.text: d.reason for d in explained.decisions}
+    for line in ("Bridge closed after storm damage", "Pupils moved into the new building on Monday morning."):
+        assert reasons[line] is not None and "one of a block of 3 teasers" in reasons[line]

@@ -24,6 +24,7 @@ from .blocks import Block, build_blocks, choose_run, hard_breaks, uses_paragraph
 from .end_headers import end_headers
 from .line_classes import BAD, GOOD, NEAR_GOOD, SHORT, Labels, LineClassifier, Verdict, classify_lines
 from .line_features import TOKEN, LineFeatures, line_features, spaceless_measures
+from .teasers import teaser_blocks
 from .main_text_model import RULE_AFTER, RULE_BEFORE, RULE_INSIDE, RULE_KEEP, MainTextModel, RuleView, decide, \
     describe, line_rows
 
@@ -58,7 +59,7 @@ class MainText(Cleaner):
     full_page_only = True
     code = RemovalCode.BEFORE_MAIN_TEXT
     uses = ("article_start",)
-    provides = ("main_run",)
+    provides = ("main_run", "teasers")
     description = "scores lines in context (jusText-style) and removes what stands before the article's main run of prose"
     max_gap: float = 4
     removed_weight: float = 0.25
@@ -230,6 +231,7 @@ class MainText(Cleaner):
                 elif decision == RULE_INSIDE:
                     removals[i] = (f"inside the main text, among chrome: {labels[i][1].evidence}",
                                    RemovalCode.INSIDE_MAIN_TEXT)
+        self._teaser_blocks(page, sorted(labels), start, end, evidence, removals)
         lines = page.lines
         page.state.main_run = MainRun(
             lines[start], lines[end], {lines[i].uid: ce for i, ce in evidence.items()},
@@ -238,6 +240,27 @@ class MainText(Cleaner):
             page.remove(i, self.name, reason, code)
         if self.drop_repeats:
             _drop_repeats(page, start, end, self.name, self.repeat_window)
+
+    @staticmethod
+    def _teaser_blocks(page: Page, kept: list[int], start: int, end: int, evidence: dict[int, tuple[str, str]],
+                       removals: dict[int, tuple[str, RemovalCode]]) -> None:
+        """Blocks of teasers (a short title over a one- or two-sentence summary, again and
+        again: :func:`~.teasers.teaser_blocks`) that stand wholly outside the article are
+        recorded as a whole: their lines go into ``page.state.teasers`` and their reasons
+        name the block."""
+        for first, last in teaser_blocks([page.lines[i].text for i in kept]):
+            block = kept[first:last + 1]
+            if not all(i in removals or i < start or i > end for i in block):
+                continue
+            what = f"one of a block of {len(block) // 2} teasers (a title over a summary)"
+            for i in block:
+                page.state.teasers.add(page.lines[i].uid)
+                if i in removals:
+                    reason, code = removals[i]
+                    removals[i] = (f"{what}; {reason}", code)
+                elif i > end and i in evidence:
+                    cls, ev = evidence[i]
+                    evidence[i] = (cls, f"{what}; {ev}")
 
     def _rule_decisions(self, page: Page, labels: Labels, run: Block, head: int | None, dek: Block | None,
                         items: set[int]) -> dict[int, str]:
