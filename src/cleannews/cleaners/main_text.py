@@ -24,9 +24,9 @@ from .blocks import Block, build_blocks, choose_run, hard_breaks, uses_paragraph
 from .end_headers import end_headers
 from .line_classes import BAD, GOOD, NEAR_GOOD, SHORT, Labels, LineClassifier, Verdict, classify_lines
 from .line_features import TOKEN, LineFeatures, line_features, spaceless_measures
-from .teasers import teaser_blocks
 from .main_text_model import RULE_AFTER, RULE_BEFORE, RULE_INSIDE, RULE_KEEP, MainTextModel, RuleView, decide, \
     describe, line_rows
+from .teasers import teaser_blocks
 
 
 class _Analysis(NamedTuple):
@@ -53,6 +53,12 @@ class MainText(Cleaner):
     Lines between the headline and the run go; so does everything before the run when no
     headline was found. The run is left in ``page.state.main_run`` for the steps after it
     (:class:`~cleannews.cleaners.after_main_text.AfterMainText`, the end sections).
+
+    With ``use_model`` (the default) the main-text model (:mod:`.main_text_model`) reads each
+    line's features, the chrome steps' removals around it and these rules' decision, and
+    decides: a kept line goes when the model is sure it is chrome, a line taken out inside the
+    run comes back, the run grows over lines the model is sure of. A decision against the rules
+    names the model's top features (in the reason, or in ``main_run.notes`` for a line kept).
     """
 
     name = "main_text"
@@ -250,7 +256,7 @@ class MainText(Cleaner):
         name the block."""
         for first, last in teaser_blocks([page.lines[i].text for i in kept]):
             block = kept[first:last + 1]
-            if not all(i in removals or i < start or i > end for i in block):
+            if not all(i in removals or i > end for i in block):
                 continue
             what = f"one of a block of {len(block) // 2} teasers (a title over a summary)"
             for i in block:
