@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import functools
 import gzip
 import html as html_lib
 import json
@@ -207,11 +208,16 @@ def run_cleannews(page: dict[str, Any], input_kind: str, model: str | None = Non
                   use_model: bool = True) -> dict[str, Any]:
     """cleannews on the page; ``model``: the main-text model file (None: the shipped one);
     ``use_model`` False: the main-text rules alone decide."""
-    from cleannews.defaults import default_pipeline
-    pipeline = default_pipeline().configure("main_text", model=model or "", use_model=use_model)
-    a = pipeline.clean(read(page["dir"] / f"page.{input_kind}"))
+    a = _pipeline(model, use_model).clean(read(page["dir"] / f"page.{input_kind}"))
     return {"body": a.body, "headline": a.headline, "byline": list(a.byline or []), "date": iso(a.date),
             "language": a.language}
+
+
+@functools.lru_cache(maxsize=8)
+def _pipeline(model: str | None, use_model: bool) -> Any:
+    """The default pipeline with the given main-text model (built once per setting)."""
+    from cleannews.defaults import default_pipeline
+    return default_pipeline().configure("main_text", model=model or "", use_model=use_model)
 
 
 def run_raw(page: dict[str, Any], input_kind: str) -> dict[str, Any]:

@@ -91,8 +91,9 @@ def test_a_line_kept_against_the_rules_says_why(tmp_path: Path) -> None:
 
 def test_a_line_the_model_removes_names_the_model_in_its_reason() -> None:
     explained = default_pipeline().explain(PAGE, input_format="text")
-    reasons = [d.reason for d in explained.decisions if d.cleaner in ("main_text", "after_main_text")]
-    assert reasons and all("model 0." in r for r in reasons)
+    reasons = {d.text: d.reason for d in explained.decisions if d.cleaner in ("main_text", "after_main_text")}
+    # the first lines after the run were read by the model (it did not let the run grow over them)
+    assert "model 0." in reasons["Related stories"]
 
 
 def test_line_labels_follow_the_gold(tmp_path: Path) -> None:

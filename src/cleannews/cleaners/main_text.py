@@ -24,8 +24,8 @@ from .blocks import Block, build_blocks, choose_run, hard_breaks, uses_paragraph
 from .end_headers import end_headers
 from .line_classes import BAD, GOOD, NEAR_GOOD, SHORT, Labels, LineClassifier, Verdict, classify_lines
 from .line_features import TOKEN, LineFeatures, line_features, spaceless_measures
-from .main_text_model import RULE_AFTER, RULE_BEFORE, RULE_INSIDE, RULE_KEEP, MainTextModel, RuleView, decide, \
-    describe, line_rows
+from .main_text_model import RULE_AFTER, RULE_BEFORE, RULE_INSIDE, RULE_KEEP, LazyProbabilities, MainTextModel, \
+    RuleView, decide, describe, line_rows, row_maker
 from .teasers import teaser_blocks
 
 
@@ -304,33 +304,36 @@ class MainText(Cleaner):
         the rules; returns the run's first and last line (None when
         the page has no line to decide)."""
         model = MainTextModel.load(self.model)
-        rows = line_rows(page, labels, features, rules)
-        if not rows:
+        indices, row_of = row_maker(page, labels, features, rules)
+        if not indices:
             return None
-        probs = model.smooth(model.probabilities([r for _, r in rows]))
-        kinds = [rules.decisions.get(i, RULE_KEEP) for i, _ in rows]
+        probs = LazyProbabilities(model, indices, row_of)
+        kinds = [rules.decisions.get(i, RULE_KEEP) for i in indices]
         keep = decide(probs, kinds, model.thresholds)
         start, end = rules.run
-        for (i, _), kp, kind in zip(rows, keep, kinds):
+        for i, kp, kind in zip(indices, keep, kinds):
             if kp and kind == RULE_BEFORE:
                 start = min(start, i)
             elif kp and kind == RULE_AFTER:
                 end = max(end, i)
-        for (i, row), p, kp, kind in zip(rows, probs, keep, kinds):
+        for k, (i, kp, kind) in enumerate(zip(indices, keep, kinds)):
             if kp:
                 if kind != RULE_KEEP:  # kept against the rules: say why
                     notes[page.lines[i].uid] = f"kept against the rules ({kind}): " + \
-                        describe(model, row, p, self.explain_features)
+                        describe(model, probs.row(k), probs[k], self.explain_features)
                 continue
             cls, verdict = labels[i]
-            why = describe(model, row, p, self.explain_features) if kind == RULE_KEEP else f"model {p:.2f}"
+            if kind == RULE_KEEP:  # removed against the rules: say why
+                why = "; " + describe(model, probs.row(k), probs[k], self.explain_features)
+            else:
+                why = f"; model {probs[k]:.2f}" if probs.known(k) else ""
             if i < start:
-                removals[i] = (f"{before_reason(cls, verdict)}; {why}", RemovalCode.BEFORE_MAIN_TEXT)
+                removals[i] = (f"{before_reason(cls, verdict)}{why}", RemovalCode.BEFORE_MAIN_TEXT)
             elif i <= end:
-                removals[i] = (f"inside the main text, among chrome: {verdict.evidence}; {why}",
+                removals[i] = (f"inside the main text, among chrome: {verdict.evidence}{why}",
                                RemovalCode.INSIDE_MAIN_TEXT)
             else:
-                evidence[i] = (BAD if cls == GOOD and kind == RULE_KEEP else cls, f"{verdict.evidence}; {why}")
+                evidence[i] = (BAD if cls == GOOD and kind == RULE_KEEP else cls, f"{verdict.evidence}{why}")
         return start, end
 
 def _drop_repeats(page: Page, start: int, end: int, name: str, window: int = 3) -> None:

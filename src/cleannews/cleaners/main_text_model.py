@@ -20,7 +20,8 @@ from __future__ import annotations
 import functools
 import json
 import math
-from collections.abc import Sequence
+import operator
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -104,11 +105,20 @@ def _side(page: Page, j: int | None, labels: Labels, features: dict[int, LineFea
 def line_rows(page: Page, labels: Labels, features: dict[int, LineFeatures], rules: RuleView) -> list[tuple[int, list[float]]]:
     """(index, feature vector in :data:`FEATURES` order) for every kept line the rules
     classified, top to bottom."""
+    indices, row_of = row_maker(page, labels, features, rules)
+    return [(i, row_of(i)) for i in indices]
+
+
+def row_maker(page: Page, labels: Labels, features: dict[int, LineFeatures],
+              rules: RuleView) -> tuple[list[int], Callable[[int], list[float]]]:
+    """The kept lines the rules classified (indices, top to bottom) and a function giving one
+    line's feature vector: the page is read once, a line's features only when asked for (the
+    model does not read every line after the run)."""
     nonblank = [i for i, line in enumerate(page.lines) if line.text]
     where = {i: n for n, i in enumerate(nonblank)}
+    keys = {i: line_key(page.lines[i].text) for i in nonblank}
     counts: dict[str, int] = {}
-    for i in nonblank:
-        key = line_key(page.lines[i].text)
+    for key in keys.values():
         counts[key] = counts.get(key, 0) + 1
     # blocks: lines without a blank line between them
     block_of: dict[int, tuple[int, int]] = {}
@@ -134,13 +144,12 @@ def line_rows(page: Page, labels: Labels, features: dict[int, LineFeatures], rul
     whole = total or 1
     log_lines = math.log1p(len(nonblank))
     run_start, run_end = rules.run
-    headers = sorted(rules.headers)
-    rows: list[tuple[int, list[float]]] = []
-    for i in kept:
+    # the first closing-section header below the run's start (lines under it are below one)
+    header_below = min((h for h in rules.headers if h > run_start), default=len(lines))
+
+    def row_of(i: int) -> list[float]:
         text = lines[i].text
-        f = features.get(i)
-        if f is None:
-            continue
+        f = features[i]
         cls, verdict = labels[i]
         decision = rules.decisions.get(i, RULE_KEEP)
         n = where[i]
@@ -167,13 +176,13 @@ def line_rows(page: Page, labels: Labels, features: dict[int, LineFeatures], rul
             f.digit_share, float(f.ui is not None), float(f.ui_start), float(f.glued_title), float(f.code),
             float(stripped.endswith(":")), float(stripped.endswith("?")),
             float(list_number(text) is not None or text.lstrip().startswith(_BULLETS)),
-            float(is_title_like(text)), float(counts.get(line_key(text), 0) > 1),
+            float(is_title_like(text)), float(counts[keys[i]] > 1),
             float((i == 0 or not lines[i - 1].text) and (i + 1 >= len(lines) or not lines[i + 1].text)),
             good, float(cls == NEAR_GOOD), float(cls == SHORT), float(cls == BAD), float(cls == CODE),
             float(verdict.tag == ITEM), float(verdict.tag == DIGITS),
             float(decision == RULE_KEEP), before, inside, after,
             float(rules.dek is not None and rules.dek[0] <= i <= rules.dek[1]), float(i in rules.headers),
-            float(any(h < i for h in headers if h > run_start)),
+            float(i > header_below),
             float(head is not None and i < head),
             math.log1p(n - where[head]) if head is not None and head in where and i > head else 0.0,
             i / len(lines), to_run,
@@ -184,8 +193,9 @@ def line_rows(page: Page, labels: Labels, features: dict[int, LineFeatures], rul
             good * after, good * before, float(cls == SHORT) * inside, float(f.sentence) * after,
             float(cls == BAD) * float(decision == RULE_KEEP),
         ]
-        rows.append((i, row))
-    return rows
+        return row
+
+    return [i for i in kept if i in features], row_of
 
 
 class MainTextModel:
@@ -220,7 +230,7 @@ class MainTextModel:
 
     def logit(self, row: Sequence[float]) -> float:
         """The model's log-odds that the line belongs to the article."""
-        return self._b + sum(a * x for a, x in zip(self._a, row))
+        return self._b + sum(map(operator.mul, self._a, row))
 
     def probabilities(self, rows: Sequence[Sequence[float]]) -> list[float]:
         """P(in the article) per row, before smoothing."""
@@ -265,13 +275,13 @@ class Thresholds:
 def decide(probs: Sequence[float], kinds: Sequence[str], t: Thresholds) -> list[bool]:
     """Keep or not, per line, from the smoothed probabilities and the rules' decisions
     (``kinds``: RULE_KEEP, RULE_BEFORE, RULE_INSIDE or RULE_AFTER, in page order)."""
-    keep = [False] * len(probs)
-    for k, (p, kind) in enumerate(zip(probs, kinds)):
+    keep = [False] * len(kinds)
+    for k, kind in enumerate(kinds):  # (probabilities are read only where they decide)
         if kind == RULE_KEEP:
-            keep[k] = p >= t.remove
+            keep[k] = probs[k] >= t.remove
         elif kind == RULE_INSIDE:
-            keep[k] = p >= t.inside
-    for kind, order in ((RULE_AFTER, range(len(probs))), (RULE_BEFORE, range(len(probs) - 1, -1, -1))):
+            keep[k] = probs[k] >= t.inside
+    for kind, order in ((RULE_AFTER, range(len(kinds))), (RULE_BEFORE, range(len(kinds) - 1, -1, -1))):
         misses = 0
         for k in order:
             if kinds[k] != kind:
@@ -283,6 +293,49 @@ def decide(probs: Sequence[float], kinds: Sequence[str], t: Thresholds) -> list[
                 if misses > t.gap:
                     break
     return keep
+
+
+class LazyProbabilities(Sequence[float]):
+    """The model's smoothed probabilities of a page's lines (as :meth:`MainTextModel.smooth`
+    of :meth:`MainTextModel.probabilities`), each computed when first read."""
+
+    def __init__(self, model: MainTextModel, indices: list[int], row_of: Callable[[int], list[float]]) -> None:
+        self.model, self.indices, self.row_of = model, indices, row_of
+        self.rows: dict[int, list[float]] = {}
+        self._raw: dict[int, float] = {}
+        self._smoothed: dict[int, float] = {}
+
+    def __len__(self) -> int:
+        return len(self.indices)
+
+    def row(self, k: int) -> list[float]:
+        """The feature vector of the k-th line."""
+        if k not in self.rows:
+            self.rows[k] = self.row_of(self.indices[k])
+        return self.rows[k]
+
+    def raw(self, k: int) -> float:
+        """The k-th line's probability before smoothing."""
+        if k not in self._raw:
+            self._raw[k] = _sigmoid(self.model.logit(self.row(k)))
+        return self._raw[k]
+
+    def known(self, k: int) -> bool:
+        """True once the k-th line's smoothed probability has been read."""
+        return k in self._smoothed
+
+    def __getitem__(self, k: int) -> float:  # type: ignore[override]
+        if k in self._smoothed:
+            return self._smoothed[k]
+        p = self.raw(k)
+        a, last = self.model.smoothing, len(self.indices) - 1
+        if a and last > 0:
+            near = [self.raw(k - 1)] if k > 0 else []
+            if k < last:
+                near.append(self.raw(k + 1))
+            p = (1 - a) * p + a * sum(near) / len(near)
+        self._smoothed[k] = p
+        return p
 
 
 def rule_kind(row: Sequence[float]) -> str:
