@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .article import Article, Removal, RemovalCode
+from .cleaners.end_headers import end_headers
 from .cleaners.repair import repair
 from .decode import decode_bytes
 from .language import detect_language
@@ -347,11 +348,14 @@ def _remove_link_lines(page: HtmlPage, tree: Any, *, min_share: float = 0.9, min
 
 def _at_the_edges(page: HtmlPage, links: list[int]) -> list[int]:
     """Of the link lines, those in a run of link lines (kept lines in a row) with no other
-    kept line above it or none below it: teasers and menus stand around the article the
-    extractor found; a link line inside it, between its paragraphs, is the article's own (a
-    listicle's linked heading, a linked list item) and stays."""
+    kept line above it or none below it, or right under a section header ("More on this",
+    "Related"), or of two lines or more that are all titles (no sentence): teasers and menus
+    stand around the article the extractor found, or under such a header, or as a list of
+    headlines; a lone link line inside it, or a run of linked sentences, is the article's own
+    (a listicle's linked heading, a linked list item) and stays."""
     kept = [i for i, _ in page.kept()]
     is_link = set(links)
+    headers = {i for i, _ in end_headers(page)}
     out: list[int] = []
     n = 0
     while n < len(kept):
@@ -361,7 +365,9 @@ def _at_the_edges(page: HtmlPage, links: list[int]) -> list[int]:
         end = n
         while end + 1 < len(kept) and kept[end + 1] in is_link:
             end += 1
-        if n == 0 or end == len(kept) - 1:
+        titles = end > n and all(is_title_like(page.lines[i].text) and not page.lines[i].text.rstrip().endswith(
+            ("!", "?")) for i in kept[n:end + 1])
+        if n == 0 or end == len(kept) - 1 or kept[n - 1] in headers or titles:
             out.extend(kept[n:end + 1])
         n = end + 1
     return out
