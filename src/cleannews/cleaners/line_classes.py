@@ -136,11 +136,12 @@ def _plain_neighbour(classes: list[str], i: int, step: int) -> str:
 
 
 def classify_lines(page: Page, headers: set[int], paragraphs: bool, opts: MainText,
-                   features: dict[int, LineFeatures] | None = None) -> Labels:
+                   features: dict[int, LineFeatures] | None = None, times: dict[int, int] | None = None) -> Labels:
     """index -> (class in context, verdict alone) for every kept line, given the page's
     closing-section headers (:func:`~cleannews.cleaners.blocks.hard_breaks`), whether it sets
-    paragraphs apart, and the main-text step's options. ``features``, when given, receives
-    each kept line's :class:`LineFeatures` (index -> features)."""
+    paragraphs apart, and the main-text step's options. ``features`` and ``times``, when
+    given, receive each kept line's :class:`LineFeatures` and how often it stands on the page
+    (index -> value)."""
     assert page.lexicon is not None
     stops = stopwords(page.language)
     # (ui_pattern in two parts: the anchored ui_re list is tried at the line's start, the
@@ -163,7 +164,7 @@ def classify_lines(page: Page, headers: set[int], paragraphs: bool, opts: MainTe
     if features is not None:
         features.update(zip(kept, measured))
     verdicts = [opts.classifier.classify(f) for f in measured]
-    verdicts = repeated(page, kept, verdicts)
+    verdicts = repeated(page, kept, verdicts, times)
     classes = [BAD if i in headers else v.cls for i, v in zip(kept, verdicts)]
     verdicts = short_runs(page, kept, classes, verdicts, opts)
     if opts.tight_lists and paragraphs:
@@ -176,17 +177,22 @@ def classify_lines(page: Page, headers: set[int], paragraphs: bool, opts: MainTe
 
 
 
-def repeated(page: Page, kept: list[int], verdicts: list[Verdict]) -> list[Verdict]:
+def repeated(page: Page, kept: list[int], verdicts: list[Verdict],
+             times: dict[int, int] | None = None) -> list[Verdict]:
     """A line that is not prose and stands more than once on the page (a teaser's kicker
-    and title, a menu shown twice) is chrome: articles do not repeat their lines."""
+    and title, a menu shown twice) is chrome: articles do not repeat their lines. ``times``,
+    when given, receives how often each kept line stands on the page (index -> count)."""
     counts: dict[str, int] = {}
-    for line in page.lines:
+    keys: dict[int, str] = {}
+    for i, line in enumerate(page.lines):
         if line.text:
-            key = line_key(line.text)
+            key = keys[i] = line_key(line.text)
             counts[key] = counts.get(key, 0) + 1
     out = list(verdicts)
     for k, i in enumerate(kept):
-        n = counts.get(line_key(page.lines[i].text), 0)
+        n = counts.get(keys[i], 0)
+        if times is not None:
+            times[i] = n
         if n > 1 and verdicts[k].cls in (SHORT, NEAR_GOOD):
             out[k] = Verdict(BAD, f"stands {n} times on the page ({verdicts[k].evidence})")
     return out

@@ -187,7 +187,8 @@ class MainText(Cleaner):
         the dek and each line's decision (None when the page has no main run)."""
         breaks, paragraphs = hard_breaks(page), uses_paragraph_breaks(page)
         features: dict[int, LineFeatures] | None = {} if measure else None
-        labels = classify_lines(page, breaks, paragraphs, self, features)
+        times: dict[int, int] = {}
+        labels = classify_lines(page, breaks, paragraphs, self, features, times)
         blocks = build_blocks(page, labels, breaks, paragraphs, self)
         run = choose_run(page, blocks, self)
         if run is None:
@@ -205,7 +206,7 @@ class MainText(Cleaner):
         dek = self._dek(page, labels, run, blocks) if head is not None else None
         decisions = self._rule_decisions(page, labels, run, head, dek, items)
         rules = RuleView(decisions, (run.start, run.end), head, (dek.start, dek.end) if dek else None,
-                         frozenset(breaks))
+                         frozenset(breaks), times)
         return _Analysis(labels, features or {}, run, rules, breaks)
 
     def model_rows(self, page: Page) -> list[tuple[int, list[float]]]:

@@ -29,7 +29,7 @@ from typing import Any
 
 from ..article import FIELD_CODES, RemovalCode
 from ..page import Page
-from ..text import is_title_like, line_key, list_number
+from ..text import is_title_like, list_number
 from .line_classes import BAD, CODE, DIGITS, GOOD, ITEM, NEAR_GOOD, SHORT, Labels
 from .line_features import LineFeatures
 
@@ -84,6 +84,8 @@ class RuleView:
     dek: tuple[int, int] | None
     #: indices of closing-section headers
     headers: frozenset[int]
+    #: index -> how often the kept line stands on the page
+    times: dict[int, int]
 
 
 def _side(page: Page, j: int | None, labels: Labels, features: dict[int, LineFeatures]) -> list[float]:
@@ -116,10 +118,6 @@ def row_maker(page: Page, labels: Labels, features: dict[int, LineFeatures],
     model does not read every line after the run)."""
     nonblank = [i for i, line in enumerate(page.lines) if line.text]
     where = {i: n for n, i in enumerate(nonblank)}
-    keys = {i: line_key(page.lines[i].text) for i in nonblank}
-    counts: dict[str, int] = {}
-    for key in keys.values():
-        counts[key] = counts.get(key, 0) + 1
     # blocks: lines without a blank line between them
     block_of: dict[int, tuple[int, int]] = {}
     lines = page.lines
@@ -176,7 +174,7 @@ def row_maker(page: Page, labels: Labels, features: dict[int, LineFeatures],
             f.digit_share, float(f.ui is not None), float(f.ui_start), float(f.glued_title), float(f.code),
             float(stripped.endswith(":")), float(stripped.endswith("?")),
             float(list_number(text) is not None or text.lstrip().startswith(_BULLETS)),
-            float(is_title_like(text)), float(counts[keys[i]] > 1),
+            float(is_title_like(text)), float(rules.times.get(i, 1) > 1),
             float((i == 0 or not lines[i - 1].text) and (i + 1 >= len(lines) or not lines[i + 1].text)),
             good, float(cls == NEAR_GOOD), float(cls == SHORT), float(cls == BAD), float(cls == CODE),
             float(verdict.tag == ITEM), float(verdict.tag == DIGITS),
