@@ -47,9 +47,12 @@ def test_decide_reads_the_model_against_the_rules() -> None:
     t = Thresholds(remove=0.2, inside=0.5, extend=0.6, gap=1)
     kinds = [RULE_BEFORE, RULE_KEEP, RULE_KEEP, RULE_INSIDE, RULE_INSIDE, RULE_KEEP] + [RULE_AFTER] * 6
     probs = [0.7, 0.1, 0.3, 0.6, 0.4, 0.9, 0.8, 0.5, 0.9, 0.3, 0.2, 0.9]
-    # kept lines go only when the model is sure; inside lines come back over 0.5; the run grows
+    # kept lines go only when the model is sure; inside lines come back over 0.5; lines before
+    # the run stay out; the run grows
     # over sure lines after it across one miss, and stops at the second miss in a row
-    assert decide(probs, kinds, t) == [True, False, True, True, False, True, True, False, True, False, False, False]
+    assert decide(probs, kinds, t) == [False, False, True, True, False, True, True, False, True, False, False, False]
+    # inside the rules' run a line they keep stays
+    assert decide(probs, kinds, t, [False, True] + [False] * 10)[1]
 
 
 def test_article_text_stays_and_chrome_goes() -> None:
@@ -68,6 +71,8 @@ def test_article_text_stays_and_chrome_goes() -> None:
 
 
 def test_a_line_kept_against_the_rules_says_why(tmp_path: Path) -> None:
+    from cleannews.cleaners.main_text import MainText
+    from helpers import page_of
     # a model that trusts every line the rules take out inside the run
     data = json.loads((ROOT / "src" / "cleannews" / "main_text_model.json").read_text(encoding="utf-8"))
     data["coef"] = [8.0 if name == "rule_inside" else 0.0 for name in FEATURES]
@@ -75,18 +80,24 @@ def test_a_line_kept_against_the_rules_says_why(tmp_path: Path) -> None:
     data["mean"], data["scale"] = [0.0] * len(FEATURES), [1.0] * len(FEATURES)
     path = tmp_path / "model.json"
     path.write_text(json.dumps(data), encoding="utf-8")
-    lines = PAGE.split("\n")
-    at = lines.index("Who pays")
-    page = "\n".join(lines[:at] + ["Click here to subscribe"] + lines[at:])
-    rules = default_pipeline().configure("main_text", use_model=False).explain(page, input_format="text")
-    assert [d.code for d in rules.decisions if d.text == "Click here to subscribe"] == ["inside_main_text"]
-    # (the notices step after main_text would take the prompt out again)
-    explained = default_pipeline().drop("notices").configure("main_text", model=str(path)).explain(
-        page, input_format="text")
-    (decision,) = [d for d in explained.decisions if d.text == "Click here to subscribe"]
-    assert decision.kept and decision.note is not None
-    assert decision.note.startswith("kept against the rules (inside): model ")
-    assert "rule_inside +" in decision.note and "rule_inside +" in str(explained)
+    body = [line for line in PAGE.split("\n")[11:24] if line]
+    credit = "Photo: Jane Porter / River Times"
+    lines = ["Council approves new flood defences", *body[:2], credit, *body[2:]]
+
+    def run(step: MainText) -> tuple[list[str], str | None]:
+        page = page_of(lines, "en")
+        page.state.article_start = page.lines[0]
+        page.claim(0, "headline", "test")
+        step(page)
+        notes = page.state.main_run.notes if page.state.main_run else {}
+        (line,) = [line for line in page.lines if line.text == credit]
+        return page.body_lines(), notes.get(line.uid)
+
+    kept, note = run(MainText(use_model=False))
+    assert credit not in kept and note is None
+    kept, note = run(MainText(model=str(path)))
+    assert credit in kept and note is not None
+    assert note.startswith("kept against the rules (inside): model ") and "rule_inside +" in note
 
 
 def test_a_line_the_model_removes_names_the_model_in_its_reason() -> None:

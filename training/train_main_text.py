@@ -151,10 +151,11 @@ def page_f1(keep: Iterable[bool], y: list[int], words: list[int]) -> float:
 def grid_scores(data: dict, pages: list[dict]) -> dict[tuple, float]:
     """(smoothing, remove, inside, extend, gap) -> the mean page F1 over the pages (each set
     weighing the same), for every setting of the grids."""
-    from cleannews.cleaners.main_text_model import MainTextModel, Thresholds, decide, rule_kind
+    from cleannews.cleaners.main_text_model import MainTextModel, Thresholds, decide, rule_kind, rules_certain
     model = MainTextModel(data | {"smoothing": 0.0, "thresholds": {}})
     raw = [model.probabilities(p["rows"]) for p in pages]
     kinds = [[rule_kind(r) for r in p["rows"]] for p in pages]
+    fixed = [[rules_certain(r) for r in p["rows"]] for p in pages]
     sets = sorted({p["set"] for p in pages})
     out: dict[tuple, float] = {}
     for a in SMOOTHING_GRID:
@@ -163,8 +164,8 @@ def grid_scores(data: dict, pages: list[dict]) -> dict[tuple, float]:
         for setting in itertools.product(*GRID):
             t = Thresholds(*setting)
             by_set: dict[str, list[float]] = {s: [] for s in sets}
-            for s, k, p in zip(smoothed, kinds, pages):
-                by_set[p["set"]].append(page_f1(decide(s, k, t), p["y"], p["words"]))
+            for s, k, f, p in zip(smoothed, kinds, fixed, pages):
+                by_set[p["set"]].append(page_f1(decide(s, k, t, f), p["y"], p["words"]))
             out[(a, *setting)] = sum(sum(v) / len(v) for v in by_set.values()) / len(sets)
     return out
 

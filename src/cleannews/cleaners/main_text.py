@@ -24,7 +24,7 @@ from .blocks import Block, build_blocks, choose_run, hard_breaks, uses_paragraph
 from .end_headers import end_headers
 from .line_classes import BAD, GOOD, NEAR_GOOD, SHORT, Labels, LineClassifier, Verdict, classify_lines
 from .line_features import TOKEN, LineFeatures, line_features, spaceless_measures
-from .main_text_model import RULE_AFTER, RULE_BEFORE, RULE_INSIDE, RULE_KEEP, LazyProbabilities, MainTextModel, \
+from .main_text_model import MIN_RESTORED_WORDS, RULE_AFTER, RULE_BEFORE, RULE_INSIDE, RULE_KEEP, LazyProbabilities, MainTextModel, \
     RuleView, decide, describe, line_rows, row_maker
 from .teasers import teaser_blocks
 
@@ -65,7 +65,7 @@ class MainText(Cleaner):
     full_page_only = True
     code = RemovalCode.BEFORE_MAIN_TEXT
     uses = ("article_start",)
-    provides = ("main_run", "teasers")
+    provides = ("main_run",)
     description = "scores lines in context (jusText-style) and removes what stands before the article's main run of prose"
     max_gap: float = 4
     removed_weight: float = 0.25
@@ -253,15 +253,13 @@ class MainText(Cleaner):
                        removals: dict[int, tuple[str, RemovalCode]]) -> None:
         """Blocks of teasers (a short title over a one- or two-sentence summary, again and
         again: :func:`~.teasers.teaser_blocks`) that stand wholly outside the article are
-        recorded as a whole: their lines go into ``page.state.teasers`` and their reasons
-        name the block."""
+        recognised as a whole: their lines' reasons name the block."""
         for first, last in teaser_blocks([page.lines[i].text for i in kept]):
             block = kept[first:last + 1]
             if not all(i in removals or i > end for i in block):
                 continue
             what = f"one of a block of {len(block) // 2} teasers (a title over a summary)"
             for i in block:
-                page.state.teasers.add(page.lines[i].uid)
                 if i in removals:
                     reason, code = removals[i]
                     removals[i] = (f"{what}; {reason}", code)
@@ -310,8 +308,11 @@ class MainText(Cleaner):
             return None
         probs = LazyProbabilities(model, indices, row_of)
         kinds = [rules.decisions.get(i, RULE_KEEP) for i in indices]
-        keep = decide(probs, kinds, model.thresholds)
         start, end = rules.run
+        fixed = [kind == RULE_KEEP or (kind == RULE_INSIDE and (features[i].ui is not None
+                                                               or features[i].words < MIN_RESTORED_WORDS))
+                 for i, kind in zip(indices, kinds)]
+        keep = decide(probs, kinds, model.thresholds, fixed)
         for i, kp, kind in zip(indices, keep, kinds):
             if kp and kind == RULE_BEFORE:
                 start = min(start, i)

@@ -6,9 +6,10 @@ line's own measures (:class:`~.line_features.LineFeatures`), its neighbours', it
 the headline, the length and density of the block of lines it stands in and its repetition on
 the page. The model's probabilities are smoothed over neighbouring lines, then read against the rules'
 decision (:func:`decide`): a line the rules keep goes only when the model is sure it is chrome
-(``remove`` threshold); a line the rules take out of the run as chrome comes back over the
-``inside`` threshold; the run grows over the lines after its end (and before its start) while
-they pass the ``extend`` threshold, across at most ``gap`` lines that do not.
+only where the rules are not certain (:func:`rules_certain`: never, in the shipped setting); a
+line the rules take out of the run as chrome comes back over the ``inside`` threshold unless it
+is a label; the run grows over the lines after its end
+while they pass the ``extend`` threshold, across at most ``gap`` lines that do not.
 
 The weights live in a JSON data file (``main_text_model.json`` beside the package's modules),
 written by the project's training script; inference is plain Python. :meth:`MainTextModel.explain`
@@ -39,6 +40,8 @@ MODEL_FILE = "main_text_model.json"
 MODEL_FORMAT = 1
 #: How many non-blank lines on either side the window features read.
 WINDOW = 3
+#: A line the rules take out inside their run comes back only with this many words or more.
+MIN_RESTORED_WORDS = 4
 #: The rule's decision about a kept line, as the model reads it.
 RULE_KEEP, RULE_BEFORE, RULE_INSIDE, RULE_AFTER = "keep", "before", "inside", "after"
 
@@ -270,16 +273,22 @@ class Thresholds:
     gap: int = 2
 
 
-def decide(probs: Sequence[float], kinds: Sequence[str], t: Thresholds) -> list[bool]:
+def decide(probs: Sequence[float], kinds: Sequence[str], t: Thresholds,
+           fixed: Sequence[bool] | None = None) -> list[bool]:
     """Keep or not, per line, from the smoothed probabilities and the rules' decisions
-    (``kinds``: RULE_KEEP, RULE_BEFORE, RULE_INSIDE or RULE_AFTER, in page order)."""
+    (``kinds``: RULE_KEEP, RULE_BEFORE, RULE_INSIDE or RULE_AFTER, in page order;
+    ``fixed``: per line, True where the rules decide alone, see :func:`rules_certain`)."""
     keep = [False] * len(kinds)
     for k, kind in enumerate(kinds):  # (probabilities are read only where they decide)
-        if kind == RULE_KEEP:
+        if fixed is not None and fixed[k]:
+            keep[k] = kind == RULE_KEEP
+        elif kind == RULE_KEEP:
             keep[k] = probs[k] >= t.remove
         elif kind == RULE_INSIDE:
             keep[k] = probs[k] >= t.inside
-    for kind, order in ((RULE_AFTER, range(len(kinds))), (RULE_BEFORE, range(len(kinds) - 1, -1, -1))):
+    # the run grows down over lines after its end; what the rules took out before it (the
+    # page's header, a teaser above the article) stays out
+    for kind, order in ((RULE_AFTER, range(len(kinds))),):
         misses = 0
         for k in order:
             if kinds[k] != kind:
@@ -334,6 +343,15 @@ class LazyProbabilities(Sequence[float]):
             p = (1 - a) * p + a * sum(near) / len(near)
         self._smoothed[k] = p
         return p
+
+
+def rules_certain(row: Sequence[float]) -> bool:
+    """True where the rules decide alone, whatever the model says: a line they keep (the
+    model brings back text, it does not cut it), and a line they take out inside their run
+    that holds a UI phrase or is a short label of fewer than :data:`MIN_RESTORED_WORDS` words
+    ("Share", "Advertisement")."""
+    label = row[_INDEX["ui"]] > 0.5 or row[_INDEX["log_words"]] < math.log1p(MIN_RESTORED_WORDS) - 1e-9
+    return row[_INDEX["rule_keep"]] > 0.5 or (row[_INDEX["rule_inside"]] > 0.5 and label)
 
 
 def rule_kind(row: Sequence[float]) -> str:
