@@ -56,9 +56,9 @@ class MainText(Cleaner):
 
     With ``use_model`` (the default) the main-text model (:mod:`.main_text_model`) reads each
     line's features, the chrome steps' removals around it and these rules' decision, and
-    decides: a kept line goes when the model is sure it is chrome, a line taken out inside the
-    run comes back, the run grows over lines the model is sure of. A decision against the rules
-    names the model's top features (in the reason, or in ``main_run.notes`` for a line kept).
+    decides where the rules are not certain: a line taken out inside the run comes back, the
+    run grows down over lines the model is sure of. A line kept against the rules is named in
+    ``main_run.notes`` with the model's top features.
     """
 
     name = "main_text"

@@ -4,12 +4,12 @@ The rules of :mod:`.main_text` (classes in context, blocks, the main run) and th
 before it (their removal codes around the line) are features of a logistic model, beside the
 line's own measures (:class:`~.line_features.LineFeatures`), its neighbours', its distance to
 the headline, the length and density of the block of lines it stands in and its repetition on
-the page. The model's probabilities are smoothed over neighbouring lines, then read against the rules'
-decision (:func:`decide`): a line the rules keep goes only when the model is sure it is chrome
-only where the rules are not certain (:func:`rules_certain`: never, in the shipped setting); a
-line the rules take out of the run as chrome comes back over the ``inside`` threshold unless it
-is a label; the run grows over the lines after its end
-while they pass the ``extend`` threshold, across at most ``gap`` lines that do not.
+the page. The model's probabilities are smoothed over neighbouring lines, then read against the
+rules' decision (:func:`decide`), which stands where the rules are certain (:func:`rules_certain`:
+a line they keep; a UI phrase or a short label they take out inside the run). A longer line the
+rules take out inside the run comes back over the ``inside`` threshold; the run grows over the
+lines after its end while they pass the ``extend`` threshold, across at most ``gap`` lines that
+do not. (``remove``: a line the rules keep but are not certain of goes under it.)
 
 The weights live in a JSON data file (``main_text_model.json`` beside the package's modules),
 written by the project's training script; inference is plain Python. :meth:`MainTextModel.explain`
