@@ -7,8 +7,11 @@
 For every evaluation set (``--data DIR``, repeatable; a set is a folder of
 ``<id>/{page.txt,page.html.gz,gold.json}``) it runs, in one process:
 
-* ``cleannews``: ``cleannews.clean()`` on the page's text (``--input txt``, the default) or on its
-  HTML (``--input html``), auto-detecting the format as ``clean()`` does by default;
+* ``cleannews``: the default pipeline on the page's text (``--input txt``, the default) or on its
+  HTML (``--input html``), auto-detecting the format as ``clean()`` does by default; with
+  ``--model SET=FILE`` the set named SET is cleaned with that main-text model (the cross-set
+  protocol of docs/quality.md: a model trained without the set);
+* ``rules``: the same with the main-text model off (the main-text rules alone decide);
 * ``raw``: page.txt unchanged (the floor);
 * ``justext``: jusText over page.txt, one line = one paragraph, German and English stoplists,
   keeping the longer result (``--justext-lang detected`` adds the stoplist of the language
@@ -34,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import functools
 import gzip
 import html as html_lib
 import json
@@ -45,7 +49,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any, Callable
 
-SYSTEMS = ("cleannews", "raw", "justext", "trafilatura")
+SYSTEMS = ("cleannews", "rules", "raw", "justext", "trafilatura")
 CACHE = Path(__file__).resolve().parent / "results" / "peers"
 
 # -- the scorer's metrics (as /work/shared/eval/score.py computes them) -----------------------------
@@ -200,11 +204,20 @@ def read(path: Path) -> str:
 
 
 # -- the systems ---------------------------------------------------------------------------------
-def run_cleannews(page: dict[str, Any], input_kind: str) -> dict[str, Any]:
-    import cleannews
-    a = cleannews.clean(read(page["dir"] / f"page.{input_kind}"))
+def run_cleannews(page: dict[str, Any], input_kind: str, model: str | None = None,
+                  use_model: bool = True) -> dict[str, Any]:
+    """cleannews on the page; ``model``: the main-text model file (None: the shipped one);
+    ``use_model`` False: the main-text rules alone decide."""
+    a = _pipeline(model, use_model).clean(read(page["dir"] / f"page.{input_kind}"))
     return {"body": a.body, "headline": a.headline, "byline": list(a.byline or []), "date": iso(a.date),
             "language": a.language}
+
+
+@functools.lru_cache(maxsize=8)
+def _pipeline(model: str | None, use_model: bool) -> Any:
+    """The default pipeline with the given main-text model (built once per setting)."""
+    from cleannews.defaults import default_pipeline
+    return default_pipeline().configure("main_text", model=model or "", use_model=use_model)
 
 
 def run_raw(page: dict[str, Any], input_kind: str) -> dict[str, Any]:
@@ -252,10 +265,12 @@ def _version(system: str, justext_lang: str) -> str:
 
 
 def run_system(system: str, pages: list[dict[str, Any]], input_kind: str, *, set_name: str,
-               justext_lang: str, use_cache: bool) -> tuple[list[dict[str, Any]], float]:
+               justext_lang: str, use_cache: bool, model: str | None = None) -> tuple[list[dict[str, Any]], float]:
     """Predictions of one system on every page (peers from the cache when there), and seconds."""
     funcs: dict[str, Callable[[dict[str, Any], str], dict[str, Any]]] = {
-        "cleannews": run_cleannews, "raw": run_raw, "trafilatura": run_trafilatura,
+        "cleannews": lambda p, k: run_cleannews(p, k, model),
+        "rules": lambda p, k: run_cleannews(p, k, use_model=False),
+        "raw": run_raw, "trafilatura": run_trafilatura,
         "justext": lambda p, k: run_justext(p, k, detected=justext_lang == "detected"),
     }
     func = funcs[system]
@@ -315,7 +330,16 @@ def main(argv: list[str] | None = None) -> int:
                     help="jusText stoplists: German and English (as score.py), or also the detected language's")
     ap.add_argument("--no-cache", action="store_true", help="recompute peer results instead of reading the cache")
     ap.add_argument("--json", help="write the summaries and per-page rows to this file")
+    ap.add_argument("--model", action="append", default=[], metavar="SET=FILE",
+                    help="clean the set named SET with the main-text model FILE (one trained without it: "
+                         "see docs/quality.md); repeat for several sets")
     a = ap.parse_args(argv)
+    models: dict[str, str] = {}
+    for item in a.model:
+        name, sep, file = item.partition("=")
+        if not sep or not name or not Path(file).is_file():
+            ap.error(f"--model takes SET=FILE with an existing file, not {item!r}")
+        models[name] = file
     systems = [s.strip() for s in a.systems.split(",") if s.strip()]
     unknown = set(systems) - set(SYSTEMS)
     if unknown:
@@ -329,7 +353,8 @@ def main(argv: list[str] | None = None) -> int:
         pages = load_set(folder, a.input, a.limit)
         for system in systems:
             preds, seconds = run_system(system, pages, a.input, set_name=folder.name,
-                                        justext_lang=a.justext_lang, use_cache=not a.no_cache)
+                                        justext_lang=a.justext_lang, use_cache=not a.no_cache,
+                                        model=models.get(folder.name))
             timing[f"{folder.name}/{system}"] = round(seconds, 2)
             rows = []
             for page, pred in zip(pages, preds):
@@ -342,7 +367,10 @@ def main(argv: list[str] | None = None) -> int:
             for group, keep in GROUPS.items():
                 chosen = [r for r in rows if keep(r["lang"])]
                 if chosen and (group == "all" or len(chosen) < len(rows)):
-                    results.append({"set": folder.name, "group": group, "system": system,
+                    label = system
+                    if system == "cleannews" and folder.name in models:
+                        label = f"cleannews ({Path(models[folder.name]).name})"
+                    results.append({"set": folder.name, "group": group, "system": label,
                                     "summary": summarise(chosen)})
     print(f"cleannews input: {a.input}; seconds per set/system (peers from cache where cached): "
           + ", ".join(f"{k} {v}" for k, v in timing.items()))

@@ -280,3 +280,16 @@ def test_a_correctly_decoded_str_is_left_as_it_is():
     assert redecode_mis_decoded(_UMLAUT_PAGE) == _UMLAUT_PAGE  # "ß" alone is no UTF-8 sequence
     assert redecode_mis_decoded("<p>café 5 €</p>") == "<p>café 5 €</p>"
     assert cleannews.clean(_UMLAUT_PAGE) == cleannews.clean(_UMLAUT_PAGE.encode("utf-8"))
+
+
+def test_links_to_the_article_s_own_headings_and_lone_linked_lines_stay():
+    # a table of contents (links to places on the page) names the article's headings; a lone
+    # linked line between paragraphs is the article's own (a listicle's linked item)
+    toc = '<ul><li><a href="#plan">Der Plan der Stadt</a></li><li><a href="#kosten">Die Kosten im Überblick</a></li></ul>'
+    middle = ('<h2 id="plan"><a href="#plan">Der Plan der Stadt</a></h2>'
+              f"<p>{PARAS[0].replace('Köln', 'die Stadt')}</p>"
+              '<h2><a href="/produkte/radweg">Die Kosten im Überblick und im Detail</a></h2>')
+    article = cleannews.clean(page(middle=toc + middle))
+    assert "Der Plan der Stadt" in article.paragraphs
+    assert "Die Kosten im Überblick und im Detail" in article.paragraphs
+    assert not any(r.cleaner == "link_lines" for r in article.removed)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .article import Article, Removal, RemovalCode
+from .cleaners.end_headers import end_headers
 from .cleaners.repair import repair
 from .decode import decode_bytes
 from .fields.html_fields import (byline_choice, date_choice, date_near_headline, headline_choice, shown_dates,
@@ -49,12 +50,17 @@ _GIANT_ATTRIBUTE = re.compile(r"""(=\s*)(?:"[^"]{%d,}"|'[^']{%d,}')""" % (_MAX_A
 #: The language is told from the extracted text's first words (enough for stopword counts).
 _LANGUAGE_WORDS = 1000
 
-#: A precise extraction shorter than this (characters) is checked against a balanced one, whose
-#: text is taken when it is ``WIDER_RATIO`` times longer.
+#: With ``favor_precision``, a precise extraction shorter than this (characters) is checked
+#: against a balanced one, whose text is taken when it is ``WIDER_RATIO`` times longer.
 SHORT_TEXT = 800
 WIDER_RATIO = 1.5
-#: trafilatura's fast mode: no second opinion from its readability/jusText fallbacks.
-FAST = True
+#: trafilatura's fast mode (no second opinion from its readability/jusText fallbacks): off. The
+#: fallbacks rescue articles the first pass cuts short; the cleaners then take out the chrome
+#: that a wider extraction lets in.
+FAST = False
+#: The extraction's default mode: trafilatura's balanced one (its precise mode drops parts of
+#: articles on many sites, which no cleaner can bring back).
+FAVOR_PRECISION = False
 
 # Where an HTML or XML document names its charset (read as bytes).
 _META_CHARSET = re.compile(rb"""<meta\b[^>]{0,500}?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:\-]{2,40})""", re.I)
@@ -196,7 +202,7 @@ class HtmlPage(Page):
 
 
 def html_to_page(html: str, *, url: str | None = None, language: str | None = None,
-                 favor_precision: bool = True) -> HtmlPage:
+                 favor_precision: bool = FAVOR_PRECISION) -> HtmlPage:
     """Extract an HTML page with trafilatura into an :class:`HtmlPage` for the pipeline.
 
     ``url`` is the page's address (else the one the page declares). ``language`` forces the
@@ -358,24 +364,23 @@ def _remove_link_lines(page: HtmlPage, tree: Any, *, min_share: float = 0.9, min
     is the text of one or more ``<a href>`` on the page is a teaser, a "read more" or a menu
     item pointing elsewhere, not the article's text. The short label standing right above a
     run of them ("Don't miss", "You may also like") goes with them."""
-    anchors = set()
-    for a in tree.iterfind(".//a[@href]"):
-        text = _key(a.text_content())
-        if len(text) >= 3:
-            anchors.add(text)
+    anchors = _link_texts(tree)
     if not anchors:
         return
     # Anchors long enough to count towards a line's link share (capped: a page of 10,000 links
     # would make the share test slow, and exact matches still work there).
     long_anchors = [a for a in anchors if len(a) >= 12][:_MAX_SHARE_ANCHORS]
-    removed_any = False
+    links = []
     for i, line in list(page.kept()):
         key = _key(line.text)
         if not key or len(key) > 300 or word_count(line.text) < min_words or _ADDRESS.search(key):
             continue
         if key in anchors or _link_share(key, long_anchors) >= min_share:
-            page.remove(i, LINKS, "the whole line is a link (a teaser or menu item)", RemovalCode.LINK)
-            removed_any = True
+            links.append(i)
+    removed_any = False
+    for i in _at_the_edges(page, links):
+        page.remove(i, LINKS, "the whole line is a link (a teaser or menu item)", RemovalCode.LINK)
+        removed_any = True
     if not removed_any:
         return
 
@@ -389,6 +394,46 @@ def _remove_link_lines(page: HtmlPage, tree: Any, *, min_share: float = 0.9, min
         if (link_line(first) and link_line(second) and word_count(line.text) <= max_label_words
                 and not line.text.rstrip().endswith((".", ":", "!", "?"))):
             page.remove(i, LINKS, "label of a list of links", RemovalCode.LINK)
+
+
+def _at_the_edges(page: HtmlPage, links: list[int]) -> list[int]:
+    """Of the link lines, those in a run of link lines (kept lines in a row) with no other
+    kept line above it or none below it, or right under a section header ("More on this",
+    "Related"), or of two lines or more that are all titles (no sentence): teasers and menus
+    stand around the article the extractor found, or under such a header, or as a list of
+    headlines; a lone link line inside it, or a run of linked sentences, is the article's own
+    (a listicle's linked heading, a linked list item) and stays."""
+    kept = [i for i, _ in page.kept()]
+    is_link = set(links)
+    headers = {i for i, _ in end_headers(page)}
+    out: list[int] = []
+    n = 0
+    while n < len(kept):
+        if kept[n] not in is_link:
+            n += 1
+            continue
+        end = n
+        while end + 1 < len(kept) and kept[end + 1] in is_link:
+            end += 1
+        titles = end > n and all(is_title_like(page.lines[i].text) and not page.lines[i].text.rstrip().endswith(
+            ("!", "?")) for i in kept[n:end + 1])
+        if n == 0 or end == len(kept) - 1 or kept[n - 1] in headers or titles:
+            out.extend(kept[n:end + 1])
+        n = end + 1
+    return out
+
+
+def _link_texts(tree: Any) -> set[str]:
+    """The texts (keys) of the page's links that lead elsewhere: a link to a place on the same
+    page ("#costs": a table of contents) names the article's own headings, which stay."""
+    out = set()
+    for a in tree.iterfind(".//a[@href]"):
+        if a.get("href", "").lstrip().startswith("#"):
+            continue
+        text = _key(a.text_content())
+        if len(text) >= 3:
+            out.add(text)
+    return out
 
 
 def _link_share(key: str, anchors: list[str]) -> float:

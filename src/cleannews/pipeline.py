@@ -413,6 +413,8 @@ class Decision:
     code: str | None = None
     #: every field that claimed the line (a byline-and-date line holds two)
     fields: tuple[str, ...] = ()
+    #: for a line kept against the rules: why (the main-text model's top features)
+    note: str | None = None
 
 
 class Explanation:
@@ -421,11 +423,13 @@ class Explanation:
     def __init__(self, page: Page, article: Article, stats: Sequence[StepStats] = ()) -> None:
         self.article = article
         self.language = page.language
+        notes = page.state.main_run.notes if page.state.main_run is not None else {}
         self.decisions: list[Decision] = [
             Decision(line.number, line.text, line.removal is None,
                      line.removal.cleaner if line.removal else None,
                      line.removal.reason if line.removal else None, line.field,
-                     line.removal.code.value if line.removal else None, line.fields)
+                     line.removal.code.value if line.removal else None, line.fields,
+                     notes.get(line.uid) if line.removal is None else None)
             for line in page.lines if line.text
         ]
         #: each step's time on the page and what it removed and claimed, in pipeline order
@@ -469,7 +473,7 @@ class Explanation:
         for d in self.decisions:
             text = d.text if len(d.text) <= 90 else d.text[:87] + "..."
             if d.kept:
-                rows.append(f"{d.line:5}  KEEP  {text}")
+                rows.append(f"{d.line:5}  KEEP  {text}" + (f"\n         └ {d.note}" if d.note else ""))
             else:
                 rows.append(f"{d.line:5}  DROP  {text}\n         └ {d.cleaner}: {d.reason}")
         if self.field_sources:

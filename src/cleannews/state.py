@@ -40,6 +40,8 @@ class MainRun:
     labels: dict[int, tuple[str, str]] = field(default_factory=dict)
     #: uids of header-like lines that the classifier found to be no closing-section header
     not_headers: frozenset[int] = frozenset()
+    #: uid -> why the main-text model kept a line the rules would have removed (its top features)
+    notes: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass

@@ -12,9 +12,31 @@ from ..cleaner import Cleaner
 from ..page import Page
 from ..text import TERMINAL, list_number
 from .line_classes import BAD, GOOD
-from .line_features import TOKEN, ui_pattern
+from .line_features import TOKEN
 
 _COPYRIGHT = regex.compile(r"^\s*(?:©|\(c\)\s|copyright\b)", regex.I)
+
+
+class _Closing:
+    """The lexicon's closing-chrome phrases (``[scorer] ui_re``, ``ui`` and ``tail``):
+    :meth:`search` finds what the UI pattern (:func:`~.line_features.ui_pattern`) or the
+    ``tail`` pattern finds first, and does not search a line that holds none of the phrase
+    lists' needles (as :func:`~.line_features.line_features` reads UI phrases)."""
+
+    def __init__(self, page: Page) -> None:
+        assert page.lexicon is not None
+        lexicon = page.lexicon
+        self.lead = lexicon.pattern("scorer", "ui_re", "start")
+        self.ui = lexicon.pattern("scorer", "ui", "word")
+        self.tail = lexicon.pattern("scorer", "tail", "word")
+        self.needles = lexicon.needles("scorer", ("ui", "tail"))
+
+    def search(self, text: str) -> regex.Match[str] | None:
+        """The first closing phrase in text (one of ``ui_re`` at its start first), or None."""
+        m = self.lead.match(text)
+        if m is not None or (self.needles is not None and not self.needles.in_line(text)):
+            return m
+        return self.ui.search(text) or self.tail.search(text)
 
 
 def after_reason(cls: str, evidence: str) -> str:
@@ -79,8 +101,7 @@ class AfterMainText(Cleaner):
         first line that is none of these. A single line of at most ``max_tail_words`` words
         under a line with such a phrase (a publisher's note inside a promo box) goes with it."""
         assert page.lexicon is not None
-        ui = ui_pattern(page.lexicon)
-        tail = page.lexicon.pattern("scorer", "tail", "word")
+        ui = _Closing(page)
         pending: int | None = None  # a line that goes only if closing chrome stands above it
         i = len(page.lines)
         while True:
@@ -88,7 +109,7 @@ class AfterMainText(Cleaner):
             if j is None or j <= start:
                 return
             text = page.lines[j].text
-            reason = self._tail_reason(text, ui, tail)
+            reason = self._tail_reason(text, ui)
             if reason is None:
                 if pending is not None or len(TOKEN.findall(text)) > self.max_tail_words \
                         or self.tail_gaps == 0:
@@ -96,18 +117,18 @@ class AfterMainText(Cleaner):
                 pending = j
             else:
                 if pending is not None:
-                    if not (ui.search(text) or tail.search(text)):  # a subheading over the last paragraph
+                    if not ui.search(text):  # a subheading over the last paragraph
                         return
                     page.remove(pending, self.name, "at the end of the main text: between closing chrome", self.code)
                     pending = None
                 page.remove(j, self.name, reason, self.code)
             i = j
 
-    def _tail_reason(self, text: str, ui: regex.Pattern[str], tail: regex.Pattern[str]) -> str | None:
+    def _tail_reason(self, text: str, closing: _Closing) -> str | None:
         """Why a line at the run's end is closing chrome (None when it is text)."""
         n = len(TOKEN.findall(text))
         # (a long line is no closing chrome whatever it holds: it is not searched)
-        m = (ui.search(text) or tail.search(text)) if n <= self.max_tail_words else None
+        m = closing.search(text) if n <= self.max_tail_words else None
         if m is not None and n <= self.max_tail_words:
             return f"at the end of the main text: closing chrome {m.group(0)!r} ({n} words)"
         if _COPYRIGHT.match(text):

@@ -4,7 +4,6 @@ tight lists, tables and repeated lines are recognised as wholes."""
 
 from __future__ import annotations
 
-import collections
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -136,10 +135,13 @@ def _plain_neighbour(classes: list[str], i: int, step: int) -> str:
 
 
 
-def classify_lines(page: Page, headers: set[int], paragraphs: bool, opts: MainText) -> Labels:
+def classify_lines(page: Page, headers: set[int], paragraphs: bool, opts: MainText,
+                   features: dict[int, LineFeatures] | None = None, times: dict[int, int] | None = None) -> Labels:
     """index -> (class in context, verdict alone) for every kept line, given the page's
     closing-section headers (:func:`~cleannews.cleaners.blocks.hard_breaks`), whether it sets
-    paragraphs apart, and the main-text step's options."""
+    paragraphs apart, and the main-text step's options. ``features`` and ``times``, when
+    given, receive each kept line's :class:`LineFeatures` and how often it stands on the page
+    (index -> value)."""
     assert page.lexicon is not None
     stops = stopwords(page.language)
     # (ui_pattern in two parts: the anchored ui_re list is tried at the line's start, the
@@ -157,10 +159,12 @@ def classify_lines(page: Page, headers: set[int], paragraphs: bool, opts: MainTe
     if needles is not None:
         needles = needles.in_page(texts if ui_words is None or spaceless["function_chars"] is not None
                                   else (t for t in texts if word_count(t) <= ui_words))
-    verdicts = [opts.classifier.classify(line_features(text, stops, ui, ui_needles=needles, ui_lead=ui_lead,
-                                                       ui_words=ui_words, **spaceless))
+    measured = [line_features(text, stops, ui, ui_needles=needles, ui_lead=ui_lead, ui_words=ui_words, **spaceless)
                 for text in texts]
-    verdicts = repeated(page, kept, verdicts)
+    if features is not None:
+        features.update(zip(kept, measured))
+    verdicts = [opts.classifier.classify(f) for f in measured]
+    verdicts = repeated(page, kept, verdicts, times)
     classes = [BAD if i in headers else v.cls for i, v in zip(kept, verdicts)]
     verdicts = short_runs(page, kept, classes, verdicts, opts)
     if opts.tight_lists and paragraphs:
@@ -173,17 +177,23 @@ def classify_lines(page: Page, headers: set[int], paragraphs: bool, opts: MainTe
 
 
 
-def repeated(page: Page, kept: list[int], verdicts: list[Verdict]) -> list[Verdict]:
+def repeated(page: Page, kept: list[int], verdicts: list[Verdict],
+             times: dict[int, int] | None = None) -> list[Verdict]:
     """A line that is not prose and stands more than once on the page (a teaser's kicker
-    and title, a menu shown twice) is chrome: articles do not repeat their lines."""
-    keys = [line_key(line.text) if line.text else "" for line in page.lines]
-    counts = collections.Counter(key for key in keys if key)
+    and title, a menu shown twice) is chrome: articles do not repeat their lines. ``times``,
+    when given, receives how often each kept line stands on the page (index -> count)."""
+    counts: dict[str, int] = {}
+    keys: dict[int, str] = {}
+    for i, line in enumerate(page.lines):
+        if line.text:
+            key = keys[i] = line_key(line.text)
+            counts[key] = counts.get(key, 0) + 1
     out = list(verdicts)
     for k, i in enumerate(kept):
-        if verdicts[k].cls not in (SHORT, NEAR_GOOD):
-            continue
-        n = counts[keys[i]]
-        if n > 1:
+        n = counts.get(keys[i], 0)
+        if times is not None:
+            times[i] = n
+        if n > 1 and verdicts[k].cls in (SHORT, NEAR_GOOD):
             out[k] = Verdict(BAD, f"stands {n} times on the page ({verdicts[k].evidence})")
     return out
 

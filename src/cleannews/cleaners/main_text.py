@@ -12,6 +12,7 @@ reason names the evidence.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..article import RemovalCode
 from ..cleaner import Cleaner
@@ -22,7 +23,20 @@ from ..text import TERMINAL, is_title_like, line_key, list_number
 from .blocks import Block, build_blocks, choose_run, hard_breaks, uses_paragraph_breaks
 from .end_headers import end_headers
 from .line_classes import BAD, GOOD, NEAR_GOOD, SHORT, Labels, LineClassifier, Verdict, classify_lines
-from .line_features import TOKEN, line_features, spaceless_measures
+from .line_features import TOKEN, LineFeatures, line_features, spaceless_measures
+from .main_text_model import MIN_RESTORED_WORDS, RULE_AFTER, RULE_BEFORE, RULE_INSIDE, RULE_KEEP, LazyProbabilities, MainTextModel, \
+    RuleView, decide, describe, line_rows, row_maker
+from .teasers import teaser_blocks
+
+
+class _Analysis(NamedTuple):
+    """What :meth:`MainText._analyse` finds."""
+
+    labels: Labels
+    features: dict[int, LineFeatures]
+    run: Block
+    rules: RuleView
+    breaks: set[int]
 
 
 @dataclass(frozen=True)
@@ -39,6 +53,12 @@ class MainText(Cleaner):
     Lines between the headline and the run go; so does everything before the run when no
     headline was found. The run is left in ``page.state.main_run`` for the steps after it
     (:class:`~cleannews.cleaners.after_main_text.AfterMainText`, the end sections).
+
+    With ``use_model`` (the default) the main-text model (:mod:`.main_text_model`) reads each
+    line's features, the chrome steps' removals around it and these rules' decision, and
+    decides where the rules are not certain: a line taken out inside the run comes back, the
+    run grows down over lines the model is sure of. A line kept against the rules is named in
+    ``main_run.notes`` with the model's top features.
     """
 
     name = "main_text"
@@ -92,6 +112,13 @@ class MainText(Cleaner):
     stray_chars: int = 500
     min_closing_words: int = 3
     classifier: LineClassifier = LineClassifier()
+    #: decide membership with the main-text model (see :mod:`.main_text_model`); off: the
+    #: rules alone decide
+    use_model: bool = True
+    #: the model's file ("": the one shipped with the package)
+    model: str = ""
+    #: how many of its top features a decision of the model names
+    explain_features: int = 3
 
     def _adjacent_sentences(self, page: Page, labels: Labels, end: int, step: int = 1) -> int:
         """The run's end (``step`` 1) or start (``step`` -1), moved over short sentences that
@@ -155,15 +182,17 @@ class MainText(Cleaner):
         good = sum(1 for i in range(first.start, first.end + 1) if labels.get(i, (BAD,))[0] == GOOD)
         return first if good <= self.max_dek_lines else None
 
-    def __call__(self, page: Page) -> None:
-        # (the page does not change until the removals at the end: its closing-section headers,
-        # paragraph style and blocks are found once)
+    def _analyse(self, page: Page, measure: bool) -> _Analysis | None:
+        """The rules' reading of the page: classes, features (when ``measure``), the main run,
+        the dek and each line's decision (None when the page has no main run)."""
         breaks, paragraphs = hard_breaks(page), uses_paragraph_breaks(page)
-        labels = classify_lines(page, breaks, paragraphs, self)
+        features: dict[int, LineFeatures] | None = {} if measure else None
+        times: dict[int, int] = {}
+        labels = classify_lines(page, breaks, paragraphs, self, features, times)
         blocks = build_blocks(page, labels, breaks, paragraphs, self)
         run = choose_run(page, blocks, self)
         if run is None:
-            return
+            return None
         if self.extend_end:
             run = run._replace(end=self._adjacent_sentences(page, labels, run.end))
         if self.extend_start:
@@ -173,34 +202,141 @@ class MainText(Cleaner):
             items = self._numbered_items(page, run)
             if items:
                 run = run._replace(end=max(run.end, max(items)))
-        lines = page.lines
-        page.state.main_run = MainRun(
-            lines[run.start], lines[run.end], {lines[i].uid: (c, v.evidence) for i, (c, v) in labels.items()},
-            frozenset(lines[i].uid for i, _ in end_headers(page) if i not in breaks))
         head = page.headline_index()
         dek = self._dek(page, labels, run, blocks) if head is not None else None
+        decisions = self._rule_decisions(page, labels, run, head, dek, items)
+        rules = RuleView(decisions, (run.start, run.end), head, (dek.start, dek.end) if dek else None,
+                         frozenset(breaks), times)
+        return _Analysis(labels, features or {}, run, rules, breaks)
+
+    def model_rows(self, page: Page) -> list[tuple[int, list[float]]]:
+        """(index, features) of each line the model decides on this page, as this step would
+        read them (for training the model: run the steps before this one first)."""
+        found = self._analyse(page, True)
+        return [] if found is None else line_rows(page, found.labels, found.features, found.rules)
+
+    def __call__(self, page: Page) -> None:
+        # (the page does not change until the removals at the end: its closing-section headers,
+        # paragraph style and blocks are found once)
+        found = self._analyse(page, self.use_model)
+        if found is None:
+            return
+        labels, features, run, rules, breaks = found
+        decisions = rules.decisions
+        start, end = run.start, run.end
+        evidence = {i: (c, v.evidence) for i, (c, v) in labels.items()}
+        removals: dict[int, tuple[str, RemovalCode]] = {}
+        notes: dict[int, str] = {}
+        if self.use_model:
+            span = self._model_decisions(page, labels, features, rules, evidence, removals, notes)
+            if span is not None:
+                start, end = span
+        else:
+            for i, decision in decisions.items():
+                if decision == RULE_BEFORE:
+                    removals[i] = (before_reason(*labels[i]), RemovalCode.BEFORE_MAIN_TEXT)
+                elif decision == RULE_INSIDE:
+                    removals[i] = (f"inside the main text, among chrome: {labels[i][1].evidence}",
+                                   RemovalCode.INSIDE_MAIN_TEXT)
+        self._teaser_blocks(page, sorted(labels), start, end, evidence, removals)
+        lines = page.lines
+        page.state.main_run = MainRun(
+            lines[start], lines[end], {lines[i].uid: ce for i, ce in evidence.items()},
+            frozenset(lines[i].uid for i, _ in end_headers(page) if i not in breaks), notes)
+        for i, (reason, code) in sorted(removals.items()):
+            page.remove(i, self.name, reason, code)
+        if self.drop_repeats:
+            _drop_repeats(page, start, end, self.name, self.repeat_window)
+
+    @staticmethod
+    def _teaser_blocks(page: Page, kept: list[int], start: int, end: int, evidence: dict[int, tuple[str, str]],
+                       removals: dict[int, tuple[str, RemovalCode]]) -> None:
+        """Blocks of teasers (a short title over a one- or two-sentence summary, again and
+        again: :func:`~.teasers.teaser_blocks`) that stand wholly outside the article are
+        recognised as a whole: their lines' reasons name the block."""
+        for first, last in teaser_blocks([page.lines[i].text for i in kept]):
+            block = kept[first:last + 1]
+            if not all(i in removals or i > end for i in block):
+                continue
+            what = f"one of a block of {len(block) // 2} teasers (a title over a summary)"
+            for i in block:
+                if i in removals:
+                    reason, code = removals[i]
+                    removals[i] = (f"{what}; {reason}", code)
+                elif i > end and i in evidence:
+                    cls, ev = evidence[i]
+                    evidence[i] = (cls, f"{what}; {ev}")
+
+    def _rule_decisions(self, page: Page, labels: Labels, run: Block, head: int | None, dek: Block | None,
+                        items: set[int]) -> dict[int, str]:
+        """What the rules decide for each kept line they classified: kept, before the run,
+        inside it among chrome, or after it."""
         # with no headline found, a title-shaped line right above the run is most likely the
         # article's title: it stays (the steps after may still judge it)
         title = page.next_nonblank(run.start, -1) if head is None else None
         if title is not None and not (title in labels and is_title_like(page.lines[title].text)
                                       and labels[title][1].cls != BAD):
             title = None
-        for i in range(0 if head is None else head + 1, run.start):
-            if i == title:
-                continue
-            if i in labels and not (dek is not None and dek.start <= i <= dek.end and labels[i][0] == GOOD):
-                page.remove(i, self.name, before_reason(*labels[i]), self.code)
-        if self.inside:
-            stops = stopwords(page.language)
-            for i in range(run.start + 1, run.end):
-                if i in labels and labels[i][0] == BAD and i not in items and not self._long_prose(page, labels[i][1], i) \
-                        and not (self.keep_inside_sentences and labels[i][1].cls in (SHORT, NEAR_GOOD)
-                                 and _short_sentence(page.lines[i].text, stops)):
-                    page.remove(i, self.name, f"inside the main text, among chrome: {labels[i][1].evidence}",
-                                RemovalCode.INSIDE_MAIN_TEXT)
-        if self.drop_repeats:
-            _drop_repeats(page, run.start, run.end, self.name, self.repeat_window)
+        stops = stopwords(page.language)
+        out: dict[int, str] = {}
+        for i, (cls, verdict) in labels.items():
+            if i > run.end:
+                out[i] = RULE_AFTER
+            elif i < run.start:
+                before = (head is None or i > head) and i != title \
+                    and not (dek is not None and dek.start <= i <= dek.end and cls == GOOD)
+                out[i] = RULE_BEFORE if before else RULE_KEEP
+            elif self.inside and run.start < i < run.end and cls == BAD and i not in items \
+                    and not self._long_prose(page, verdict, i) \
+                    and not (self.keep_inside_sentences and verdict.cls in (SHORT, NEAR_GOOD)
+                             and _short_sentence(page.lines[i].text, stops)):
+                out[i] = RULE_INSIDE
+            else:
+                out[i] = RULE_KEEP
+        return out
 
+    def _model_decisions(self, page: Page, labels: Labels, features: dict[int, LineFeatures], rules: RuleView,
+                         evidence: dict[int, tuple[str, str]],
+                         removals: dict[int, tuple[str, RemovalCode]], notes: dict[int, str]) -> tuple[int, int] | None:
+        """The model's decisions (see :mod:`.main_text_model`): fills ``removals``, ``evidence``
+        for the lines after the run, and ``notes`` (uid -> why) for the lines it keeps against
+        the rules; returns the run's first and last line (None when
+        the page has no line to decide)."""
+        model = MainTextModel.load(self.model)
+        indices, row_of = row_maker(page, labels, features, rules)
+        if not indices:
+            return None
+        probs = LazyProbabilities(model, indices, row_of)
+        kinds = [rules.decisions.get(i, RULE_KEEP) for i in indices]
+        start, end = rules.run
+        fixed = [kind == RULE_KEEP or (kind == RULE_INSIDE and (features[i].ui is not None
+                                                               or features[i].words < MIN_RESTORED_WORDS))
+                 for i, kind in zip(indices, kinds)]
+        keep = decide(probs, kinds, model.thresholds, fixed)
+        for i, kp, kind in zip(indices, keep, kinds):
+            if kp and kind == RULE_BEFORE:
+                start = min(start, i)
+            elif kp and kind == RULE_AFTER:
+                end = max(end, i)
+        for k, (i, kp, kind) in enumerate(zip(indices, keep, kinds)):
+            if kp:
+                if kind != RULE_KEEP:  # kept against the rules: say why
+                    notes[page.lines[i].uid] = f"kept against the rules ({kind}): " + \
+                        describe(model, probs.row(k), probs[k], self.explain_features)
+                continue
+            cls, verdict = labels[i]
+            if kind == RULE_KEEP:  # removed against the rules: say why
+                why = "; " + describe(model, probs.row(k), probs[k], self.explain_features)
+            else:
+                why = f"; model {probs[k]:.2f}" if probs.known(k) else ""
+            if i < start:
+                removals[i] = (f"{before_reason(cls, verdict)}{why}", RemovalCode.BEFORE_MAIN_TEXT)
+            elif i <= end:
+                removals[i] = (f"inside the main text, among chrome: {verdict.evidence}{why}",
+                               RemovalCode.INSIDE_MAIN_TEXT)
+            else:
+                evidence[i] = (BAD if cls == GOOD and kind == RULE_KEEP else cls, f"{verdict.evidence}{why}")
+        return start, end
 
 def _drop_repeats(page: Page, start: int, end: int, name: str, window: int = 3) -> None:
     """A line of the main run that repeats one of the ``window`` kept lines above it (a caption

@@ -1,4 +1,5 @@
-"""Teasers for other articles: headlines truncated with an ellipsis ("Putin warnt Deutschland vor …")."""
+"""Teasers for other articles: headlines truncated with an ellipsis ("Putin warnt Deutschland vor …"),
+and blocks of teasers (a short title over a one- or two-sentence summary, again and again)."""
 
 from __future__ import annotations
 
@@ -10,11 +11,50 @@ from ..article import RemovalCode
 from ..cleaner import Cleaner
 from ..language import stopwords
 from ..page import Page
-from ..text import ELLIPSIS_END, ELLIPSIS_START, WORD, is_title_like, word_count
+from ..text import ELLIPSIS_END, ELLIPSIS_START, TERMINAL, WORD, is_title_like, word_count
 from .end_sections import inside_main_text
 
 #: a sentence ending inside the line ("Nonsense! They started …"): prose, not a headline
 _SENTENCE_BREAK = regex.compile(r"[.!?…]\s+\p{Lu}")
+#: a teaser's title: a title-shaped line of this many words
+TEASER_TITLE_WORDS = (3, 14)
+#: a teaser's summary: one or two sentences of this many words
+TEASER_SUMMARY_WORDS = (5, 45)
+#: a block of teasers holds this many (title, summary) pairs or more
+MIN_TEASER_PAIRS = 2
+
+
+def teaser_summary(text: str) -> bool:
+    """True for one or two sentences of :data:`TEASER_SUMMARY_WORDS` words."""
+    low, high = TEASER_SUMMARY_WORDS
+    return low <= word_count(text) <= high and bool(TERMINAL.search(text)) \
+        and len(_SENTENCE_BREAK.findall(text.rstrip()[:-1])) <= 1
+
+
+def teaser_title(text: str) -> bool:
+    """True for a short title-shaped line that does not end like a sentence."""
+    low, high = TEASER_TITLE_WORDS
+    return low <= word_count(text) <= high and is_title_like(text) and not TERMINAL.search(text)
+
+
+def teaser_blocks(texts: list[str], min_pairs: int = MIN_TEASER_PAIRS) -> list[tuple[int, int]]:
+    """(first, last) positions in ``texts`` (a page's kept lines in order) of each block of
+    teasers: ``min_pairs`` or more (title, summary) pairs in a row, recognised as a whole (a
+    related-articles box, a list of more stories) rather than line by line."""
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k + 1 < len(texts):
+        pairs = 0
+        j = k
+        while j + 1 < len(texts) and teaser_title(texts[j]) and teaser_summary(texts[j + 1]):
+            pairs += 1
+            j += 2
+        if pairs >= min_pairs:
+            out.append((k, j - 1))
+            k = j
+        else:
+            k += 1
+    return out
 
 
 @dataclass(frozen=True)

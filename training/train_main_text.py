@@ -1,0 +1,192 @@
+"""Train the main-text model (see ``cleannews.cleaners.main_text_model``) on evaluation sets.
+
+For every page of each ``--train`` set (a folder of ``<id>/{page.txt,gold.json}``) the default
+pipeline runs up to its ``main_text`` step, which reports the features of each line it decides
+(``MainText.model_rows``); each line's label comes from the gold (``line_labels.py``). A
+logistic regression (scikit-learn, fixed seed) is fitted with each page weighing the same and
+each line by its words; the smoothing and the threshold are then chosen on the training pages
+(mean per-page word F1, the scorer's measure in words; each set weighs the same). The weights are written as JSON.
+
+    python3 training/train_main_text.py --train EVAL/scrapinghub --train EVAL/trafilatura --out model.json
+
+``--cache DIR`` keeps each set's features (JSON lines, keyed by the code's feature list) so that
+later runs skip the pipeline. Needs the ``train`` extra (``pip install -e ".[train]"``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import itertools
+import json
+import sys
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from line_labels import labelled_pages  # noqa: E402
+
+SEED = 0
+#: the regularisation strength's inverse (scikit-learn's C)
+C = 0.5
+SMOOTHING_GRID = (0.0, 0.2)
+#: the thresholds tried (see ``Thresholds``): remove, inside, extend, gap. The run grows past
+#: the rules' end only over lines the model is sure of, across short gaps: what follows an
+#: article's end differs most from site to site (comments, teaser lists, tables of the text)
+#: and a bolder setting learnt on some sets costs precision on others.
+GRID = ((0.1, 0.2, 0.3), (0.4, 0.5, 0.6), (0.6, 0.7), (1, 2))
+
+
+def page_rows(text: str) -> list[tuple[int, list[float], int]]:
+    """(input line index, features, words) of each line the main-text step decides on a page."""
+    from cleannews.defaults import default_pipeline
+    from cleannews.prepare import prepare
+    pipeline = default_pipeline()
+    k = pipeline.index("main_text")
+    page = prepare(text, input_format="text")
+    pipeline[:k].process(page)
+    step = pipeline["main_text"]
+    out = []
+    for i, row in step.model_rows(page):
+        line = page.lines[i]
+        out.append((line.number - 1, row, max(1, len(line.text.split()))))
+    return out
+
+
+def set_rows(data: Path, cache: Path | None) -> list[dict]:
+    """One record per labelled page of a set: id, rows (features), labels, words."""
+    from cleannews.cleaners.main_text_model import FEATURES
+    key = hashlib.sha1(json.dumps(FEATURES).encode()).hexdigest()[:10]
+    path = cache / f"{data.name}-{key}.jsonl" if cache else None
+    if path is not None and path.exists():
+        return [json.loads(line) for line in path.open(encoding="utf-8")]
+    out = []
+    for page, labels in labelled_pages(data):
+        text = (data / page / "page.txt").read_text(encoding="utf-8", errors="replace")
+        rows, ys, ws = [], [], []
+        for n, row, words in page_rows(text):
+            y = labels[n] if 0 <= n < len(labels) else None
+            if y is None:
+                continue
+            rows.append(row)
+            ys.append(int(y))
+            ws.append(words)
+        if rows:
+            out.append({"set": data.name, "page": page, "rows": rows, "y": ys, "words": ws})
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8") as f:
+            for rec in out:
+                f.write(json.dumps(rec) + "\n")
+    return out
+
+
+def page_weights(pages: list[dict]) -> list[float]:
+    """Each line's training weight: its words' share of its page's, each set weighing the same
+    in all (a set of many pages does not drown one of few), scaled to a mean of 1."""
+    per_set: dict[str, int] = {}
+    for p in pages:
+        per_set[p["set"]] = per_set.get(p["set"], 0) + 1
+    w = [words / sum(p["words"]) / per_set[p["set"]] for p in pages for words in p["words"]]
+    scale = len(w) / sum(w)
+    return [x * scale for x in w]
+
+
+def fit_weights(pages: list[dict]) -> dict:
+    """The model's JSON data without its smoothing and thresholds, fitted on the pages' rows."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+
+    from cleannews.cleaners.main_text_model import FEATURES, MODEL_FORMAT
+
+    X = np.array([r for p in pages for r in p["rows"]], dtype=float)
+    y = np.array([v for p in pages for v in p["y"]])
+    scaler = StandardScaler().fit(X)
+    clf = LogisticRegression(C=C, max_iter=5000, random_state=SEED)
+    clf.fit(scaler.transform(X), y, sample_weight=np.array(page_weights(pages)))
+    return {"format": MODEL_FORMAT, "features": list(FEATURES), "mean": scaler.mean_.tolist(),
+            "scale": [float(s) if s > 0 else 1.0 for s in scaler.scale_],
+            "coef": clf.coef_[0].tolist(), "intercept": float(clf.intercept_[0])}
+
+
+def fit(pages: list[dict]) -> dict:
+    """The model's JSON data, fitted on the pages' rows.
+
+    With pages of two sets or more, the smoothing and thresholds are chosen across sets: for
+    each set, weights fitted on the other sets are tried on it, and the setting with the best
+    mean over those held-out sets is kept (thresholds tuned on the sets the weights saw make
+    the model too bold on a set it has not seen). With one set they are tuned on it."""
+    sets = sorted({p["set"] for p in pages})
+    if len(sets) < 2:
+        scores = grid_scores(fit_weights(pages), pages)
+    else:
+        scores = {}
+        for held in sets:
+            part = grid_scores(fit_weights([p for p in pages if p["set"] != held]),
+                               [p for p in pages if p["set"] == held])
+            for key, value in part.items():
+                scores[key] = scores.get(key, 0.0) + value / len(sets)
+    model = fit_weights(pages)
+    best = max(scores, key=lambda k: (round(scores[k], 9), k))
+    model["smoothing"] = best[0]
+    model["thresholds"] = dict(zip(("remove", "inside", "extend", "gap"), best[1:]))
+    return model
+
+
+def page_f1(keep: Iterable[bool], y: list[int], words: list[int]) -> float:
+    """Word-weighted F1 of one page's decisions (1.0 when the page has nothing to keep and keeps nothing)."""
+    tp = fp = fn = 0
+    for k, t, n in zip(keep, y, words):
+        tp += n * (k and t)
+        fp += n * (k and not t)
+        fn += n * (t and not k)
+    if tp == 0:
+        return 1.0 if fp == fn == 0 else 0.0
+    return 2 * tp / (2 * tp + fp + fn)
+
+
+def grid_scores(data: dict, pages: list[dict]) -> dict[tuple, float]:
+    """(smoothing, remove, inside, extend, gap) -> the mean page F1 over the pages (each set
+    weighing the same), for every setting of the grids."""
+    from cleannews.cleaners.main_text_model import MainTextModel, Thresholds, decide, rule_kind, rules_certain
+    model = MainTextModel(data | {"smoothing": 0.0, "thresholds": {}})
+    raw = [model.probabilities(p["rows"]) for p in pages]
+    kinds = [[rule_kind(r) for r in p["rows"]] for p in pages]
+    fixed = [[rules_certain(r) for r in p["rows"]] for p in pages]
+    sets = sorted({p["set"] for p in pages})
+    out: dict[tuple, float] = {}
+    for a in SMOOTHING_GRID:
+        model.smoothing = a
+        smoothed = [model.smooth(r) for r in raw]
+        for setting in itertools.product(*GRID):
+            t = Thresholds(*setting)
+            by_set: dict[str, list[float]] = {s: [] for s in sets}
+            for s, k, f, p in zip(smoothed, kinds, fixed, pages):
+                by_set[p["set"]].append(page_f1(decide(s, k, t, f), p["y"], p["words"]))
+            out[(a, *setting)] = sum(sum(v) / len(v) for v in by_set.values()) / len(sets)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--train", action="append", required=True, type=Path, help="a set folder; repeat for several")
+    ap.add_argument("--out", required=True, type=Path, help="the model file to write")
+    ap.add_argument("--cache", type=Path, help="a folder to keep each set's features in")
+    args = ap.parse_args(argv)
+    started = time.perf_counter()
+    pages = [p for data in args.train for p in set_rows(data, args.cache)]
+    if not pages:
+        ap.error("no labelled lines in the training sets")
+    model = fit(pages)
+    model["trained_on"] = [d.name for d in args.train]
+    args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    print(f"{sum(len(p['y']) for p in pages)} lines of {len(pages)} pages; smoothing {model['smoothing']}, "
+          f"thresholds {model['thresholds']} -> {args.out} ({time.perf_counter() - started:.1f} s)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
