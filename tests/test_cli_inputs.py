@@ -26,7 +26,8 @@ ARTICLE_HTML = ("<html><head><title>Council approves the budget</title>"
                 "<h1>Council approves the budget</h1><p class=\"byline\">By Jane Doe</p>"
                 "<p>The city council approved the new budget on Monday after a debate that lasted six hours.</p>"
                 "<p>The opposition said the spending plan did not do enough for schools and public transport.</p>"
-                "</article></body></html>")
+                "<p>The mayor said the money would come from a regional fund that was set up after the last "
+                "election and has not been used since then.</p></article></body></html>")
 
 
 # -- stdin -------------------------------------------------------------------------------------------
