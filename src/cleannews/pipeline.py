@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import json
 import time
 import warnings
@@ -16,6 +17,7 @@ from .cleaner import Cleaner
 from .errors import CleanerError, CleanTimeout, DegradedStepWarning, PipelineError
 from .page import Page
 from .prepare import prepare
+from .state import FieldChoice
 
 __all__ = ["CleanTimeout", "CleanerError", "Decision", "Explanation", "Pipeline", "StepStats"]
 
@@ -275,24 +277,39 @@ class Pipeline(Sequence[Cleaner]):
         return page
 
     def clean(self, source: str | bytes, *, language: str | None = None, input_format: str = "auto",
-              url: str | None = None, timeout: float | None = None) -> Article:
+              url: str | None = None, timeout: float | None = None,
+              reference_date: datetime.date | None = None) -> Article:
         """Clean a page into an Article with this pipeline (arguments as :func:`cleannews.clean`)."""
         deadline = time.monotonic() + timeout if timeout is not None else None  # reading the page counts too
         page = prepare(source, language=language or self.language, input_format=input_format, url=url)
+        _set_reference_date(page, reference_date)
         if deadline is not None:
             page.metadata["deadline"] = deadline
         return self.process(page).to_article()
 
     def explain(self, source: str | bytes, *, language: str | None = None, input_format: str = "auto",
-                url: str | None = None) -> Explanation:
+                url: str | None = None, reference_date: datetime.date | None = None) -> Explanation:
         """Line by line: what was kept, and for the rest which step removed it and why; with
-        each step's time and counts (:attr:`Explanation.stats`)."""
-        page = self.process(prepare(source, language=language or self.language, input_format=input_format,
-                                    url=url))
+        each step's time and counts (:attr:`Explanation.stats`) and why each field has its value
+        (:attr:`Explanation.fields`)."""
+        page = prepare(source, language=language or self.language, input_format=input_format, url=url)
+        _set_reference_date(page, reference_date)
+        page = self.process(page)
         add_dropped = getattr(page, "add_dropped_lines", None)  # HTML: what the extractor left out
         if add_dropped is not None:
             add_dropped()
         return Explanation(page, page.to_article(), step_stats(self, page))
+
+
+def _set_reference_date(page: Page, reference_date: datetime.date | None) -> None:
+    """Put the caller's reference date on the page (relative dates such as "vor 3 Stunden" are
+    resolved against it; without one they give no date)."""
+    if reference_date is None:
+        return
+    if not isinstance(reference_date, datetime.date):
+        raise TypeError(f"reference_date must be a datetime.date or datetime.datetime, not "
+                        f"{type(reference_date).__name__}")
+    page.metadata["reference_date"] = reference_date
 
 
 def _flatten(out: dict[str, Any], key: str, value: Any) -> None:
@@ -391,6 +408,8 @@ class Explanation:
         ]
         #: each step's time on the page and what it removed and claimed, in pipeline order
         self.stats: list[StepStats] = list(stats)
+        #: why each field has its value: the chosen line, its score, the runner-up (by field name)
+        self.fields: dict[str, FieldChoice] = dict(page.state.fields)
 
     def removed_by(self, cleaner: str) -> list[Decision]:
         """The lines a given step removed."""
@@ -409,6 +428,7 @@ class Explanation:
         return {"language": self.language,
                 "lines": [{**d.__dict__, "fields": list(d.fields)} for d in self.decisions],
                 "article": self.article.to_dict(removed=False),
+                "fields": {name: choice.to_dict() for name, choice in self.fields.items()},
                 "stats": [s.to_dict() for s in self.stats]}
 
     def stats_table(self) -> str:
@@ -429,6 +449,8 @@ class Explanation:
                 rows.append(f"{d.line:5}  KEEP  {text}")
             else:
                 rows.append(f"{d.line:5}  DROP  {text}\n         └ {d.cleaner}: {d.reason}")
+        if self.fields:
+            rows += [""] + [f"{name:9} {choice}" for name, choice in self.fields.items()]
         if self.stats:
             rows += ["", self.stats_table()]
         return "\n".join(rows)

@@ -1,0 +1,285 @@
+"""The field ranker: learned models choose the headline, byline and date lines among the
+candidates near the article's start (see :mod:`cleannews.fields.candidates`), and a kicker glued
+before the headline ("Minderheit in Syrien - Drusen fordern …") is split off.
+
+The rule-based steps (:mod:`~cleannews.fields.headline`, :mod:`~cleannews.fields.byline`,
+:mod:`~cleannews.fields.dates`) run first; what they claimed is one of the features, and the
+names and dates are read from the chosen line with their rules. The models come from
+``fields_model.json`` (trained by ``training/train_fields.py``); :attr:`FieldRanker.model` names
+another file.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+import regex
+
+from ..article import RemovalCode
+from ..cleaner import Cleaner
+from ..language import stopwords
+from ..lexicon import Lexicon
+from ..page import Page
+from ..state import FieldChoice
+from ..text import NAME_TOKEN, line_key, looks_like_name
+from .byline import split_names, strip_role
+from .candidates import Candidate, PageCandidates, glued_kicker, split_features
+from .dates import choose, find_dates
+from .fields_util import byline_prefix
+from .meta import parse_meta_line
+from .model import FieldModels, load_models
+from .relative import resolve_relative
+
+#: Where the names of a byline line end: a separator, a handle, an opening bracket.
+_NAMES_END = regex.compile(r"\s*(?:[|·•@(]|\s[–—\-]\s).*$")
+#: A name holds at most this many words before a role ("Sina Zehrfeld Landespolitische
+#: Korrespondentin": the name is the first two).
+NAME_WORDS_BEFORE_ROLE = 2
+#: How many of the best byline lines are tried when the best holds no name.
+BYLINE_TRIES = 3
+#: Byline lines at most this many lines from the best one add their names (an author box).
+NEIGHBOUR_LINES = 4
+#: Lines under a byline label ("Autor") that may hold the names.
+LABEL_LINES = 3
+
+
+@dataclass(frozen=True)
+class FieldRanker(Cleaner):
+    """Choose the headline, kicker, byline and date lines with the learned models."""
+
+    name = "fields"
+    code = RemovalCode.HEADLINE
+    full_page_only = True
+    uses = ("main_run", "headline", "byline", "date")
+    provides = ("headline", "kicker", "byline", "date")
+    description = ("ranks the lines near the article's start with learned models; sets the headline "
+                   "(kicker split off), the byline and the date")
+    #: a model file ("": the one shipped with cleannews)
+    model: str = ""
+    headline: bool = True
+    byline: bool = True
+    date: bool = True
+    kicker: bool = True
+    #: the least kicker-model score at which "Topic - Headline" is split
+    kicker_threshold: float = 0.5
+
+    def __call__(self, page: Page) -> None:
+        if page.lexicon is None:
+            return
+        models = load_models(self.model)
+        found = PageCandidates(page)
+        if not found.candidates:
+            return
+        if self.headline:
+            self._headline(page, found, models)
+        if self.byline:
+            self._byline(page, found, models)
+        if self.date:
+            self._date(page, found, models)
+
+    # -- headline and kicker ---------------------------------------------------------------
+    def _headline(self, page: Page, found: PageCandidates, models: FieldModels) -> None:
+        model = models.get("headline")
+        ranked = _ranked(found.for_field("headline"), model)
+        if not ranked:
+            return
+        (score, best), runner = ranked[0], ranked[1] if len(ranked) > 1 else None
+        title, kicker = best.text, None
+        glued = glued_kicker(best.text) if self.kicker else None
+        kicker_model = models.get("kicker")
+        if glued is not None and kicker_model is not None:
+            counts = {line_key(line.text): 1 for line in page.lines if line.text and line.text != best.text}
+            if kicker_model.score(split_features(glued, counts)) >= self.kicker_threshold:  # type: ignore[arg-type]
+                title, kicker = glued.rest, glued.kicker
+        if page.lines[best.index].kept:
+            page.claim(best.index, "headline", self.name, "headline line (ranked best)")
+        page.fields["headline"] = title
+        page.state.fields["headline"] = _choice(page, title, best, score, runner, model)
+        if kicker is not None:
+            page.fields["kicker"] = kicker
+            page.state.fields["kicker"] = FieldChoice(kicker, page.lines[best.index].number, best.text, score,
+                                                      reason="glued before the headline")
+        elif self.kicker:
+            self._standing_kicker(page, best.index)
+
+    def _standing_kicker(self, page: Page, headline: int) -> None:
+        """The kicker on its own line right over the headline: the line the section step took
+        for its kicker."""
+        above = page.next_nonblank(headline, -1)
+        if above is None:
+            return
+        line = page.lines[above]
+        if line.removal is not None and line.removal.code is RemovalCode.SECTION and "section" in line.fields:
+            page.fields["kicker"] = line.text.strip()
+            page.state.fields["kicker"] = FieldChoice(line.text.strip(), line.number, line.text, 1.0,
+                                                      reason="the line over the headline")
+
+    # -- byline ----------------------------------------------------------------------------
+    def _byline(self, page: Page, found: PageCandidates, models: FieldModels) -> None:
+        model = models.get("byline")
+        ranked = _ranked(found.for_field("byline"), model)
+        threshold = model.threshold if model is not None else 0.0
+        lex = page.lexicon
+        assert lex is not None
+        for k, (score, cand) in enumerate(ranked[:BYLINE_TRIES]):
+            if score < threshold:
+                break
+            names = names_in_line(cand.text, lex, page.language)
+            if not names and cand.features.get("byline_label"):
+                names = self._under_label(page, cand.index)
+            if names:
+                names = self._more_names(page, cand, names, ranked, threshold)
+                runner = ranked[k + 1] if k + 1 < len(ranked) else None
+                if page.lines[cand.index].kept:
+                    page.claim(cand.index, "byline", self.name, "byline line (ranked best)")
+                page.fields["byline"] = names
+                page.state.fields["byline"] = _choice(page, ", ".join(names), cand, score, runner, model)
+                return
+        # no line scores as a byline: only an "(abc/dpa)" signature at the end names the authors
+        signature = [line for line in page.lines if line.removal is not None
+                     and line.removal.code is RemovalCode.AUTHOR_SIGNATURE]
+        if not signature:
+            page.fields.pop("byline", None)
+        best = ranked[0] if ranked else None
+        page.state.fields["byline"] = FieldChoice(
+            ", ".join(page.fields.get("byline") or []) or None, None, None, None,
+            best[1].text if best else None, best[0] if best else None,
+            reason="no line scores as a byline" + (" (the signature names the authors)" if signature else ""))
+
+    def _more_names(self, page: Page, best: Candidate, names: list[str], ranked: list[tuple[float, Candidate]],
+                    threshold: float) -> list[str]:
+        """The names of the best line, with those of other byline lines right beside it (one
+        author per line, an author box); when the rule-based byline step found these names
+        and more, its list."""
+        assert page.lexicon is not None
+        out = list(names)
+        for score, other in ranked:
+            if score < threshold or other is best or abs(other.index - best.index) > NEIGHBOUR_LINES:
+                continue
+            for name in names_in_line(other.text, page.lexicon, page.language):
+                if name not in out:
+                    out.append(name)
+        rules = page.fields.get("byline") or []
+        if set(out) < set(rules):
+            return list(rules)
+        return out
+
+    def _under_label(self, page: Page, i: int) -> list[str]:
+        """Names on the lines right under a byline label ("Autor" / "Anna Muster")."""
+        assert page.lexicon is not None
+        names: list[str] = []
+        j: int | None = i
+        for _ in range(LABEL_LINES):
+            j = page.next_nonblank(j) if j is not None else None
+            if j is None:
+                break
+            found = names_in_line(page.lines[j].text, page.lexicon, page.language)
+            if not found:
+                break
+            names += found
+        return names
+
+    # -- date ------------------------------------------------------------------------------
+    def _date(self, page: Page, found: PageCandidates, models: FieldModels) -> None:
+        model = models.get("date")
+        ranked = _ranked(found.for_field("date"), model)
+        threshold = model.threshold if model is not None else 0.0
+        lex = page.lexicon
+        assert lex is not None
+        month_first = page.language == "en"
+        if ranked and ranked[0][0] >= threshold:
+            score, best = ranked[0]
+            value = choose(find_dates(best.text, lex, month_first=month_first))
+            if value is not None:
+                if page.lines[best.index].kept:
+                    page.claim(best.index, "date", self.name, "date line (ranked best)")
+                page.fields["date"] = value
+                page.state.fields["date"] = _choice(page, value.isoformat(), best, score,
+                                                    ranked[1] if len(ranked) > 1 else None, model)
+                return
+        relative = self._relative(page, found)
+        if relative is not None:
+            page.fields["date"] = relative
+            return
+        page.fields.pop("date", None)
+        best = ranked[0] if ranked else None
+        page.state.fields["date"] = FieldChoice(None, None, None, None, best[1].text if best else None,
+                                                best[0] if best else None, reason="no line scores as the date")
+
+    @staticmethod
+    def _relative(page: Page, found: PageCandidates) -> datetime.date | None:
+        """A relative date over the article ("vor 3 Stunden") resolved against the reference
+        date the caller gave (``clean(reference_date=...)``); None without one."""
+        reference = page.metadata.get("reference_date")
+        if reference is None or page.lexicon is None:
+            return None
+        for cand in found.candidates:
+            if cand.features.get("relative_date") and cand.features.get("above") and cand.features["words"] <= 0.8:
+                value = resolve_relative(cand.text, page.lexicon, reference)
+                if value is not None:
+                    page.state.fields["date"] = FieldChoice(value.isoformat(), page.lines[cand.index].number,
+                                                            cand.text, None,
+                                                            reason="relative date, resolved against the reference date")
+                    return value
+        return None
+
+
+def _ranked(cands: list[Candidate], model: object) -> list[tuple[float, Candidate]]:
+    """The candidates with their scores, best first (page order breaks ties)."""
+    if model is None:
+        return []
+    scored = [(model.score(c.features), c) for c in cands]  # type: ignore[attr-defined]
+    return sorted(scored, key=lambda p: (-p[0], p[1].index))
+
+
+def _choice(page: Page, value: str, best: Candidate, score: float, runner: tuple[float, Candidate] | None,
+            model: object) -> FieldChoice:
+    """The explanation of a field read from the best-scored line."""
+    why = model.contributions(best.features) if model is not None else []  # type: ignore[attr-defined]
+    return FieldChoice(value, page.lines[best.index].number, best.text, round(score, 4),
+                       runner[1].text if runner else None, round(runner[0], 4) if runner else None,
+                       reason="best score; features that weighed most: " + ", ".join(name for name, _ in why))
+
+
+def names_in_line(text: str, lexicon: Lexicon, language: str) -> list[str]:
+    """The person names (or agencies) on a byline line: "Von Anna Muster und Max Muster",
+    "By Jane Doe | Nov 19, 2019", "Sina Zehrfeld Landespolitische Korrespondentin" (roles,
+    titles, places and dates stripped); [] when the line holds no name."""
+    meta = parse_meta_line(text, lexicon, month_first=language == "en", stopwords=stopwords(language))
+    if meta is not None and meta.names:
+        return [_strip_trailing_role(n, lexicon) for n in meta.names]
+    rest = text.strip()
+    m = byline_prefix(lexicon).match(rest)
+    if m:
+        rest = m.group("rest")
+    dates = find_dates(rest, lexicon)
+    if dates:
+        rest = rest[:dates[0].start]
+    rest = _NAMES_END.sub("", rest).strip(" ,;:-–")
+    rest = strip_role(rest, lexicon)
+    rest = _strip_trailing_role(rest, lexicon)
+    if not rest:
+        return []
+    names = split_names(rest, lexicon)
+    if names:
+        return [n for n in (_strip_trailing_role(n, lexicon) for n in names) if n]
+    return []
+
+
+def _strip_trailing_role(name: str, lexicon: Lexicon) -> str:
+    """A name without a role or title after it ("Sina Zehrfeld Landespolitische
+    Korrespondentin" -> "Sina Zehrfeld", "Jane Doe Staff Writer" -> "Jane Doe")."""
+    roles = lexicon.pattern("byline", "roles", "word")
+    m = roles.search(name)
+    if m is None or m.start() == 0:
+        return name
+    before = name[:m.start()].split()
+    particles = lexicon.words("byline", "particles")
+    if len(before) > NAME_WORDS_BEFORE_ROLE and not any(t.casefold() in particles for t in before[1:-1]):
+        before = before[:NAME_WORDS_BEFORE_ROLE]
+    candidate = " ".join(before).strip(" ,;:-–")
+    if looks_like_name(candidate, particles=particles) and all(NAME_TOKEN.match(t) or t.casefold() in particles
+                                                               for t in candidate.split()):
+        return candidate
+    return name
