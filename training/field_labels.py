@@ -88,7 +88,8 @@ def label_page(text: str, gold: dict[str, Any], *, language: str | None = None) 
         }
         if gold_date and c.features.get("has_date") and page.lexicon is not None:
             labels["date"] = any(d.value == gold_date for d in find_dates(c.text, page.lexicon, month_first=month_first))
-        rows.append({"index": c.index, "text": c.text, "features": c.features, "labels": labels})
+        rows.append({"index": c.index, "text": c.text, "features": c.features, "split": c.split,
+                     "labels": labels})
     return {"language": page.language, "gold": {k: gold.get(k) for k in ("headline", "byline", "date")},
             "has": {k: k in gold for k in ("headline", "byline", "date")}, "candidates": rows}
 

@@ -31,7 +31,7 @@ _SRC = Path(__file__).resolve().parent.parent / "src"
 if str(_SRC) not in sys.path:
     sys.path.insert(0, str(_SRC))
 
-from cleannews.fields.candidates import glued_kicker, is_candidate, split_features  # noqa: E402
+from cleannews.fields.candidates import is_candidate  # noqa: E402
 from cleannews.fields.model import LinearModel, Model, TreeModel  # noqa: E402
 
 SEED = 0
@@ -79,10 +79,8 @@ def kicker_rows(pages: list[dict[str, Any]]) -> list[tuple[dict[str, float], boo
     for page in pages:
         for c in page["candidates"]:
             labels = c["labels"]
-            if labels["glued"] or labels["unglued"]:
-                glued = glued_kicker(c["text"])
-                if glued is not None:
-                    rows.append((split_features(glued), bool(labels["glued"])))
+            if (labels["glued"] or labels["unglued"]) and c.get("split"):
+                rows.append((c["split"], bool(labels["glued"])))
     return rows
 
 

@@ -27,6 +27,7 @@ from ..text import (LETTER_WORD, NAME_TOKEN, PARAGRAPH_WORDS, ends_sentence, is_
                     line_key, looks_like_name, title_key, word_count)
 from .dates import find_dates, is_date_line, residue
 from .fields_util import byline_prefix
+from .names import names_in_line
 
 #: Lines over / under the main run's first line that are candidates.
 WINDOW_ABOVE = 60
@@ -65,6 +66,8 @@ class Candidate:
     index: int
     text: str
     features: dict[str, float] = field(default_factory=dict)
+    #: for a line that may carry a glued kicker, the features of that split (else empty)
+    split: dict[str, float] = field(default_factory=dict)
 
 
 class Glued(NamedTuple):
@@ -288,9 +291,16 @@ class PageCandidates:
                 "next_title": near(n, 1, "title"), "prev_title": near(n, -1, "title"),
                 "prev_short": float(n > 0 and basic(order[n - 1])["words"] <= 3),
             }
+            names = names_in_line(text, lex, page.language) \
+                if n_words <= BYLINE_MAX_WORDS and not b["prose"] else []
+            f["names"] = min(len(names), 4) / 4.0
+            f["has_names"] = float(bool(names))
+            f["names_share"] = sum(word_count(x) for x in names) / n_words if n_words else 0.0
             for g in CODE_GROUPS:
                 f["code_" + g] = float(group == g)
-            self.candidates.append(Candidate(i, text, f))
+            glued = glued_kicker(text)
+            split = split_features(glued, counts) if glued is not None else {}
+            self.candidates.append(Candidate(i, text, f, split))
 
     def _relate(self, page: Page, ordinal: dict[int, int]) -> None:
         """Features that compare a candidate with the others: a line that another, longer line
@@ -383,9 +393,10 @@ def is_candidate(name: str, features: dict[str, float]) -> bool:
     return features["words"] <= HEADLINE_MAX_WORDS / 10.0 and not features["date_line"]
 
 
-def split_features(glued: Glued, counts: Counter[str] | None = None) -> dict[str, float]:
+def split_features(glued: Glued, counts: Counter[str]) -> dict[str, float]:
     """The features of a possible glued kicker ("Topic - Headline"): the parts' lengths and
-    casing, the separator, and whether the kicker stands on the page as a line of its own."""
+    casing, the separator, and whether the kicker or the rest stands on the page as a line of
+    its own (``counts``: how often each :func:`line_key` stands on the page)."""
     kicker, rest = glued.kicker, glued.rest
     k, r = word_count(kicker), word_count(rest)
     return {
@@ -399,5 +410,6 @@ def split_features(glued: Glued, counts: Counter[str] | None = None) -> dict[str
         "r_quote_start": float(rest[:1] in "\"„“”«»'‚‘"),
         "r_question": float(rest.rstrip().endswith("?")),
         "colon": float(glued.colon),
-        "k_alone": float(bool(counts) and counts.get(line_key(kicker), 0) > 0),
+        "k_alone": float(counts.get(line_key(kicker), 0) > 0),
+        "r_alone": float(counts.get(line_key(rest), 0) > 0),
     }

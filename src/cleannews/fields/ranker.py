@@ -14,28 +14,16 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-import regex
-
 from ..article import RemovalCode
 from ..cleaner import Cleaner
-from ..language import stopwords
-from ..lexicon import Lexicon
 from ..page import Page
 from ..state import FieldChoice
-from ..text import NAME_TOKEN, line_key, looks_like_name
-from .byline import split_names, strip_role
-from .candidates import Candidate, PageCandidates, glued_kicker, split_features
+from .candidates import Candidate, PageCandidates, glued_kicker
 from .dates import choose, find_dates
-from .fields_util import byline_prefix
-from .meta import parse_meta_line
 from .model import FieldModels, load_models
+from .names import names_in_line
 from .relative import resolve_relative
 
-#: Where the names of a byline line end: a separator, a handle, an opening bracket.
-_NAMES_END = regex.compile(r"\s*(?:[|·•@(]|\s[–—\-]\s).*$")
-#: A name holds at most this many words before a role ("Sina Zehrfeld Landespolitische
-#: Korrespondentin": the name is the first two).
-NAME_WORDS_BEFORE_ROLE = 2
 #: How many of the best byline lines are tried when the best holds no name.
 BYLINE_TRIES = 3
 #: Byline lines at most this many lines from the best one add their names (an author box).
@@ -63,6 +51,9 @@ class FieldRanker(Cleaner):
     kicker: bool = True
     #: the least kicker-model score at which "Topic - Headline" is split
     kicker_threshold: float = 0.5
+    #: the least score of a byline or date line (None: the threshold stored with the model)
+    byline_threshold: float | None = None
+    date_threshold: float | None = None
 
     def __call__(self, page: Page) -> None:
         if page.lexicon is None:
@@ -86,12 +77,11 @@ class FieldRanker(Cleaner):
             return
         (score, best), runner = ranked[0], ranked[1] if len(ranked) > 1 else None
         title, kicker = best.text, None
-        glued = glued_kicker(best.text) if self.kicker else None
+        glued = glued_kicker(best.text) if self.kicker and best.split else None
         kicker_model = models.get("kicker")
-        if glued is not None and kicker_model is not None:
-            counts = {line_key(line.text): 1 for line in page.lines if line.text and line.text != best.text}
-            if kicker_model.score(split_features(glued, counts)) >= self.kicker_threshold:  # type: ignore[arg-type]
-                title, kicker = glued.rest, glued.kicker
+        if glued is not None and kicker_model is not None \
+                and kicker_model.score(best.split) >= self.kicker_threshold:
+            title, kicker = glued.rest, glued.kicker
         if page.lines[best.index].kept:
             page.claim(best.index, "headline", self.name, "headline line (ranked best)")
         page.fields["headline"] = title
@@ -119,7 +109,8 @@ class FieldRanker(Cleaner):
     def _byline(self, page: Page, found: PageCandidates, models: FieldModels) -> None:
         model = models.get("byline")
         ranked = _ranked(found.for_field("byline"), model)
-        threshold = model.threshold if model is not None else 0.0
+        threshold = self.byline_threshold if self.byline_threshold is not None else \
+            model.threshold if model is not None else 0.0
         lex = page.lexicon
         assert lex is not None
         for k, (score, cand) in enumerate(ranked[:BYLINE_TRIES]):
@@ -184,12 +175,13 @@ class FieldRanker(Cleaner):
     def _date(self, page: Page, found: PageCandidates, models: FieldModels) -> None:
         model = models.get("date")
         ranked = _ranked(found.for_field("date"), model)
-        threshold = model.threshold if model is not None else 0.0
+        threshold = self.date_threshold if self.date_threshold is not None else \
+            model.threshold if model is not None else 0.0
         lex = page.lexicon
         assert lex is not None
         month_first = page.language == "en"
         if ranked and ranked[0][0] >= threshold:
-            score, best = ranked[0]
+            score, best = _published_over_updated(ranked)
             value = choose(find_dates(best.text, lex, month_first=month_first))
             if value is not None:
                 if page.lines[best.index].kept:
@@ -225,6 +217,18 @@ class FieldRanker(Cleaner):
         return None
 
 
+def _published_over_updated(ranked: list[tuple[float, Candidate]]) -> tuple[float, Candidate]:
+    """The best date line, unless it gives only an updated date and a line beside it gives the
+    published one ("Aktualisiert am 14.03." over "Veröffentlicht am 12.03."): then that line."""
+    score, best = ranked[0]
+    f = best.features
+    if f["date_updated"] and not (f["date_published"] or f["date_unlabelled"]):
+        for other_score, other in ranked[1:]:
+            if other.features["date_published"] and abs(other.index - best.index) <= NEIGHBOUR_LINES:
+                return other_score, other
+    return score, best
+
+
 def _ranked(cands: list[Candidate], model: object) -> list[tuple[float, Candidate]]:
     """The candidates with their scores, best first (page order breaks ties)."""
     if model is None:
@@ -240,46 +244,3 @@ def _choice(page: Page, value: str, best: Candidate, score: float, runner: tuple
     return FieldChoice(value, page.lines[best.index].number, best.text, round(score, 4),
                        runner[1].text if runner else None, round(runner[0], 4) if runner else None,
                        reason="best score; features that weighed most: " + ", ".join(name for name, _ in why))
-
-
-def names_in_line(text: str, lexicon: Lexicon, language: str) -> list[str]:
-    """The person names (or agencies) on a byline line: "Von Anna Muster und Max Muster",
-    "By Jane Doe | Nov 19, 2019", "Sina Zehrfeld Landespolitische Korrespondentin" (roles,
-    titles, places and dates stripped); [] when the line holds no name."""
-    meta = parse_meta_line(text, lexicon, month_first=language == "en", stopwords=stopwords(language))
-    if meta is not None and meta.names:
-        return [_strip_trailing_role(n, lexicon) for n in meta.names]
-    rest = text.strip()
-    m = byline_prefix(lexicon).match(rest)
-    if m:
-        rest = m.group("rest")
-    dates = find_dates(rest, lexicon)
-    if dates:
-        rest = rest[:dates[0].start]
-    rest = _NAMES_END.sub("", rest).strip(" ,;:-–")
-    rest = strip_role(rest, lexicon)
-    rest = _strip_trailing_role(rest, lexicon)
-    if not rest:
-        return []
-    names = split_names(rest, lexicon)
-    if names:
-        return [n for n in (_strip_trailing_role(n, lexicon) for n in names) if n]
-    return []
-
-
-def _strip_trailing_role(name: str, lexicon: Lexicon) -> str:
-    """A name without a role or title after it ("Sina Zehrfeld Landespolitische
-    Korrespondentin" -> "Sina Zehrfeld", "Jane Doe Staff Writer" -> "Jane Doe")."""
-    roles = lexicon.pattern("byline", "roles", "word")
-    m = roles.search(name)
-    if m is None or m.start() == 0:
-        return name
-    before = name[:m.start()].split()
-    particles = lexicon.words("byline", "particles")
-    if len(before) > NAME_WORDS_BEFORE_ROLE and not any(t.casefold() in particles for t in before[1:-1]):
-        before = before[:NAME_WORDS_BEFORE_ROLE]
-    candidate = " ".join(before).strip(" ,;:-–")
-    if looks_like_name(candidate, particles=particles) and all(NAME_TOKEN.match(t) or t.casefold() in particles
-                                                               for t in candidate.split()):
-        return candidate
-    return name
