@@ -243,3 +243,12 @@ def test_the_ranker_can_be_switched_off_per_field():
     explanation = pipeline.explain("\n".join(PAGE))
     assert explanation.fields == {}
     assert explanation.article.headline == "Neues Gesetz für erneuerbare Energien beschlossen"
+
+
+def test_the_rule_based_value_stands_unless_the_model_vetoes_its_line():
+    text = "\n".join(PAGE)
+    kept = cleannews.default_pipeline().explain(text).fields["byline"]
+    assert kept.reason.startswith("the byline step's line")
+    ranked = cleannews.default_pipeline().configure("fields", keep_rules_above=1.1).explain(text)
+    assert ranked.fields["byline"].reason.startswith("best score")
+    assert list(ranked.article.byline) == ["Anna Muster", "Max Muster"]

@@ -54,6 +54,9 @@ class FieldRanker(Cleaner):
     #: the least score of a byline or date line (None: the threshold stored with the model)
     byline_threshold: float | None = None
     date_threshold: float | None = None
+    #: keep the names (the date) the rule-based step found when the model scores the line it
+    #: claimed at least this high (0: always; above 1: never); rank the candidates otherwise
+    keep_rules_above: float = 0.02
 
     def __call__(self, page: Page) -> None:
         if page.lexicon is None:
@@ -64,10 +67,29 @@ class FieldRanker(Cleaner):
             return
         if self.headline:
             self._headline(page, found, models)
-        if self.byline:
+        if self.byline and not self._rules_hold(page, found, models, "byline"):
             self._byline(page, found, models)
-        if self.date:
+        if self.date and not self._rules_hold(page, found, models, "date"):
             self._date(page, found, models)
+
+    def _rules_hold(self, page: Page, found: PageCandidates, models: FieldModels, name: str) -> bool:
+        """Whether the value the rule-based step found for a field stands: it found one, and the
+        model scores a line it claimed for the field at least :attr:`keep_rules_above`."""
+        value = page.fields.get(name)
+        model = models.get(name)
+        if not value or model is None:
+            return False
+        claimed = [c for c in found.for_field(name) if name in page.lines[c.index].fields]
+        if not claimed:  # (a signature at the end, outside the candidates)
+            return True
+        best = max(claimed, key=lambda c: model.score(c.features))
+        score = model.score(best.features)
+        if score < self.keep_rules_above:
+            return False
+        shown = ", ".join(value) if isinstance(value, list) else str(value)
+        page.state.fields[name] = FieldChoice(shown, page.lines[best.index].number, best.text, round(score, 4),
+                                              reason=f"the {name} step's line, scored high enough to keep")
+        return True
 
     # -- headline and kicker ---------------------------------------------------------------
     def _headline(self, page: Page, found: PageCandidates, models: FieldModels) -> None:
@@ -195,9 +217,9 @@ class FieldRanker(Cleaner):
             page.fields["date"] = relative
             return
         page.fields.pop("date", None)
-        best = ranked[0] if ranked else None
-        page.state.fields["date"] = FieldChoice(None, None, None, None, best[1].text if best else None,
-                                                best[0] if best else None, reason="no line scores as the date")
+        top = ranked[0] if ranked else None
+        page.state.fields["date"] = FieldChoice(None, None, None, None, top[1].text if top else None,
+                                                top[0] if top else None, reason="no line scores as the date")
 
     @staticmethod
     def _relative(page: Page, found: PageCandidates) -> datetime.date | None:
