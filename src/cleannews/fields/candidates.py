@@ -341,11 +341,16 @@ class PageCandidates:
         freq = Counter(firsts.values())
         top = freq.most_common(1)[0][1] if freq else 0
         values = sorted(firsts.values())  # type: ignore[type-var]
+        # (one string of every key: a key found in it more often than it stands as a key is held
+        # by a longer one; the keys of three words or more, for the shorter ones a line ends with)
+        joined = "\x00".join(keys)
+        same = Counter(keys)
+        long_keys = {k for k in keys if len(k.split()) >= 3}
         for c, key in zip(cands, keys):
             f = c.features
             n_words = f["words"] * 10
-            inside = any(len(other) > len(key) and key in other for other in keys) if n_words >= 2 else False
-            holds = any(len(other) < len(key) and len(other.split()) >= 3 and key.endswith(other) for other in keys)
+            inside = joined.count(key) > same[key] if n_words >= 2 and key else False
+            holds = any(key[p:] in long_keys for p in range(1, len(key))) if long_keys else False
             f["in_longer"] = float(inside)
             f["holds_shorter"] = float(holds)
             f["echo_best"] = float(f["echo"] > 0 and f["echo"] >= max_echo)
@@ -388,6 +393,8 @@ def is_candidate(name: str, features: dict[str, float]) -> bool:
         return bool(features["has_date"])
     if features["prose"] or features["near_end"]:
         return False
+    if features["code_kept"] and features["rel"] >= 0 and name == "headline":
+        return False  # a line the body keeps, at or under the start of its main text
     if name == "byline":
         return features["words"] <= BYLINE_MAX_WORDS / 10.0
     return features["words"] <= HEADLINE_MAX_WORDS / 10.0 and not features["date_line"]

@@ -26,6 +26,9 @@ from .relative import resolve_relative
 
 #: How many of the best byline lines are tried when the best holds no name.
 BYLINE_TRIES = 3
+#: A byline or date line the body keeps is claimed only when it has at most this many words
+#: (a longer one is a sentence that holds a name or a date: it stays in the body).
+MAX_CLAIM_WORDS = 12
 #: Byline lines at most this many lines from the best one add their names (an author box).
 NEIGHBOUR_LINES = 4
 #: Lines under a byline label ("Autor") that may hold the names.
@@ -144,7 +147,7 @@ class FieldRanker(Cleaner):
             if names:
                 names = self._more_names(page, cand, names, ranked, threshold)
                 runner = ranked[k + 1] if k + 1 < len(ranked) else None
-                if page.lines[cand.index].kept:
+                if page.lines[cand.index].kept and cand.features["words"] * 10 <= MAX_CLAIM_WORDS:
                     page.claim(cand.index, "byline", self.name, "byline line (ranked best)")
                 page.fields["byline"] = names
                 page.state.fields["byline"] = _choice(page, ", ".join(names), cand, score, runner, model)
@@ -206,7 +209,7 @@ class FieldRanker(Cleaner):
             score, best = _published_over_updated(ranked)
             value = choose(find_dates(best.text, lex, month_first=month_first))
             if value is not None:
-                if page.lines[best.index].kept:
+                if page.lines[best.index].kept and best.features["words"] * 10 <= MAX_CLAIM_WORDS:
                     page.claim(best.index, "date", self.name, "date line (ranked best)")
                 page.fields["date"] = value
                 page.state.fields["date"] = _choice(page, value.isoformat(), best, score,

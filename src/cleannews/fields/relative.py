@@ -18,16 +18,17 @@ _WORD = regex.compile(r"[\p{L}'’\-]+")
 def resolve_relative(text: str, lexicon: Lexicon, reference: datetime.date | datetime.datetime) -> datetime.date | None:
     """The calendar date a relative date in ``text`` names, counted back from ``reference``
     (a date, or a datetime for hours and minutes); None when the line holds none."""
+    named = lexicon.table("dates", "relative_days")
+    units = lexicon.table("dates", "relative_units")
+    ones = lexicon.words("dates", "relative_one")
     m = lexicon.pattern("dates", "relative_re", "search").search(text)
     if m is None:
         return None
     phrase = m.group(0).casefold()
     start = reference if isinstance(reference, datetime.datetime) else \
         datetime.datetime.combine(reference, datetime.time(12))
-    named = lexicon.table("dates", "relative_days")
     if phrase.strip() in named:
         return (start - datetime.timedelta(days=int(named[phrase.strip()]))).date()
-    units = lexicon.table("dates", "relative_units")
     words = _WORD.findall(phrase)
     # a unit word starts with a listed stem ("stunden", "hours"); a stem of one or two letters
     # ("h") must be the whole word
@@ -38,7 +39,7 @@ def resolve_relative(text: str, lexicon: Lexicon, reference: datetime.date | dat
     number = _NUMBER.search(phrase)
     if number is not None:
         count = int(number.group(0))
-    elif any(w in lexicon.words("dates", "relative_one") for w in words):
+    elif any(w in ones for w in words):
         count = 1
     else:
         return None
