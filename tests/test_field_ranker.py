@@ -252,3 +252,9 @@ def test_the_rule_based_value_stands_unless_the_model_vetoes_its_line():
     ranked = cleannews.default_pipeline().configure("fields", keep_rules_above=1.1).explain(text)
     assert ranked.fields["byline"].reason.startswith("best score")
     assert list(ranked.article.byline) == ["Anna Muster", "Max Muster"]
+
+
+def test_an_overlong_name_is_no_name():
+    lex = Lexicon.load("de")
+    assert names_in_line("Von Anna " + "Ä" * 200, lex, "de") == []
+    assert names_in_line("Von Anna Muster", lex, "de") == ["Anna Muster"]

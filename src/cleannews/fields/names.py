@@ -21,6 +21,8 @@ _TRAILING_JUNK = regex.compile(r"(?:\s+(?:\S*[@/]\S*|\p{Ll}[\p{L}.]*|\S*\d\S*))+
 #: A name holds at most this many words before a role ("Sina Zehrfeld Landespolitische
 #: Korrespondentin": the name is the first two).
 NAME_WORDS_BEFORE_ROLE = 2
+#: A person's name (or an agency's) is at most this long.
+MAX_NAME_CHARS = 80
 
 
 def names_in_line(text: str, lexicon: Lexicon, language: str) -> list[str]:
@@ -50,9 +52,10 @@ def names_in_line(text: str, lexicon: Lexicon, language: str) -> list[str]:
 
 
 def _word_twice(name: str) -> bool:
-    """A "name" that says one word twice ("Mensch zu Mensch") is a slogan or a label."""
+    """A "name" that says one word twice ("Mensch zu Mensch") is a slogan or a label; one
+    longer than :data:`MAX_NAME_CHARS` is no name at all."""
     tokens = [t.casefold() for t in name.split()]
-    return len(set(tokens)) < len(tokens)
+    return len(set(tokens)) < len(tokens) or len(name) > MAX_NAME_CHARS
 
 
 def _strip_trailing_role(name: str, lexicon: Lexicon) -> str:
