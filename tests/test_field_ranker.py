@@ -258,3 +258,8 @@ def test_an_overlong_name_is_no_name():
     lex = Lexicon.load("de")
     assert names_in_line("Von Anna " + "Ä" * 200, lex, "de") == []
     assert names_in_line("Von Anna Muster", lex, "de") == ["Anna Muster"]
+
+
+def test_a_line_without_letters_is_no_headline():
+    article = cleannews.clean("add a comment\n0\n0\n" + "\n".join(PROSE[:1]), input_format="text")
+    assert article.headline != "0"

@@ -97,7 +97,8 @@ class FieldRanker(Cleaner):
     # -- headline and kicker ---------------------------------------------------------------
     def _headline(self, page: Page, found: PageCandidates, models: FieldModels) -> None:
         model = models.get("headline")
-        ranked = _ranked(found.for_field("headline"), model)
+        # (a line without a letter, "0" or "12:30", is no headline)
+        ranked = _ranked([c for c in found.for_field("headline") if any(ch.isalpha() for ch in c.text)], model)
         if not ranked:
             return
         (score, best), runner = ranked[0], ranked[1] if len(ranked) > 1 else None
