@@ -97,8 +97,10 @@ class FieldRanker(Cleaner):
     # -- headline and kicker ---------------------------------------------------------------
     def _headline(self, page: Page, found: PageCandidates, models: FieldModels) -> None:
         model = models.get("headline")
-        # (a line without a letter, "0" or "12:30", is no headline)
-        ranked = _ranked([c for c in found.for_field("headline") if any(ch.isalpha() for ch in c.text)], model)
+        # (a line without a letter, "0" or "12:30", is no headline; nor is a single word the
+        # body keeps: a label, which cleaning the body again would take one by one)
+        ranked = _ranked([c for c in found.for_field("headline") if any(ch.isalpha() for ch in c.text)
+                          and not (c.features["code_kept"] and c.features["w1"])], model)
         if not ranked:
             return
         (score, best), runner = ranked[0], ranked[1] if len(ranked) > 1 else None
