@@ -56,9 +56,9 @@ def test_seed_files_match_gold():
     assert [r["source"] for r in rows] == [str(s / "page.txt") for s in SEEDS]
     for i, row in enumerate(rows):
         assert_matches_gold(row, gold(i))
-        assert set(row) == {"source", "headline", "byline", "date", "section", "lead", "body", "language",
-                            "site_name", "url", "input_format"}
-        assert row["input_format"] == "text"
+        assert set(row) == {"source", "headline", "kicker", "byline", "date", "section", "lead", "body",
+                            "language", "site_name", "url", "input_format"}
+        assert row["input_format"] == "text" and row["kicker"] == gold(i)["kicker"]
 
 
 def test_directory_is_walked_recursively_in_sorted_order_skipping_hidden_and_other_files(tmp_path):

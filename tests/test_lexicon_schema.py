@@ -3,6 +3,7 @@ in the modes the code matches it in, unknown keys are errors, and the code asks 
 
 from __future__ import annotations
 
+import datetime
 import functools
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from cleannews.cleaners.notices import FAMILIES as NOTICE_FAMILIES
 from cleannews.lexicon import COMMON, DATA_DIR, MODES, Lexicon, LexiconError, available_languages, read_file
 from cleannews.lexicon.schema import LISTS, PATTERNS, SCHEMA, check, entry
 from conftest import FIXTURES, SEEDS, load_seed
+from helpers import PROSE
 
 FILES = [DATA_DIR / f"{name}.toml" for name in (COMMON, *available_languages())]
 
@@ -143,6 +145,9 @@ def test_the_code_asks_only_for_keys_and_modes_the_schema_declares(monkeypatch: 
             cleannews.clean(text, language=language, pipeline=all_notices)
     for path in HTML_PAGES:
         cleannews.clean(path.read_bytes(), language="en")
+    # a relative date, resolved against the caller's reference date
+    relative = "\n".join(["Neues Gesetz für erneuerbare Energien beschlossen", "", "vor einer Stunde", "", *PROSE])
+    cleannews.clean(relative, language="de", reference_date=datetime.date(2024, 5, 2))
 
     for section, key, mode in sorted(modes):
         assert mode in entry(section, key).modes, f"[{section}] {key} is matched in mode {mode!r}"

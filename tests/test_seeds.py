@@ -12,6 +12,8 @@ def test_headline_byline_date_exact(seed):
     assert list(article.byline) == gold["byline"]
     assert (article.date.isoformat() if article.date else None) == gold["date"]
     assert article.section == gold["section"]
+    # the topic line over the headline (two seeds show one; the others none)
+    assert article.kicker == gold["kicker"]
 
 
 def test_every_body_paragraph_present_in_order_each_its_own(seed):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import functools
 
 from .article import Article
@@ -18,7 +19,8 @@ def _default() -> Pipeline:
 
 
 def clean(source: str | bytes, *, language: str | None = None, pipeline: Pipeline | None = None,
-          input_format: str = "auto", url: str | None = None, timeout: float | None = None) -> Article:
+          input_format: str = "auto", url: str | None = None, timeout: float | None = None,
+          reference_date: datetime.date | None = None) -> Article:
     """Clean a news page into an :class:`Article`.
 
     ``source``: the page's plain text (a browser's innerText or a scraper's dump) or its HTML,
@@ -27,6 +29,9 @@ def clean(source: str | bytes, *, language: str | None = None, pipeline: Pipelin
     ValueError. ``pipeline`` replaces :func:`cleannews.default_pipeline`. ``input_format``: "auto"
     (default), "text" or "html". ``url``: the page's address, kept on the Article. ``timeout``:
     seconds after which :class:`cleannews.CleanTimeout` is raised (checked between steps).
+    ``reference_date``: the date (or datetime) the page was fetched; a relative date on it
+    ("vor 3 Stunden", "2 days ago") is resolved against it, and without it gives no date.
     """
     pipe = pipeline if pipeline is not None else _default()
-    return pipe.clean(source, language=language, input_format=input_format, url=url, timeout=timeout)
+    return pipe.clean(source, language=language, input_format=input_format, url=url, timeout=timeout,
+                      reference_date=reference_date)

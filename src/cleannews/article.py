@@ -96,7 +96,9 @@ class Article:
 
     ``body`` holds the article's paragraphs separated by one blank line. ``byline`` lists the
     authors' names in page order (empty when none is shown); ``date`` is the published date
-    (``None`` when the page shows none). ``lead`` is the body's first paragraph, ``section`` the
+    (``None`` when the page shows none). ``kicker`` is the short topic line over the headline
+    or glued before it ("Minderheit in Syrien" over "Drusen fordern …"; German Dachzeile or
+    Spitzmarke), never part of ``headline``. ``lead`` is the body's first paragraph, ``section`` the
     kicker or last breadcrumb ("Politik"). ``removed`` accounts for every non-blank input line
     that is not in the body.
     """
@@ -111,6 +113,7 @@ class Article:
     removed: tuple[Removal, ...] = field(default=(), repr=False)
     site_name: str | None = None
     url: str | None = None
+    kicker: str | None = None
 
     @property
     def paragraphs(self) -> list[str]:
@@ -124,6 +127,7 @@ class Article:
         """
         data: dict[str, Any] = {
             "headline": self.headline,
+            "kicker": self.kicker,
             "byline": list(self.byline),
             "date": self.date.isoformat() if self.date else None,
             "section": self.section,

@@ -176,7 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     clean = commands.add_parser("clean", formatter_class=raw, epilog=CLEAN_EPILOG,
                                 help="clean pages into one record each",
-                                description="Clean pages into records: the article's headline, byline, "
+                                description="Clean pages into records: the article's headline, kicker, byline, "
                                             "date, section, lead, body, language, site_name, url, plus "
                                             "source and input_format.")
     _common(clean)

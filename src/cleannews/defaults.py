@@ -30,6 +30,7 @@ from .fields.byline import Byline
 from .fields.dates import PublishedDate
 from .fields.headline import Headline
 from .fields.lead import Lead
+from .fields.ranker import FieldRanker
 from .fields.section import Section
 from .pipeline import Pipeline
 
@@ -52,6 +53,9 @@ def default_pipeline(language: str | None = None) -> Pipeline:
         Byline(), PublishedDate(), NAVIGATION, MenuRuns(), Headline(), Section(), PageHeader(),
         # the main run of prose (scored in context); what stands before it goes
         MainText(),
+        # the learned field ranker: headline (kicker split off), byline and date among the
+        # candidates near the article's start, now that the main run is known
+        FieldRanker(),
         # publisher notices, recognised by how they start (after the main run is found: taken
         # out earlier, they change the context the run's lines are scored in)
         Notices(),

@@ -27,7 +27,7 @@ MAX_LINE_CHARS = 100_000
 #: How many lines :meth:`Page.kept` walks between two looks at the clock.
 CHECK_EVERY = 256
 #: The fields a step may claim lines for.
-FIELDS = ("headline", "byline", "date", "section", "lead")
+FIELDS = ("headline", "kicker", "byline", "date", "section", "lead")
 
 _uids = itertools.count(1)
 
@@ -273,6 +273,7 @@ class Page:
         return Article(
             body="\n\n".join(paragraphs),
             headline=self.fields.get("headline"),
+            kicker=self.fields.get("kicker"),
             byline=tuple(byline),
             date=date if isinstance(date, datetime.date) else None,
             lead=self.fields.get("lead") or (paragraphs[0] if paragraphs else None),

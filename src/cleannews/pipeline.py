@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import json
 import time
 import warnings
@@ -16,6 +17,7 @@ from .cleaner import Cleaner
 from .errors import CleanerError, CleanTimeout, DegradedStepWarning, PipelineError
 from .page import Page
 from .prepare import prepare
+from .state import FieldChoice
 
 __all__ = ["CleanTimeout", "CleanerError", "Decision", "Explanation", "Pipeline", "StatsSummary", "StepStats"]
 
@@ -275,7 +277,8 @@ class Pipeline(Sequence[Cleaner]):
         return page
 
     def clean(self, source: str | bytes, *, language: str | None = None, input_format: str = "auto",
-              url: str | None = None, timeout: float | None = None) -> Article:
+              url: str | None = None, timeout: float | None = None,
+              reference_date: datetime.date | None = None) -> Article:
         """Clean a page into an Article with this pipeline (arguments as :func:`cleannews.clean`)."""
         return self.process(self._prepare(source, language, input_format, url, timeout)).to_article()
 
@@ -289,20 +292,34 @@ class Pipeline(Sequence[Cleaner]):
                  timeout: float | None) -> Page:
         deadline = time.monotonic() + timeout if timeout is not None else None  # reading the page counts too
         page = prepare(source, language=language or self.language, input_format=input_format, url=url)
+        _set_reference_date(page, reference_date)
         if deadline is not None:
             page.metadata["deadline"] = deadline
         return page
 
     def explain(self, source: str | bytes, *, language: str | None = None, input_format: str = "auto",
-                url: str | None = None) -> Explanation:
+                url: str | None = None, reference_date: datetime.date | None = None) -> Explanation:
         """Line by line: what was kept, and for the rest which step removed it and why; with
-        each step's time and counts (:attr:`Explanation.stats`)."""
-        page = self.process(prepare(source, language=language or self.language, input_format=input_format,
-                                    url=url))
+        each step's time and counts (:attr:`Explanation.stats`) and why each field has its value
+        (:attr:`Explanation.fields`)."""
+        page = prepare(source, language=language or self.language, input_format=input_format, url=url)
+        _set_reference_date(page, reference_date)
+        page = self.process(page)
         add_dropped = getattr(page, "add_dropped_lines", None)  # HTML: what the extractor left out
         if add_dropped is not None:
             add_dropped()
         return Explanation(page, page.to_article(), step_stats(self, page))
+
+
+def _set_reference_date(page: Page, reference_date: datetime.date | None) -> None:
+    """Put the caller's reference date on the page (relative dates such as "vor 3 Stunden" are
+    resolved against it; without one they give no date)."""
+    if reference_date is None:
+        return
+    if not isinstance(reference_date, datetime.date):
+        raise TypeError(f"reference_date must be a datetime.date or datetime.datetime, not "
+                        f"{type(reference_date).__name__}")
+    page.metadata["reference_date"] = reference_date
 
 
 def _flatten(out: dict[str, Any], key: str, value: Any) -> None:
@@ -438,6 +455,8 @@ class Explanation:
         #: ``{"headline": {"value", "sources", "score", "runner_up", "runner_up_sources",
         #: "runner_up_score"}, …}``
         self.field_sources: dict[str, dict[str, Any]] = dict(page.metadata.get("field_sources") or {})
+        #: why each field has its value: the chosen line, its score, the runner-up (by field name)
+        self.fields: dict[str, FieldChoice] = dict(page.state.fields)
 
     def removed_by(self, cleaner: str) -> list[Decision]:
         """The lines a given step removed."""
@@ -456,6 +475,7 @@ class Explanation:
         return {"language": self.language,
                 "lines": [{**d.__dict__, "fields": list(d.fields)} for d in self.decisions],
                 "article": self.article.to_dict(removed=False),
+                "fields": {name: choice.to_dict() for name, choice in self.fields.items()},
                 "stats": [s.to_dict() for s in self.stats], "field_sources": self.field_sources}
 
     def stats_table(self) -> str:
@@ -476,6 +496,8 @@ class Explanation:
                 rows.append(f"{d.line:5}  KEEP  {text}" + (f"\n         └ {d.note}" if d.note else ""))
             else:
                 rows.append(f"{d.line:5}  DROP  {text}\n         └ {d.cleaner}: {d.reason}")
+        if self.fields:
+            rows += [""] + [f"{name:9} {choice}" for name, choice in self.fields.items()]
         if self.field_sources:
             rows += ["", self.sources_table()]
         if self.stats:

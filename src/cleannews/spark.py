@@ -11,6 +11,7 @@ executors' Python workers. The result is a struct column with the schema :data:`
 field      type             meaning
 ========== ================ ===========================================================
 headline   string           the article's title (null when none was found)
+kicker     string           the topic line over the headline ("Dachzeile"), or null
 byline     array<string>    the authors' names ([] when none was found)
 date       date             the published date (null when none was found)
 section    string           the section ("Politik", "Sport"), or null
@@ -40,10 +41,10 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
     from .pipeline import Pipeline
 
 #: The Article struct, as a Spark DDL string (see the module docstring for each field).
-ARTICLE_SCHEMA = ("headline string, byline array<string>, date date, section string, lead string, "
+ARTICLE_SCHEMA = ("headline string, kicker string, byline array<string>, date date, section string, lead string, "
                   "body string, language string, site_name string, url string, error string")
 #: The struct's fields, in order.
-FIELDS = ("headline", "byline", "date", "section", "lead", "body", "language", "site_name", "url", "error")
+FIELDS = ("headline", "kicker", "byline", "date", "section", "lead", "body", "language", "site_name", "url", "error")
 _INSTALL = "cleannews.spark needs pyspark, pandas and pyarrow: pip install 'cleannews[spark]'"
 
 
@@ -76,7 +77,7 @@ def clean_record(source: str | bytes | None, url: str | None = None, *, input_fo
     except Exception as exc:  # a bad document becomes an error record, never a failed job
         row["error"] = f"{type(exc).__name__}: {exc}"[:1000]
         return row
-    row.update(headline=article.headline, byline=list(article.byline), date=article.date,
+    row.update(headline=article.headline, kicker=article.kicker, byline=list(article.byline), date=article.date,
                section=article.section, lead=article.lead, body=article.body, language=article.language,
                site_name=article.site_name, url=article.url or row["url"])
     return row

@@ -26,6 +26,7 @@ SLOTS: dict[str, str] = {
     "byline": "the byline field and its claimed lines (a line may also hold the date)",
     "date": "the date field and its claimed lines",
     "section": "the section field",
+    "kicker": "the kicker field (the topic line over the headline, or glued before it)",
     "lead": "the lead field",
 }
 
@@ -44,6 +45,39 @@ class MainRun:
     notes: dict[int, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class FieldChoice:
+    """Why a field has its value: the line it was read from, the model's score of that line,
+    and the runner-up line with its score (see :class:`cleannews.Explanation`)."""
+
+    value: str | None
+    #: the 1-based input line number of the chosen line (None when no line was chosen)
+    line: int | None = None
+    text: str | None = None
+    score: float | None = None
+    runner_up: str | None = None
+    runner_up_score: float | None = None
+    reason: str = ""
+
+    def __str__(self) -> str:
+        if self.text is None:
+            out = f"{self.value!r}: {self.reason}"
+        else:
+            score = f" score {self.score:.3f}" if self.score is not None else ""
+            out = f"{self.value!r} from line {self.line}{score} ({self.reason})"
+        if self.runner_up is not None:
+            runner = self.runner_up if len(self.runner_up) <= 60 else self.runner_up[:57] + "..."
+            out += f"; runner-up {runner!r}"
+            if self.runner_up_score is not None:
+                out += f" score {self.runner_up_score:.3f}"
+        return out
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready form."""
+        return {"value": self.value, "line": self.line, "text": self.text, "score": self.score,
+                "runner_up": self.runner_up, "runner_up_score": self.runner_up_score, "reason": self.reason}
+
+
 @dataclass
 class PageState:
     """What the steps found about the page besides its fields (see :data:`SLOTS`)."""
@@ -53,6 +87,8 @@ class PageState:
     teasers: set[int] = field(default_factory=set)
     breadcrumbs: tuple[str, ...] | None = None
     section_links: set[int] = field(default_factory=set)
+    #: why each field has its value (set by the field ranker), by field name
+    fields: dict[str, FieldChoice] = field(default_factory=dict)
     #: the main script of the page's text ("Latin", "Cyrillic"; "" when none), once read
     script: str | None = None
     #: (page version, ((index, family), ...)) of the closing-section headers, once found

@@ -1,0 +1,422 @@
+"""Candidate lines for the headline, byline and date, and the features a learned ranker scores
+them by (see :mod:`cleannews.fields.ranker`).
+
+The candidates are the non-blank lines near the article's start, kept or already removed (a
+headline a menu rule took is still the headline): from ``window_above`` lines over the first
+line of the article's main run of prose to ``window_below`` lines under it, and, for the date,
+a few lines around the main run's end ("Erschienen am 15.12.2022" under the text). Each line's
+features are computed once: its position relative to the main run and to the other candidates,
+its shape (length, casing, terminal punctuation, digits), its repetition on the page, what the
+earlier steps made of it (claimed for a field, removed as a menu ...), lexicon hits (byline
+prefixes, date labels), its neighbours, and how many of its words come back in the text under it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import regex
+
+from ..article import RemovalCode
+from ..language import stopwords
+from ..page import Page
+from ..text import (LETTER_WORD, NAME_TOKEN, PARAGRAPH_WORDS, ends_sentence, is_prose, is_title_like,
+                    line_key, looks_like_name, title_key, word_count)
+from .dates import find_dates, is_date_line, residue
+from .fields_util import byline_prefix
+from .names import names_in_line
+
+#: Lines over / under the main run's first line that are candidates.
+WINDOW_ABOVE = 60
+WINDOW_BELOW = 25
+#: Lines around the main run's last line that are date candidates too.
+END_WINDOW = 6
+#: Candidates longer than this (in words) are no headline, byline or date line.
+MAX_CANDIDATE_WORDS = 45
+#: Words of a byline line and of a headline, at most.
+BYLINE_MAX_WORDS = 25
+HEADLINE_MAX_WORDS = 30
+#: Characters of text under a line whose words a headline's words are looked up in.
+ECHO_CHARS = 3000
+
+_SEPARATORS = regex.compile(r"\s[|·•–—\-]\s|[|·•]")
+_KICKER_GLUE = regex.compile(r"^(?P<kicker>[^:|–—]{2,60}?)(?P<sep>\s[–—\-]\s|:\s)(?P<rest>\S.*)$")
+_CODE_GROUPS: dict[RemovalCode, str] = {
+    RemovalCode.HEADLINE: "headline", RemovalCode.BYLINE: "byline", RemovalCode.DATE: "date",
+    RemovalCode.AUTHOR_SIGNATURE: "byline", RemovalCode.SECTION: "section",
+    RemovalCode.SECTION_LINK: "nav", RemovalCode.NAVIGATION: "nav", RemovalCode.MENU: "nav",
+    RemovalCode.BREADCRUMB: "breadcrumb", RemovalCode.PAGE_HEADER: "header",
+    RemovalCode.BEFORE_MAIN_TEXT: "before", RemovalCode.INSIDE_MAIN_TEXT: "inside",
+    RemovalCode.FIELD_REPEAT: "repeat", RemovalCode.TEASER: "teaser", RemovalCode.READ_MORE: "teaser",
+    RemovalCode.CAPTION: "media", RemovalCode.MEDIA: "media", RemovalCode.SHARE_BUTTON: "widget",
+    RemovalCode.ICON: "widget", RemovalCode.COMMENT_WIDGET: "widget", RemovalCode.READING_TIME: "widget",
+    RemovalCode.AD: "widget", RemovalCode.PLACEHOLDER: "widget", RemovalCode.NOTICE: "notice",
+}
+CODE_GROUPS = ("kept", "headline", "byline", "date", "section", "nav", "breadcrumb", "header", "before",
+               "inside", "repeat", "teaser", "media", "widget", "notice", "other")
+
+
+@dataclass
+class Candidate:
+    """One candidate line: its index in ``page.lines``, its text and its features."""
+
+    index: int
+    text: str
+    features: dict[str, float] = field(default_factory=dict)
+    #: for a line that may carry a glued kicker, the features of that split (else empty)
+    split: dict[str, float] = field(default_factory=dict)
+
+
+class Glued(NamedTuple):
+    """A line split where a kicker may end: "Topic" + " - " + "Headline"."""
+
+    kicker: str
+    rest: str
+    colon: bool
+
+
+def glued_kicker(text: str) -> Glued | None:
+    """(kicker, rest) for a line that may carry a kicker glued before its title with " - " or
+    ": " ("Minderheit in Syrien - Drusen fordern …"), else None. Whether it does is for the
+    kicker model to say (see :mod:`cleannews.fields.ranker`)."""
+    m = _KICKER_GLUE.match(text.strip())
+    if m is None or word_count(m.group("kicker")) > 6 or word_count(m.group("rest")) < 2:
+        return None
+    return Glued(m.group("kicker").strip(), m.group("rest").strip(), m.group("sep").strip() == ":")
+
+
+def _content_words(text: str, stops: frozenset[str]) -> set[str]:
+    return {w.casefold() for w in LETTER_WORD.findall(text) if len(w) >= 4} - stops
+
+
+def _anchor(page: Page) -> int | None:
+    """The article's first line: the main run's start, else where the headline step put the
+    article's start, else the first paragraph of running text."""
+    run = page.main_run()
+    if run is not None:
+        return run[0]
+    start = page.headline_index()
+    if start is not None:
+        return start
+    return next((i for i, line in page.kept() if is_prose(line.text, min_words=PARAGRAPH_WORDS)), None)
+
+
+def _group(page: Page, i: int) -> str:
+    line = page.lines[i]
+    if line.removal is None:
+        return "kept"
+    if line.fields:
+        return line.fields[0] if line.fields[0] in CODE_GROUPS else "other"
+    return _CODE_GROUPS.get(line.removal.code, "other")
+
+
+class PageCandidates:
+    """The candidate lines of one page with their features (computed once per line)."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.candidates: list[Candidate] = []
+        self.end_dates: set[int] = set()
+        if page.lexicon is None:
+            return
+        order = [i for i, line in enumerate(page.lines)
+                 if line.text and not (line.removal and line.removal.code is RemovalCode.GIANT_LINE)]
+        anchor = _anchor(page)
+        if not order or anchor is None:
+            return
+        ordinal = {i: n for n, i in enumerate(order)}
+        a = ordinal.get(anchor, 0)
+        run = page.main_run()
+        end = ordinal.get(run[1], a) if run else a
+        lo, hi = max(0, a - WINDOW_ABOVE), min(len(order), a + WINDOW_BELOW + 1)
+        picked = list(range(lo, hi))
+        ends = [n for n in range(max(hi, end - END_WINDOW), min(len(order), end + END_WINDOW + 1))]
+        self.end_dates = {order[n] for n in ends}
+        self._order, self._ordinal, self._a = order, ordinal, a
+        self._build(page, [order[n] for n in picked + ends], a, ordinal, order)
+        self._relate(page, ordinal)
+
+    # -- features -------------------------------------------------------------------------------
+    def _build(self, page: Page, indices: list[int], a: int, ordinal: dict[int, int], order: list[int]) -> None:
+        lex = page.lexicon
+        assert lex is not None
+        month_first = page.language == "en"
+        stops = stopwords(page.language)
+        prefix = byline_prefix(lex)
+        prefix_word = lex.pattern("byline", "prefixes", "word")
+        label = lex.whole_line(("byline",), ("labels",))
+        roles = lex.pattern("byline", "roles", "word")
+        particles = lex.words("byline", "particles")
+        agencies = lex.words("byline", "agencies")
+        relative = lex.pattern("dates", "relative_re", "search")
+        ui = lex.pattern("scorer", "ui", "word")
+        nav = lex.pattern("navigation", "lines", "line")
+        counts = Counter(line_key(line.text) for line in page.lines if line.text)
+        # the text under the article's start, for the echo of a line's words
+        after: list[str] = []
+        size = 0
+        for n in range(a, len(order)):
+            line = page.lines[order[n]]
+            if line.removal is None or n == a:
+                after.append(line.text)
+                size += len(line.text)
+                if size >= ECHO_CHARS:
+                    break
+        text_words = Counter(w for t in after for w in _content_words(t, stops))
+
+        info: dict[int, dict[str, float]] = {}
+
+        def basic(i: int) -> dict[str, float]:
+            if i in info:
+                return info[i]
+            text = page.lines[i].text.strip()
+            n = word_count(text)
+            dates = find_dates(text, lex, month_first=month_first) if n <= MAX_CANDIDATE_WORDS else []
+            pm = prefix.match(text)
+            b = {
+                "words": float(n),
+                "prose": float(is_prose(text, min_words=PARAGRAPH_WORDS)),
+                "title": float(is_title_like(text)),
+                "date": float(bool(dates)),
+                "date_line": float(bool(dates) and is_date_line(text, lex, month_first=month_first)),
+                "prefix": float(pm is not None and len(text) <= 120),
+                "label": float(bool(label.match(text.strip(" :")))),
+            }
+            info[i] = b
+            return b
+
+        # title-shaped lines above the anchor, counted from the anchor up
+        title_rank: dict[int, int] = {}
+        r = 0
+        for n in range(a - 1, max(-1, a - WINDOW_ABOVE - 1), -1):
+            i = order[n]
+            if basic(i)["title"] and basic(i)["words"] >= 2 and not basic(i)["date"]:
+                title_rank[i] = r
+                r += 1
+        date_rank: dict[int, int] = {}
+        r = 0
+        for i in indices:
+            if basic(i)["date"]:
+                date_rank.setdefault(i, r)
+                r += 1
+
+        def near(n: int, step: int, key: str, reach: int = 1) -> float:
+            for k in range(1, reach + 1):
+                m = n + step * k
+                if 0 <= m < len(order) and basic(order[m])[key]:
+                    return 1.0
+            return 0.0
+
+        seen: set[int] = set()
+        for i in indices:
+            if i in seen:
+                continue
+            seen.add(i)
+            line = page.lines[i]
+            text = line.text.strip()
+            b = basic(i)
+            n_words = int(b["words"])
+            if n_words > MAX_CANDIDATE_WORDS or not text:
+                continue
+            n = ordinal[i]
+            rel = n - a
+            tokens = text.split()
+            caps = sum(1 for t in tokens if t[:1].isupper())
+            letters = sum(ch.isalpha() for ch in text)
+            digits = sum(ch.isdigit() for ch in text)
+            stripped = text.rstrip()
+            words = _content_words(text, stops)
+            echo = sum(1 for w in words if text_words[w] > (1 if n >= a else 0)) / (len(words) + 1) if words else 0.0
+            dates = find_dates(text, lex, month_first=month_first) if b["date"] else []
+            res = len(residue(text, dates, lex)) if dates else n_words
+            pm = prefix.match(text)
+            rest = pm.group("rest") if pm else ""
+            group = _group(page, i)
+            f: dict[str, float] = {
+                "rel": max(-WINDOW_ABOVE, min(WINDOW_BELOW, rel)) / 10.0,
+                "above": float(rel < 0),
+                "at_anchor": float(rel == 0),
+                "rel_m1": float(rel == -1), "rel_m2": float(rel == -2), "rel_m3_5": float(-5 <= rel <= -3),
+                "rel_m6_12": float(-12 <= rel <= -6), "rel_m13_30": float(-30 <= rel <= -13),
+                "rel_far_above": float(rel < -30), "rel_p1_3": float(1 <= rel <= 3),
+                "rel_p4_10": float(4 <= rel <= 10), "rel_below": float(rel > 10),
+                "near_end": float(i in self.end_dates),
+                "log_dist": math.log1p(abs(rel)),
+                "title_rank0": float(title_rank.get(i) == 0), "title_rank1": float(title_rank.get(i) == 1),
+                "title_rank2_4": float(2 <= title_rank.get(i, -1) <= 4),
+                "title_rank": min(title_rank.get(i, 10), 10) / 10.0,
+                "words": min(n_words, 40) / 10.0, "log_words": math.log1p(n_words),
+                "w1": float(n_words == 1), "w2": float(n_words == 2), "w3_5": float(3 <= n_words <= 5),
+                "w6_12": float(6 <= n_words <= 12), "w13_20": float(13 <= n_words <= 20),
+                "w21_up": float(n_words > 20),
+                "caps_share": caps / len(tokens) if tokens else 0.0,
+                "all_caps": float(text.isupper() and letters > 3),
+                "starts_upper": float(text[:1].isupper()),
+                "end_period": float(stripped.endswith(".") and not stripped.endswith("...")),
+                "end_question": float(stripped.endswith(("?", "!"))),
+                "end_colon": float(stripped.endswith(":")),
+                "end_ellipsis": float(stripped.endswith(("...", "…"))),
+                "ends_sentence": float(ends_sentence(text)),
+                "title_like": b["title"], "prose": b["prose"],
+                "digit_share": digits / max(1, len(text)), "has_digit": float(digits > 0),
+                "repeat": float(counts[line_key(text)] > 1), "repeats": math.log1p(counts[line_key(text)] - 1),
+                "echo": echo, "echo_any": float(echo > 0),
+                "separators": float(bool(_SEPARATORS.search(text))),
+                "glued": float(glued_kicker(text) is not None),
+                "has_date": b["date"], "date_line": b["date_line"], "n_dates": float(len(dates)),
+                "date_published": float(any(d.kind == "published" for d in dates)),
+                "date_updated": float(any(d.kind == "updated" for d in dates)),
+                "date_unlabelled": float(any(not d.kind for d in dates)),
+                "date_rank0": float(date_rank.get(i) == 0), "date_rank1": float(date_rank.get(i) == 1),
+                "date_rank": min(date_rank.get(i, 10), 10) / 10.0,
+                "date_residue": min(res, 10) / 10.0 if dates else 0.0,
+                "date_at_start": float(bool(dates) and not residue(text[:dates[0].start], [], lex)),
+                "relative_date": float(bool(relative.search(text))),
+                "prefix": b["prefix"], "prefix_word": float(bool(prefix_word.search(text))),
+                "prefix_name": float(bool(rest) and looks_like_name(rest.split(",")[0].split("|")[0].strip(),
+                                                                     particles=particles)),
+                "byline_label": b["label"],
+                "role": float(bool(roles.search(text))),
+                "name": float(looks_like_name(text, particles=particles)),
+                "agency": float(any(t.casefold().strip("().,/") in agencies for t in tokens)),
+                "name_tokens": min(sum(1 for t in tokens if NAME_TOKEN.match(t)), 6) / 6.0,
+                "ui": float(bool(ui.search(text))), "nav": float(bool(nav.match(text))),
+                "next_date": near(n, 1, "date_line", 2), "next_prefix": near(n, 1, "prefix", 2),
+                "next_prose": near(n, 1, "prose"), "prev_prose": near(n, -1, "prose"),
+                "prev_date": near(n, -1, "date_line", 2), "prev_prefix": near(n, -1, "prefix", 2),
+                "prev_label": near(n, -1, "label"),
+                "next_title": near(n, 1, "title"), "prev_title": near(n, -1, "title"),
+                "prev_short": float(n > 0 and basic(order[n - 1])["words"] <= 3),
+            }
+            names = names_in_line(text, lex, page.language) \
+                if n_words <= BYLINE_MAX_WORDS and not b["prose"] else []
+            f["names"] = min(len(names), 4) / 4.0
+            f["has_names"] = float(bool(names))
+            f["names_share"] = sum(word_count(x) for x in names) / n_words if n_words else 0.0
+            for g in CODE_GROUPS:
+                f["code_" + g] = float(group == g)
+            glued = glued_kicker(text)
+            split = split_features(glued, counts) if glued is not None else {}
+            self.candidates.append(Candidate(i, text, f, split))
+
+    def _relate(self, page: Page, ordinal: dict[int, int]) -> None:
+        """Features that compare a candidate with the others: a line that another, longer line
+        holds (a title in a breadcrumb trail or a teaser) or that holds a shorter one; its echo
+        and length beside the best of the headline candidates; the nearest byline or date line;
+        its date beside the other dates (the most frequent, the earliest)."""
+        cands = self.candidates
+        keys = [title_key(c.text) for c in cands]
+        group = {ordinal[c.index]: next(g for g in CODE_GROUPS if c.features["code_" + g]) for c in cands}
+        # the first byline or date line at or over the article's start (a line a few lines into
+        # it counts too: the main run may start with the lead)
+        first_meta = next((ordinal[c.index] for c in cands if c.features["rel"] <= 0.3 and not c.features["near_end"]
+                           and (c.features["code_byline"] or c.features["code_date"] or c.features["date_line"])), None)
+        meta_rank: dict[int, int] = {}
+        if first_meta is not None:
+            r = 0
+            for c in sorted(cands, key=lambda c: -ordinal[c.index]):
+                o = ordinal[c.index]
+                if o < first_meta and c.features["title_like"] and c.features["words"] >= 0.2 \
+                        and not c.features["has_date"]:
+                    meta_rank[o] = r
+                    r += 1
+        titles = [c for c in cands if is_candidate("headline", c.features) and c.features["rel"] <= 0]
+        max_echo = max((c.features["echo"] for c in titles), default=0.0)
+        max_words = max((c.features["words"] for c in titles), default=0.0)
+        meta = sorted(ordinal[c.index] for c in cands
+                      if c.features["code_byline"] or c.features["code_date"] or c.features["date_line"]
+                      or c.features["prefix"])
+        lex = page.lexicon
+        assert lex is not None
+        month_first = page.language == "en"
+        firsts: dict[int, object] = {}
+        for c in cands:
+            if c.features["has_date"]:
+                found = find_dates(c.text, lex, month_first=month_first)
+                if found:
+                    firsts[c.index] = found[0].value
+        freq = Counter(firsts.values())
+        top = freq.most_common(1)[0][1] if freq else 0
+        values = sorted(firsts.values())  # type: ignore[type-var]
+        # (one string of every key: a key found in it more often than it stands as a key is held
+        # by a longer one; the keys of three words or more, for the shorter ones a line ends with)
+        joined = "\x00".join(keys)
+        same = Counter(keys)
+        long_keys = {k for k in keys if len(k.split()) >= 3}
+        for c, key in zip(cands, keys):
+            f = c.features
+            n_words = f["words"] * 10
+            inside = joined.count(key) > same[key] if n_words >= 2 and key else False
+            holds = any(key[p:] in long_keys for p in range(1, len(key))) if long_keys else False
+            f["in_longer"] = float(inside)
+            f["holds_shorter"] = float(holds)
+            f["echo_best"] = float(f["echo"] > 0 and f["echo"] >= max_echo)
+            f["echo_gap"] = f["echo"] - max_echo
+            f["words_share"] = f["words"] / max_words if max_words else 0.0
+            o = ordinal[c.index]
+            for side, other in (("prev", group.get(o - 1)), ("next", group.get(o + 1))):
+                for g in ("kept", "nav", "header", "before", "date", "byline", "widget", "headline", "media"):
+                    f[f"{side}_{g}"] = float(other == g)
+            rel_meta = o - first_meta if first_meta is not None else 99
+            f["has_meta"] = float(first_meta is not None)
+            f["meta_m1"] = float(rel_meta == -1)
+            f["meta_m2"] = float(rel_meta == -2)
+            f["meta_m3_5"] = float(-5 <= rel_meta <= -3)
+            f["meta_p1_3"] = float(1 <= rel_meta <= 3)
+            f["meta_rank0"] = float(meta_rank.get(o) == 0)
+            f["meta_rank1"] = float(meta_rank.get(o) == 1)
+            f["rel_meta"] = max(-30, min(30, rel_meta)) / 10.0 if first_meta is not None else 0.0
+            below = [m - o for m in meta if m > o]
+            above = [o - m for m in meta if m < o]
+            f["meta_below_1_3"] = float(bool(below) and below[0] <= 3)
+            f["meta_above_1_3"] = float(bool(above) and above[-1] <= 3)
+            f["meta_below_dist"] = min(below[0], 20) / 20.0 if below else 1.0
+            value = firsts.get(c.index)
+            f["date_mode"] = float(value is not None and freq[value] == top and top > 1)
+            f["date_earliest"] = float(value is not None and value == values[0])
+            f["date_latest"] = float(value is not None and value == values[-1] and len(set(values)) > 1)
+            f["date_count"] = math.log1p(freq[value]) if value is not None else 0.0
+
+    def for_field(self, name: str) -> list[Candidate]:
+        """The candidates of one field (see :func:`is_candidate`)."""
+        return [c for c in self.candidates if is_candidate(name, c.features)]
+
+
+def is_candidate(name: str, features: dict[str, float]) -> bool:
+    """Whether a line with these features is a candidate of field ``name``: a line with a date
+    for the date; a short line near the article's start for the byline; a title-length line
+    near the start, no date line, for the headline."""
+    if name == "date":
+        return bool(features["has_date"])
+    if features["prose"] or features["near_end"]:
+        return False
+    if features["code_kept"] and features["rel"] >= 0 and name == "headline":
+        return False  # a line the body keeps, at or under the start of its main text
+    if name == "byline":
+        return features["words"] <= BYLINE_MAX_WORDS / 10.0
+    return features["words"] <= HEADLINE_MAX_WORDS / 10.0 and not features["date_line"]
+
+
+def split_features(glued: Glued, counts: Counter[str]) -> dict[str, float]:
+    """The features of a possible glued kicker ("Topic - Headline"): the parts' lengths and
+    casing, the separator, and whether the kicker or the rest stands on the page as a line of
+    its own (``counts``: how often each :func:`line_key` stands on the page)."""
+    kicker, rest = glued.kicker, glued.rest
+    k, r = word_count(kicker), word_count(rest)
+    return {
+        "k_words": float(k), "k1": float(k == 1), "k2": float(k == 2), "k3_up": float(k >= 3),
+        "r_words": min(r, 30) / 10.0, "ratio": k / (k + r),
+        "k_caps": float(kicker.isupper()), "k_upper_start": float(kicker[:1].isupper()),
+        "r_upper_start": float(rest[:1].isupper()),
+        "k_digit": float(any(ch.isdigit() for ch in kicker)),
+        "k_name": float(looks_like_name(kicker)),
+        "k_quote": float(any(q in kicker for q in "\"„“”«»'")),
+        "r_quote_start": float(rest[:1] in "\"„“”«»'‚‘"),
+        "r_question": float(rest.rstrip().endswith("?")),
+        "colon": float(glued.colon),
+        "k_alone": float(counts.get(line_key(kicker), 0) > 0),
+        "r_alone": float(counts.get(line_key(rest), 0) > 0),
+    }

@@ -1,0 +1,265 @@
+"""The field ranker: candidates and features, the learned models (file, scoring, training), the
+names read from a byline line, the kicker, relative dates and the explanation of each field."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import cleannews
+from cleannews import Lexicon
+from cleannews.fields.candidates import PageCandidates, glued_kicker
+from cleannews.fields.model import LinearModel, TreeModel, load_models, parse_models
+from cleannews.fields.names import names_in_line
+from cleannews.fields.relative import resolve_relative
+from cleannews.prepare import prepare
+from helpers import PROSE
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "training"))
+
+PAGE = ["Startseite", "Politik", "Wirtschaft", "Sport", "",
+        "Neues Gesetz für erneuerbare Energien beschlossen", "",
+        "Von Anna Muster und Max Muster", "12.03.2024, 10:15 Uhr", "", *PROSE]
+
+
+# -- names on a byline line --------------------------------------------------------------------
+
+@pytest.mark.parametrize("line, language, names", [
+    ("Sina Zehrfeld Landespolitische Korrespondentin", "de", ["Sina Zehrfeld"]),
+    ("Von Anna Muster und Max Muster", "de", ["Anna Muster", "Max Muster"]),
+    ("Kolumne von Carla Siepmann", "de", ["Carla Siepmann"]),
+    ("Von dpa", "de", ["dpa"]),
+    ("By Jane Doe and John Roe | March 3, 2024", "en", ["Jane Doe", "John Roe"]),
+    ("Jane Doe Staff Writer", "en", ["Jane Doe"]),
+    ("Escribe Camila Méndez", "es", ["Camila Méndez"]),
+    ("Por Mariano Martín mmartin@example.com", "es", ["Mariano Martín"]),
+    ("Par Marie Dupont", "fr", ["Marie Dupont"]),
+    ("Di Marco Rossi", "it", ["Marco Rossi"]),
+])
+def test_names_in_a_byline_line(line, language, names):
+    assert names_in_line(line, Lexicon.load(language), language) == names
+
+
+@pytest.mark.parametrize("line, language", [
+    ("Mensch zu Mensch", "de"),
+    ("Der Bundestag hat am Donnerstag ein Gesetz beschlossen.", "de"),
+    ("12.03.2024, 10:15 Uhr", "de"),
+    ("von der Leyen kritisiert den Entwurf scharf", "de"),
+    ("Share this article", "en"),
+])
+def test_no_names_in_lines_that_hold_none(line, language):
+    assert names_in_line(line, Lexicon.load(language), language) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("AaBbVvoDdn |,.:-@0123456789ÄäÉé")), max_size=60))
+def test_names_are_taken_from_the_line(text):
+    """Whatever the line, the names are words of it (never invented) and the call never raises."""
+    lex = Lexicon.load("de")
+    for name in names_in_line(text, lex, "de"):
+        assert all(token in text for token in name.split())
+
+
+# -- candidates and features -------------------------------------------------------------------
+
+def _prepared(lines: list[str], language: str = "de"):
+    pipeline = cleannews.default_pipeline()
+    pipeline = pipeline[:pipeline.index("main_text") + 1]
+    return pipeline.process(prepare("\n".join(lines), language=language, input_format="text"))
+
+
+def test_candidates_have_features_and_positions():
+    page = _prepared(PAGE)
+    found = PageCandidates(page)
+    texts = {c.text: c.features for c in found.candidates}
+    title = texts["Neues Gesetz für erneuerbare Energien beschlossen"]
+    assert title["above"] == 1.0 and title["title_like"] == 1.0 and title["next_prefix"] == 1.0
+    assert texts["Von Anna Muster und Max Muster"]["prefix"] == 1.0
+    assert texts["12.03.2024, 10:15 Uhr"]["date_line"] == 1.0
+    assert [c.text for c in found.for_field("date")] == ["12.03.2024, 10:15 Uhr"]
+    assert all(not c.features["prose"] for c in found.for_field("headline"))
+
+
+def test_a_page_without_text_has_no_candidates():
+    assert PageCandidates(_prepared([""])).candidates == []
+
+
+@pytest.mark.parametrize("line, glued", [
+    ("Minderheit in Syrien - Drusen fordern mehr Schutz", ("Minderheit in Syrien", "Drusen fordern mehr Schutz")),
+    ("Klimaschutz: Bohren, bis es heiß wird", ("Klimaschutz", "Bohren, bis es heiß wird")),
+    ("Neues Gesetz für erneuerbare Energien beschlossen", None),
+    ("Eine sehr lange Vorzeile mit vielen Wörtern darin: und dann der Rest", None),
+])
+def test_glued_kicker_shapes(line, glued):
+    found = glued_kicker(line)
+    assert (None if found is None else (found.kicker, found.rest)) == glued
+
+
+# -- the models --------------------------------------------------------------------------------
+
+def test_the_shipped_model_loads_and_scores():
+    models = load_models()
+    for name in ("headline", "byline", "date", "kicker"):
+        model = models.get(name)
+        assert model is not None
+        assert 0.0 <= model.score({}) <= 1.0
+    found = PageCandidates(_prepared(PAGE))
+    best = max(found.for_field("headline"), key=lambda c: models.get("headline").score(c.features))
+    assert best.text == "Neues Gesetz für erneuerbare Energien beschlossen"
+
+
+def test_model_files_round_trip_and_bad_files_fail_clearly(tmp_path):
+    linear = LinearModel(("a", "b"), (0.0, 1.0), (1.0, 2.0), (2.0, -1.0), 0.5, 0.3)
+    tree = TreeModel(("a",), -1.0, 1.0, (((0, 0.5, 1, 2, 0.0), (-1, 0.0, -1, -1, -3.0), (-1, 0.0, -1, -1, 4.0)),))
+    data = {"models": {"x": linear.to_dict(), "y": tree.to_dict()}}
+    models = parse_models(json.loads(json.dumps(data)))
+    assert models.get("x") == linear and models.get("y") == tree
+    assert tree.score({"a": 1.0}) > 0.5 > tree.score({"a": 0.0})
+    assert linear.score({"a": 3.0}) > linear.score({"a": -3.0})
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ValueError, match="cannot read"):
+        load_models(str(bad))
+    with pytest.raises(ValueError):
+        parse_models({"models": {"x": {"features": ["a"], "mean": [], "scale": [1], "coef": [1], "intercept": 0}}})
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.dictionaries(st.sampled_from(["rel", "words", "echo", "prefix", "has_date", "nope"]),
+                       st.floats(min_value=-1e6, max_value=1e6, allow_nan=False), max_size=6))
+def test_scores_are_probabilities(features):
+    for name in ("headline", "byline", "date"):
+        assert 0.0 <= load_models().get(name).score(features) <= 1.0
+
+
+def test_training_runs_on_a_tiny_synthetic_set(tmp_path):
+    """Label three made-up pages, train every model on them, and read the file back."""
+    pytest.importorskip("sklearn")
+    import field_labels
+    import train_fields
+
+    pages = []
+    for n, (title, author) in enumerate([("Neues Gesetz beschlossen", "Anna Muster"),
+                                        ("Streit um den Haushalt geht weiter", "Max Muster"),
+                                        ("Klimaschutz: Bohren, bis es heiß wird", "Eva Beispiel")]):
+        lines = ["Startseite", "Politik", "", title, "", f"Von {author}", f"1{n}.03.2024", "", *PROSE]
+        row = field_labels.label_page("\n".join(lines), {"headline": title.split(": ")[-1], "byline": [author],
+                                                         "date": f"2024-03-1{n}"}, language="de")
+        row["set"] = "synthetic"
+        pages.append(row)
+    assert all(any(c["labels"]["byline"] for c in p["candidates"]) for p in pages)
+    assert any(c["labels"]["glued"] for c in pages[2]["candidates"])
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text("".join(json.dumps(p) + "\n" for p in pages), encoding="utf-8")
+    out = tmp_path / "model.json"
+    assert train_fields.main(["--train", str(labels), "--out", str(out), "--kind", "logistic"]) == 0
+    models = load_models(str(out))
+    assert {"headline", "byline", "date", "kicker"} <= set(models.models)
+    article = cleannews.default_pipeline().configure("fields", model=str(out)).clean("\n".join(PAGE))
+    assert article.headline == "Neues Gesetz für erneuerbare Energien beschlossen"
+
+
+# -- the step in the pipeline: kicker, byline, date, explanation -------------------------------
+
+def _forced_kicker_model(tmp_path, split: bool) -> str:
+    """The shipped models with a kicker model that always (or never) splits."""
+    data = json.loads((ROOT / "src" / "cleannews" / "fields_model.json").read_text(encoding="utf-8"))
+    data["models"]["kicker"] = LinearModel(("k_words",), (0.0,), (1.0,), (0.0,), 10.0 if split else -10.0).to_dict()
+    path = tmp_path / f"split-{split}.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("split", [True, False])
+def test_a_glued_kicker_is_split_off_when_the_model_says_so(tmp_path, split):
+    lines = ["Startseite", "", "Minderheit in Syrien - Drusen fordern mehr Schutz für ihre Dörfer", "",
+             "Von Anna Muster", "12.03.2024", "", *PROSE]
+    pipeline = cleannews.default_pipeline().configure("fields", model=_forced_kicker_model(tmp_path, split))
+    article = pipeline.clean("\n".join(lines))
+    if split:
+        assert (article.kicker, article.headline) == ("Minderheit in Syrien", "Drusen fordern mehr Schutz für ihre Dörfer")
+    else:
+        assert article.kicker is None
+        assert article.headline == "Minderheit in Syrien - Drusen fordern mehr Schutz für ihre Dörfer"
+    assert article.to_dict()["kicker"] == article.kicker
+
+
+def test_byline_and_date_from_the_ranked_lines():
+    article = cleannews.clean("\n".join(PAGE))
+    assert list(article.byline) == ["Anna Muster", "Max Muster"]
+    assert article.date == datetime.date(2024, 3, 12)
+
+
+def test_published_date_over_updated_date():
+    lines = ["Neues Gesetz für erneuerbare Energien beschlossen", "",
+             "Aktualisiert am 14.03.2024", "Veröffentlicht am 12.03.2024", "", *PROSE]
+    assert cleannews.clean("\n".join(lines)).date == datetime.date(2024, 3, 12)
+
+
+@pytest.mark.parametrize("line, language, expected", [
+    ("vor 3 Stunden", "de", datetime.date(2024, 5, 2)),
+    ("vor 2 Tagen", "de", datetime.date(2024, 4, 30)),
+    ("gestern", "de", datetime.date(2024, 5, 1)),
+    ("vor einer Woche", "de", datetime.date(2024, 4, 25)),
+    ("2 days ago", "en", datetime.date(2024, 4, 30)),
+    ("hace 3 días", "es", datetime.date(2024, 4, 29)),
+    ("il y a 5 heures", "fr", datetime.date(2024, 5, 2)),
+    ("Neues Gesetz beschlossen", "de", None),
+])
+def test_relative_dates_against_a_reference(line, language, expected):
+    reference = datetime.datetime(2024, 5, 2, 18, 0)
+    assert resolve_relative(line, Lexicon.load(language), reference) == expected
+
+
+def test_a_relative_date_needs_the_callers_reference_date():
+    lines = ["Neues Gesetz für erneuerbare Energien beschlossen", "", "Von Anna Muster", "vor 3 Tagen", "", *PROSE]
+    text = "\n".join(lines)
+    assert cleannews.clean(text).date is None
+    assert cleannews.clean(text, reference_date=datetime.date(2024, 5, 2)).date == datetime.date(2024, 4, 29)
+    with pytest.raises(TypeError, match="reference_date"):
+        cleannews.clean(text, reference_date="2024-05-02")  # type: ignore[arg-type]
+
+
+def test_explain_says_why_each_field_was_chosen():
+    explanation = cleannews.default_pipeline().explain("\n".join(PAGE))
+    headline = explanation.fields["headline"]
+    assert headline.value == "Neues Gesetz für erneuerbare Energien beschlossen"
+    assert headline.line == 6 and headline.score is not None and headline.runner_up is not None
+    assert explanation.fields["byline"].value == "Anna Muster, Max Muster"
+    text = str(explanation)
+    assert "runner-up" in text and "score" in text
+    assert explanation.to_dict()["fields"]["date"]["value"] == "2024-03-12"
+
+
+def test_the_ranker_can_be_switched_off_per_field():
+    pipeline = cleannews.default_pipeline().configure("fields", headline=False, byline=False, date=False)
+    explanation = pipeline.explain("\n".join(PAGE))
+    assert explanation.fields == {}
+    assert explanation.article.headline == "Neues Gesetz für erneuerbare Energien beschlossen"
+
+
+def test_the_rule_based_value_stands_unless_the_model_vetoes_its_line():
+    text = "\n".join(PAGE)
+    kept = cleannews.default_pipeline().explain(text).fields["byline"]
+    assert kept.reason.startswith("the byline step's line")
+    ranked = cleannews.default_pipeline().configure("fields", keep_rules_above=1.1).explain(text)
+    assert ranked.fields["byline"].reason.startswith("best score")
+    assert list(ranked.article.byline) == ["Anna Muster", "Max Muster"]
+
+
+def test_an_overlong_name_is_no_name():
+    lex = Lexicon.load("de")
+    assert names_in_line("Von Anna " + "Ä" * 200, lex, "de") == []
+    assert names_in_line("Von Anna Muster", lex, "de") == ["Anna Muster"]
+
+
+def test_a_line_without_letters_is_no_headline():
+    article = cleannews.clean("add a comment\n0\n0\n" + "\n".join(PROSE[:1]), input_format="text")
+    assert article.headline != "0"
