@@ -280,16 +280,17 @@ class Pipeline(Sequence[Cleaner]):
               url: str | None = None, timeout: float | None = None,
               reference_date: datetime.date | None = None) -> Article:
         """Clean a page into an Article with this pipeline (arguments as :func:`cleannews.clean`)."""
-        return self.process(self._prepare(source, language, input_format, url, timeout)).to_article()
+        return self.process(self._prepare(source, language, input_format, url, timeout, reference_date)).to_article()
 
     def clean_with_stats(self, source: str | bytes, *, language: str | None = None, input_format: str = "auto",
-                         url: str | None = None, timeout: float | None = None) -> tuple[Article, list[StepStats]]:
+                         url: str | None = None, timeout: float | None = None,
+                         reference_date: datetime.date | None = None) -> tuple[Article, list[StepStats]]:
         """:meth:`clean`, with each step's time and counts on the page (see :class:`StepStats`)."""
-        page = self.process(self._prepare(source, language, input_format, url, timeout))
+        page = self.process(self._prepare(source, language, input_format, url, timeout, reference_date))
         return page.to_article(), step_stats(self, page)
 
     def _prepare(self, source: str | bytes, language: str | None, input_format: str, url: str | None,
-                 timeout: float | None) -> Page:
+                 timeout: float | None, reference_date: datetime.date | None = None) -> Page:
         deadline = time.monotonic() + timeout if timeout is not None else None  # reading the page counts too
         page = prepare(source, language=language or self.language, input_format=input_format, url=url)
         _set_reference_date(page, reference_date)

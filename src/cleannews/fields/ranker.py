@@ -60,6 +60,9 @@ class FieldRanker(Cleaner):
     #: keep the names (the date) the rule-based step found when the model scores the line it
     #: claimed at least this high (0: always; above 1: never); rank the candidates otherwise
     keep_rules_above: float = 0.02
+    #: a line the body keeps (the rules read it as article text) is taken for the headline only
+    #: with at least this score: a lower one keeps the body whole and the headline step's title
+    take_kept_above: float = 0.1
 
     def __call__(self, page: Page) -> None:
         if page.lexicon is None:
@@ -104,6 +107,8 @@ class FieldRanker(Cleaner):
         if not ranked:
             return
         (score, best), runner = ranked[0], ranked[1] if len(ranked) > 1 else None
+        if page.lines[best.index].kept and score < self.take_kept_above:
+            return
         title, kicker = best.text, None
         glued = glued_kicker(best.text) if self.kicker and best.split else None
         kicker_model = models.get("kicker")
