@@ -263,3 +263,22 @@ def test_an_overlong_name_is_no_name():
 def test_a_line_without_letters_is_no_headline():
     article = cleannews.clean("add a comment\n0\n0\n" + "\n".join(PROSE[:1]), input_format="text")
     assert article.headline != "0"
+
+
+def test_compiled_trees_give_the_same_log_odds_as_walking_them():
+    """TreeModel.score runs the trees compiled into one function: the same float as walking them
+    node by node, on random vectors and on exact split thresholds."""
+    import random
+
+    from cleannews.fields.model import TreeModel, load_models
+    rng = random.Random(7)
+    checked = 0
+    for model in load_models(None).models.values():
+        if not isinstance(model, TreeModel):
+            continue
+        thresholds = [node[1] for tree in model.trees for node in tree if node[0] >= 0]
+        for _ in range(500):
+            x = [rng.choice([0.0, 1.0, rng.uniform(-5, 60), rng.choice(thresholds)]) for _ in model.features]
+            assert model._log_odds(x) == model.walk(x)
+            checked += 1
+    assert checked >= 1000
