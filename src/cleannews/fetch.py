@@ -61,7 +61,8 @@ def fetch(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> 
 
 
 def _read_limited(response: object, max_bytes: int) -> bytes:
-    parts, size = [], 0
+    parts: list[bytes] = []
+    size = 0
     while True:
         chunk = response.read(_CHUNK)  # type: ignore[attr-defined]
         if not chunk:
