@@ -97,7 +97,7 @@ class Article:
     ``body`` holds the article's paragraphs separated by one blank line. ``byline`` lists the
     authors' names in page order (empty when none is shown); ``date`` is the published date
     (``None`` when the page shows none). ``kicker`` is the short topic line over the headline
-    or glued before it ("Minderheit in Syrien" over "Drusen fordern …"; German Dachzeile or
+    or glued before it ("Wohnungsmarkt" over "Mieten steigen …"; German Dachzeile or
     Spitzmarke), never part of ``headline``. ``lead`` is the body's first paragraph, ``section`` the
     kicker or last breadcrumb ("Politik"). ``removed`` accounts for every non-blank input line
     that is not in the body.

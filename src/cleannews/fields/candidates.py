@@ -80,7 +80,7 @@ class Glued(NamedTuple):
 
 def glued_kicker(text: str) -> Glued | None:
     """(kicker, rest) for a line that may carry a kicker glued before its title with " - " or
-    ": " ("Minderheit in Syrien - Drusen fordern …"), else None. Whether it does is for the
+    ": " ("Wohnungsmarkt - Mieten steigen …"), else None. Whether it does is for the
     kicker model to say (see :mod:`cleannews.fields.ranker`)."""
     m = _KICKER_GLUE.match(text.strip())
     if m is None or word_count(m.group("kicker")) > 6 or word_count(m.group("rest")) < 2:

@@ -18,7 +18,7 @@ from .meta import parse_meta_line
 _NAMES_END = regex.compile(r"\s*(?:[|·•@(]|\s[–—\-]\s).*$")
 #: Words after the names that are no part of them: an address, a handle, a lower-case word.
 _TRAILING_JUNK = regex.compile(r"(?:\s+(?:\S*[@/]\S*|\p{Ll}[\p{L}.]*|\S*\d\S*))+\s*$")
-#: A name holds at most this many words before a role ("Sina Zehrfeld Landespolitische
+#: A name holds at most this many words before a role ("Eva Beispiel Landespolitische
 #: Korrespondentin": the name is the first two).
 NAME_WORDS_BEFORE_ROLE = 2
 #: A person's name (or an agency's) is at most this long.
@@ -27,7 +27,7 @@ MAX_NAME_CHARS = 80
 
 def names_in_line(text: str, lexicon: Lexicon, language: str) -> list[str]:
     """The person names (or agencies) on a byline line: "Von Anna Muster und Max Muster",
-    "By Jane Doe | Nov 19, 2019", "Sina Zehrfeld Landespolitische Korrespondentin" (roles,
+    "By Jane Doe | Nov 19, 2019", "Eva Beispiel Landespolitische Korrespondentin" (roles,
     titles, places and dates stripped); [] when the line holds no name."""
     meta = parse_meta_line(text, lexicon, month_first=language == "en", stopwords=stopwords(language))
     if meta is not None and meta.names:
@@ -52,15 +52,15 @@ def names_in_line(text: str, lexicon: Lexicon, language: str) -> list[str]:
 
 
 def _word_twice(name: str) -> bool:
-    """A "name" that says one word twice ("Mensch zu Mensch") is a slogan or a label; one
+    """A "name" that says one word twice ("Tag für Tag") is a slogan or a label; one
     longer than :data:`MAX_NAME_CHARS` is no name at all."""
     tokens = [t.casefold() for t in name.split()]
     return len(set(tokens)) < len(tokens) or len(name) > MAX_NAME_CHARS
 
 
 def _strip_trailing_role(name: str, lexicon: Lexicon) -> str:
-    """A name without a role or title after it ("Sina Zehrfeld Landespolitische
-    Korrespondentin" -> "Sina Zehrfeld", "Jane Doe Staff Writer" -> "Jane Doe")."""
+    """A name without a role or title after it ("Eva Beispiel Landespolitische
+    Korrespondentin" -> "Eva Beispiel", "Jane Doe Staff Writer" -> "Jane Doe")."""
     roles = lexicon.pattern("byline", "roles", "word")
     m = roles.search(name)
     if m is None or m.start() == 0:

@@ -1,6 +1,6 @@
 """The field ranker: learned models choose the headline, byline and date lines among the
 candidates near the article's start (see :mod:`cleannews.fields.candidates`), and a kicker glued
-before the headline ("Minderheit in Syrien - Drusen fordern …") is split off.
+before the headline ("Wohnungsmarkt - Mieten steigen …") is split off.
 
 The rule-based steps (:mod:`~cleannews.fields.headline`, :mod:`~cleannews.fields.byline`,
 :mod:`~cleannews.fields.dates`) run first; what they claimed is one of the features, and the
