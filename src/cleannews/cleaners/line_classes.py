@@ -28,8 +28,6 @@ LIST_ITEM = "list item"
 DIGITS = "digits"
 #: :attr:`Verdict.tag` of a short line in a list that the text holds
 ITEM = "list_item"
-#: :attr:`Verdict.tag` of a line judged chrome because it stands more than once on the page
-REPEATED = "repeated"
 #: One line's class in context and the evidence for it (what :func:`classify_lines` gives).
 Labels = dict[int, tuple[str, "Verdict"]]
 
@@ -196,7 +194,7 @@ def repeated(page: Page, kept: list[int], verdicts: list[Verdict],
         if times is not None:
             times[i] = n
         if n > 1 and verdicts[k].cls in (SHORT, NEAR_GOOD):
-            out[k] = Verdict(BAD, f"stands {n} times on the page ({verdicts[k].evidence})", REPEATED)
+            out[k] = Verdict(BAD, f"stands {n} times on the page ({verdicts[k].evidence})")
     return out
 
 

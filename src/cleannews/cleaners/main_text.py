@@ -22,10 +22,10 @@ from ..state import MainRun
 from ..text import TERMINAL, is_title_like, line_key, list_number
 from .blocks import Block, build_blocks, choose_run, hard_breaks, uses_paragraph_breaks
 from .end_headers import end_headers
-from .line_classes import BAD, DIGITS, GOOD, NEAR_GOOD, REPEATED, SHORT, Labels, LineClassifier, Verdict, classify_lines
+from .line_classes import BAD, DIGITS, GOOD, NEAR_GOOD, SHORT, Labels, LineClassifier, Verdict, classify_lines
 from .line_features import TOKEN, LineFeatures, line_features, spaceless_measures
-from .main_text_model import MIN_RESTORED_WORDS, RULE_AFTER, RULE_BEFORE, RULE_INSIDE, RULE_KEEP, LazyProbabilities, MainTextModel, \
-    RuleView, decide, describe, line_rows, row_maker
+from .main_text_model import (RULE_AFTER, RULE_BEFORE, RULE_INSIDE, RULE_KEEP, LazyProbabilities, MainTextModel,
+                              RuleView, decide, describe, line_rows, row_maker, rules_decide_alone)
 from .teasers import teaser_blocks
 
 
@@ -309,14 +309,8 @@ class MainText(Cleaner):
         probs = LazyProbabilities(model, indices, row_of)
         kinds = [rules.decisions.get(i, RULE_KEEP) for i in indices]
         start, end = rules.run
-        # the rules stand where they are certain: a line they keep; inside the run, a line of UI
-        # text, a short label, a line of mostly digits (a date or time line, a score: a table's
-        # rows the rules keep as such) and a line that stands more than once on the page (what
-        # the page repeats is chrome; bringing one copy back would change what the next
-        # cleaning counts)
-        fixed = [kind == RULE_KEEP or (kind == RULE_INSIDE and (features[i].ui is not None
-                                                               or features[i].words < MIN_RESTORED_WORDS
-                                                               or labels[i][1].tag in (DIGITS, REPEATED)))
+        fixed = [rules_decide_alone(kind, ui=features[i].ui is not None, words=features[i].words,
+                                    digits=labels[i][1].tag == DIGITS, repeated=rules.times.get(i, 1) > 1)
                  for i, kind in zip(indices, kinds)]
         keep = decide(probs, kinds, model.thresholds, fixed)
         for i, kp, kind in zip(indices, keep, kinds):

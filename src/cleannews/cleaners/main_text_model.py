@@ -5,7 +5,7 @@ before it (their removal codes around the line) are features of a logistic model
 line's own measures (:class:`~.line_features.LineFeatures`), its neighbours', its distance to
 the headline, the length and density of the block of lines it stands in and its repetition on
 the page. The model's probabilities are smoothed over neighbouring lines, then read against the
-rules' decision (:func:`decide`), which stands where the rules are certain (:func:`rules_certain`:
+rules' decision (:func:`decide`), which stands where the rules are certain (:func:`rules_decide_alone`:
 a line they keep; a UI phrase or a short label they take out inside the run). A longer line the
 rules take out inside the run comes back over the ``inside`` threshold; the run grows over the
 lines after its end while they pass the ``extend`` threshold, across at most ``gap`` lines that
@@ -277,7 +277,7 @@ def decide(probs: Sequence[float], kinds: Sequence[str], t: Thresholds,
            fixed: Sequence[bool] | None = None) -> list[bool]:
     """Keep or not, per line, from the smoothed probabilities and the rules' decisions
     (``kinds``: RULE_KEEP, RULE_BEFORE, RULE_INSIDE or RULE_AFTER, in page order;
-    ``fixed``: per line, True where the rules decide alone, see :func:`rules_certain`)."""
+    ``fixed``: per line, True where the rules decide alone, see :func:`rules_decide_alone`)."""
     keep = [False] * len(kinds)
     for k, kind in enumerate(kinds):  # (probabilities are read only where they decide)
         if fixed is not None and fixed[k]:
@@ -345,13 +345,21 @@ class LazyProbabilities(Sequence[float]):
         return p
 
 
-def rules_certain(row: Sequence[float]) -> bool:
+def rules_decide_alone(kind: str, *, ui: bool, words: int, digits: bool, repeated: bool) -> bool:
     """True where the rules decide alone, whatever the model says: a line they keep (the
     model brings back text, it does not cut it), and a line they take out inside their run
-    that holds a UI phrase or is a short label of fewer than :data:`MIN_RESTORED_WORDS` words
-    ("Share", "Advertisement")."""
-    label = row[_INDEX["ui"]] > 0.5 or row[_INDEX["log_words"]] < math.log1p(MIN_RESTORED_WORDS) - 1e-9
-    return row[_INDEX["rule_keep"]] > 0.5 or (row[_INDEX["rule_inside"]] > 0.5 and label)
+    that holds a UI phrase, is a short label of fewer than :data:`MIN_RESTORED_WORDS` words
+    ("Share", "Advertisement"), is mostly digits (a date or time line, a score: a table's rows
+    the rules keep as such) or stands more than once on the page (what a page repeats is
+    chrome, and bringing one copy back would change what cleaning the result again counts)."""
+    return kind == RULE_KEEP or (kind == RULE_INSIDE and (ui or words < MIN_RESTORED_WORDS or digits or repeated))
+
+
+def rules_certain(row: Sequence[float]) -> bool:
+    """:func:`rules_decide_alone` for a line's feature row (as the training script reads it)."""
+    return rules_decide_alone(rule_kind(row), ui=row[_INDEX["ui"]] > 0.5,
+                              words=round(math.expm1(row[_INDEX["log_words"]])),
+                              digits=row[_INDEX["digits_tag"]] > 0.5, repeated=row[_INDEX["repeated"]] > 0.5)
 
 
 def rule_kind(row: Sequence[float]) -> str:

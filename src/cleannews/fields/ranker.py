@@ -20,7 +20,7 @@ from ..page import Page
 from ..state import FieldChoice
 from .candidates import Candidate, PageCandidates, glued_kicker
 from .dates import choose, find_dates
-from .model import FieldModels, load_models
+from .model import FieldModels, Model, load_models
 from .names import names_in_line
 from .relative import resolve_relative
 
@@ -142,8 +142,7 @@ class FieldRanker(Cleaner):
     def _byline(self, page: Page, found: PageCandidates, models: FieldModels) -> None:
         model = models.get("byline")
         ranked = _ranked(found.for_field("byline"), model)
-        threshold = self.byline_threshold if self.byline_threshold is not None else \
-            model.threshold if model is not None else 0.0
+        threshold = _threshold(self.byline_threshold, model)
         lex = page.lexicon
         assert lex is not None
         for k, (score, cand) in enumerate(ranked[:BYLINE_TRIES]):
@@ -208,8 +207,7 @@ class FieldRanker(Cleaner):
     def _date(self, page: Page, found: PageCandidates, models: FieldModels) -> None:
         model = models.get("date")
         ranked = _ranked(found.for_field("date"), model)
-        threshold = self.date_threshold if self.date_threshold is not None else \
-            model.threshold if model is not None else 0.0
+        threshold = _threshold(self.date_threshold, model)
         lex = page.lexicon
         assert lex is not None
         month_first = page.language == "en"
@@ -260,6 +258,14 @@ def _published_over_updated(ranked: list[tuple[float, Candidate]]) -> tuple[floa
             if other.features["date_published"] and abs(other.index - best.index) <= NEIGHBOUR_LINES:
                 return other_score, other
     return score, best
+
+
+def _threshold(option: float | None, model: Model | None) -> float:
+    """The least score a field's best line needs: the step's option if set, else the one stored
+    with the model (0 without a model)."""
+    if option is not None:
+        return option
+    return model.threshold if model is not None else 0.0
 
 
 def _ranked(cands: list[Candidate], model: object) -> list[tuple[float, Candidate]]:
