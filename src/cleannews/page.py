@@ -21,6 +21,7 @@ from .state import PageState
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
+    from .line_table import LineTable
 
 #: Lines longer than this are set aside unread (see :meth:`Page.set_aside_giant_lines`).
 MAX_LINE_CHARS = 100_000
@@ -83,6 +84,8 @@ class Page:
     version: int = 0
     #: seconds each step took on this page, by step name (set by :meth:`Pipeline.process`)
     timings: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
+    #: the feature table of the lines (see :func:`cleannews.line_table.page_table`)
+    table: LineTable | None = field(default=None, repr=False, compare=False)
     _ticks: int = field(default=0, repr=False, compare=False)
     _positions: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
 

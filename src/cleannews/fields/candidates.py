@@ -13,6 +13,8 @@ prefixes, date labels), its neighbours, and how many of its words come back in t
 
 from __future__ import annotations
 
+import bisect
+import datetime
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -22,10 +24,13 @@ import regex
 
 from ..article import RemovalCode
 from ..language import stopwords
+from ..lexicon import Lexicon
+from ..lexicon.whole_line import WholeLine
+from ..line_table import END_COLON, END_ELLIPSIS, END_PERIOD, END_QUESTION, STARTS_UPPER, LineTable, page_table
 from ..page import Page
-from ..text import (LETTER_WORD, NAME_TOKEN, PARAGRAPH_WORDS, ends_sentence, is_prose, is_title_like,
-                    line_key, looks_like_name, title_key, word_count)
-from .dates import find_dates, is_date_line, residue
+from ..text import LETTER_WORD, NAME_TOKEN, PARAGRAPH_WORDS, ends_sentence, is_prose, line_key, looks_like_name, \
+    title_key, word_count
+from .dates import FoundDate, find_dates, is_date_line, residue
 from .fields_util import byline_prefix
 from .names import names_in_line
 
@@ -41,6 +46,8 @@ BYLINE_MAX_WORDS = 25
 HEADLINE_MAX_WORDS = 30
 #: Characters of text under a line whose words a headline's words are looked up in.
 ECHO_CHARS = 3000
+#: A line that starts with a byline prefix counts as a byline line up to this length.
+MAX_PREFIX_LINE_CHARS = 120
 
 _SEPARATORS = regex.compile(r"\s[|·•–—\-]\s|[|·•]")
 _KICKER_GLUE = regex.compile(r"^(?P<kicker>[^:|–—]{2,60}?)(?P<sep>\s[–—\-]\s|:\s)(?P<rest>\S.*)$")
@@ -113,6 +120,74 @@ def _group(page: Page, i: int) -> str:
     return _CODE_GROUPS.get(line.removal.code, "other")
 
 
+#: The groups of a candidate's neighbours that are features, and the features' names.
+_SIDE_GROUPS = ("kept", "nav", "header", "before", "date", "byline", "widget", "headline", "media")
+_PREV_KEYS = tuple((g, "prev_" + g) for g in _SIDE_GROUPS)
+_NEXT_KEYS = tuple((g, "next_" + g) for g in _SIDE_GROUPS)
+
+
+def _ends_with_one(key: str, keys: set[str], lengths: list[int]) -> bool:
+    """Whether one of ``keys`` (their lengths sorted in ``lengths``) is a proper suffix of key:
+    ``any(key[p:] in keys for p in range(1, len(key)))``, one look-up per length."""
+    for n in lengths:
+        if n >= len(key):
+            break
+        if n > 0 and key[-n:] in keys:
+            return True
+    return False
+
+
+class _Finder:
+    """Whether a line holds a match of one lexicon list's pattern (one class of lexicon hits),
+    searching only the lines that hold one of the list's needles (see
+    :meth:`~cleannews.lexicon.Lexicon.needles`). A page-wide scan of the lexicon's lists would
+    answer the same question for every line at once."""
+
+    __slots__ = ("pattern", "needles")
+
+    def __init__(self, lex: Lexicon, section: str, key: str, mode: str, texts: list[str]) -> None:
+        self.pattern = lex.pattern(section, key, mode)
+        needles = lex.needles(section, (key,))
+        self.needles = needles.in_page(texts) if needles is not None else None
+
+    def found(self, text: str) -> bool:
+        """True when the pattern matches somewhere in text."""
+        if self.needles is not None and not self.needles.in_line(text):
+            return False
+        return self.pattern.search(text) is not None
+
+
+class _Basic:
+    """What the candidates read of a line and of its neighbours: its words, prose or title
+    shape, dates, byline prefix and label (each line measured once per page)."""
+
+    __slots__ = ("text", "words", "prose", "title", "dates", "date", "date_line", "prefix_match", "prefix", "label")
+
+    def __init__(self, text: str, words: int, prose: bool, title: bool, dates: list[FoundDate], date_line: bool,
+                 prefix_match: regex.Match[str] | None, label: bool) -> None:
+        self.text, self.words, self.prose, self.title = text, words, prose, title
+        self.dates, self.date, self.date_line = dates, bool(dates), date_line
+        self.prefix_match = prefix_match
+        self.prefix = prefix_match is not None and len(text) <= MAX_PREFIX_LINE_CHARS
+        self.label = label
+
+
+def _basic(table: LineTable, i: int, lex: Lexicon, month_first: bool, prefix: regex.Pattern[str],
+           label: WholeLine) -> _Basic:
+    """Line i's :class:`_Basic` measures, from the page's feature table and the lexicon."""
+    text = table.texts[i].strip()
+    n = table.words(i)
+    dates = find_dates(text, lex, month_first=month_first) if n <= MAX_CANDIDATE_WORDS else []
+    return _Basic(text, n, table.prose(i), table.title_like(i), dates,
+                  bool(dates) and is_date_line(text, lex, month_first=month_first), prefix.match(text),
+                  bool(label.match(text.strip(" :"))))
+
+
+def _either(first: _Basic | None, second: _Basic | None, name: str) -> float:
+    """1.0 when the first or the second neighbour (None: none there) has the measure ``name``."""
+    return float(bool(first is not None and getattr(first, name)) or bool(second is not None and getattr(second, name)))
+
+
 class PageCandidates:
     """The candidate lines of one page with their features (computed once per line)."""
 
@@ -120,6 +195,9 @@ class PageCandidates:
         self.page = page
         self.candidates: list[Candidate] = []
         self.end_dates: set[int] = set()
+        #: a candidate's group (see :data:`CODE_GROUPS`) and its line's first date, by ordinal / index
+        self._groups: dict[int, str] = {}
+        self._first_dates: dict[int, datetime.date] = {}
         if page.lexicon is None:
             return
         order = [i for i, line in enumerate(page.lines)
@@ -137,24 +215,26 @@ class PageCandidates:
         self.end_dates = {order[n] for n in ends}
         self._order, self._ordinal, self._a = order, ordinal, a
         self._build(page, [order[n] for n in picked + ends], a, ordinal, order)
-        self._relate(page, ordinal)
+        self._relate(ordinal)
 
     # -- features -------------------------------------------------------------------------------
     def _build(self, page: Page, indices: list[int], a: int, ordinal: dict[int, int], order: list[int]) -> None:
         lex = page.lexicon
         assert lex is not None
+        table = page_table(page)
         month_first = page.language == "en"
         stops = stopwords(page.language)
         prefix = byline_prefix(lex)
-        prefix_word = lex.pattern("byline", "prefixes", "word")
         label = lex.whole_line(("byline",), ("labels",))
-        roles = lex.pattern("byline", "roles", "word")
         particles = lex.words("byline", "particles")
         agencies = lex.words("byline", "agencies")
+        prefix_word = lex.pattern("byline", "prefixes", "word")
+        roles = lex.pattern("byline", "roles", "word")
         relative = lex.pattern("dates", "relative_re", "search")
-        ui = lex.pattern("scorer", "ui", "word")
+        # (the UI phrases, a long list, are searched only in lines that hold one of their needles)
+        ui = _Finder(lex, "scorer", "ui", "word", [page.lines[i].text for i in indices])
         nav = lex.pattern("navigation", "lines", "line")
-        counts = Counter(line_key(line.text) for line in page.lines if line.text)
+        counts = table.key_counts()
         # the text under the article's start, for the echo of a line's words
         after: list[str] = []
         size = 0
@@ -167,74 +247,61 @@ class PageCandidates:
                     break
         text_words = Counter(w for t in after for w in _content_words(t, stops))
 
-        info: dict[int, dict[str, float]] = {}
+        memo: dict[int, _Basic] = {}
 
-        def basic(i: int) -> dict[str, float]:
-            if i in info:
-                return info[i]
-            text = page.lines[i].text.strip()
-            n = word_count(text)
-            dates = find_dates(text, lex, month_first=month_first) if n <= MAX_CANDIDATE_WORDS else []
-            pm = prefix.match(text)
-            b = {
-                "words": float(n),
-                "prose": float(is_prose(text, min_words=PARAGRAPH_WORDS)),
-                "title": float(is_title_like(text)),
-                "date": float(bool(dates)),
-                "date_line": float(bool(dates) and is_date_line(text, lex, month_first=month_first)),
-                "prefix": float(pm is not None and len(text) <= 120),
-                "label": float(bool(label.match(text.strip(" :")))),
-            }
-            info[i] = b
+        def basic(n: int) -> _Basic | None:
+            """The line at ordinal n's basic measures, computed once (None past the page's ends)."""
+            b = memo.get(n)
+            if b is None and 0 <= n < len(order):
+                b = memo[n] = _basic(table, order[n], lex, month_first, prefix, label)
             return b
 
         # title-shaped lines above the anchor, counted from the anchor up
         title_rank: dict[int, int] = {}
         r = 0
         for n in range(a - 1, max(-1, a - WINDOW_ABOVE - 1), -1):
-            i = order[n]
-            if basic(i)["title"] and basic(i)["words"] >= 2 and not basic(i)["date"]:
-                title_rank[i] = r
+            b = basic(n)
+            assert b is not None
+            if b.title and b.words >= 2 and not b.date:
+                title_rank[order[n]] = r
                 r += 1
         date_rank: dict[int, int] = {}
         r = 0
         for i in indices:
-            if basic(i)["date"]:
+            b = basic(ordinal[i])
+            assert b is not None
+            if b.date:
                 date_rank.setdefault(i, r)
                 r += 1
-
-        def near(n: int, step: int, key: str, reach: int = 1) -> float:
-            for k in range(1, reach + 1):
-                m = n + step * k
-                if 0 <= m < len(order) and basic(order[m])[key]:
-                    return 1.0
-            return 0.0
 
         seen: set[int] = set()
         for i in indices:
             if i in seen:
                 continue
             seen.add(i)
-            line = page.lines[i]
-            text = line.text.strip()
-            b = basic(i)
-            n_words = int(b["words"])
+            n = ordinal[i]
+            b = basic(n)
+            assert b is not None
+            text = b.text
+            n_words = b.words
             if n_words > MAX_CANDIDATE_WORDS or not text:
                 continue
-            n = ordinal[i]
+            prev1, prev2, next1, next2 = basic(n - 1), basic(n - 2), basic(n + 1), basic(n + 2)
             rel = n - a
+            flags = table.flags[i]
+            digits = table.digits[i]
             tokens = text.split()
-            caps = sum(1 for t in tokens if t[:1].isupper())
-            letters = sum(ch.isalpha() for ch in text)
-            digits = sum(ch.isdigit() for ch in text)
-            stripped = text.rstrip()
             words = _content_words(text, stops)
             echo = sum(1 for w in words if text_words[w] > (1 if n >= a else 0)) / (len(words) + 1) if words else 0.0
-            dates = find_dates(text, lex, month_first=month_first) if b["date"] else []
+            dates = b.dates
             res = len(residue(text, dates, lex)) if dates else n_words
-            pm = prefix.match(text)
+            pm = b.prefix_match
             rest = pm.group("rest") if pm else ""
             group = _group(page, i)
+            repeats = table.repeats(i)
+            glued = glued_kicker(text)
+            rank = title_rank.get(i, -1)
+            drank = date_rank.get(i, -1)
             f: dict[str, float] = {
                 "rel": max(-WINDOW_ABOVE, min(WINDOW_BELOW, rel)) / 10.0,
                 "above": float(rel < 0),
@@ -245,71 +312,73 @@ class PageCandidates:
                 "rel_p4_10": float(4 <= rel <= 10), "rel_below": float(rel > 10),
                 "near_end": float(i in self.end_dates),
                 "log_dist": math.log1p(abs(rel)),
-                "title_rank0": float(title_rank.get(i) == 0), "title_rank1": float(title_rank.get(i) == 1),
-                "title_rank2_4": float(2 <= title_rank.get(i, -1) <= 4),
+                "title_rank0": float(rank == 0), "title_rank1": float(rank == 1),
+                "title_rank2_4": float(2 <= rank <= 4),
                 "title_rank": min(title_rank.get(i, 10), 10) / 10.0,
                 "words": min(n_words, 40) / 10.0, "log_words": math.log1p(n_words),
                 "w1": float(n_words == 1), "w2": float(n_words == 2), "w3_5": float(3 <= n_words <= 5),
                 "w6_12": float(6 <= n_words <= 12), "w13_20": float(13 <= n_words <= 20),
                 "w21_up": float(n_words > 20),
-                "caps_share": caps / len(tokens) if tokens else 0.0,
-                "all_caps": float(text.isupper() and letters > 3),
-                "starts_upper": float(text[:1].isupper()),
-                "end_period": float(stripped.endswith(".") and not stripped.endswith("...")),
-                "end_question": float(stripped.endswith(("?", "!"))),
-                "end_colon": float(stripped.endswith(":")),
-                "end_ellipsis": float(stripped.endswith(("...", "…"))),
+                "caps_share": table.caps_share(i),
+                "all_caps": float(table.all_caps(i)),
+                "starts_upper": float(bool(flags & STARTS_UPPER)),
+                "end_period": float(bool(flags & END_PERIOD)),
+                "end_question": float(bool(flags & END_QUESTION)),
+                "end_colon": float(bool(flags & END_COLON)),
+                "end_ellipsis": float(bool(flags & END_ELLIPSIS)),
                 "ends_sentence": float(ends_sentence(text)),
-                "title_like": b["title"], "prose": b["prose"],
-                "digit_share": digits / max(1, len(text)), "has_digit": float(digits > 0),
-                "repeat": float(counts[line_key(text)] > 1), "repeats": math.log1p(counts[line_key(text)] - 1),
+                "title_like": float(b.title), "prose": float(b.prose),
+                "digit_share": table.digit_share(i), "has_digit": float(digits > 0),
+                "repeat": float(repeats > 1), "repeats": math.log1p(repeats - 1),
                 "echo": echo, "echo_any": float(echo > 0),
                 "separators": float(bool(_SEPARATORS.search(text))),
-                "glued": float(glued_kicker(text) is not None),
-                "has_date": b["date"], "date_line": b["date_line"], "n_dates": float(len(dates)),
+                "glued": float(glued is not None),
+                "has_date": float(b.date), "date_line": float(b.date_line), "n_dates": float(len(dates)),
                 "date_published": float(any(d.kind == "published" for d in dates)),
                 "date_updated": float(any(d.kind == "updated" for d in dates)),
                 "date_unlabelled": float(any(not d.kind for d in dates)),
-                "date_rank0": float(date_rank.get(i) == 0), "date_rank1": float(date_rank.get(i) == 1),
+                "date_rank0": float(drank == 0), "date_rank1": float(drank == 1),
                 "date_rank": min(date_rank.get(i, 10), 10) / 10.0,
                 "date_residue": min(res, 10) / 10.0 if dates else 0.0,
                 "date_at_start": float(bool(dates) and not residue(text[:dates[0].start], [], lex)),
                 "relative_date": float(bool(relative.search(text))),
-                "prefix": b["prefix"], "prefix_word": float(bool(prefix_word.search(text))),
+                "prefix": float(b.prefix), "prefix_word": float(bool(prefix_word.search(text))),
                 "prefix_name": float(bool(rest) and looks_like_name(rest.split(",")[0].split("|")[0].strip(),
                                                                      particles=particles)),
-                "byline_label": b["label"],
+                "byline_label": float(b.label),
                 "role": float(bool(roles.search(text))),
                 "name": float(looks_like_name(text, particles=particles)),
                 "agency": float(any(t.casefold().strip("().,/") in agencies for t in tokens)),
                 "name_tokens": min(sum(1 for t in tokens if NAME_TOKEN.match(t)), 6) / 6.0,
-                "ui": float(bool(ui.search(text))), "nav": float(bool(nav.match(text))),
-                "next_date": near(n, 1, "date_line", 2), "next_prefix": near(n, 1, "prefix", 2),
-                "next_prose": near(n, 1, "prose"), "prev_prose": near(n, -1, "prose"),
-                "prev_date": near(n, -1, "date_line", 2), "prev_prefix": near(n, -1, "prefix", 2),
-                "prev_label": near(n, -1, "label"),
-                "next_title": near(n, 1, "title"), "prev_title": near(n, -1, "title"),
-                "prev_short": float(n > 0 and basic(order[n - 1])["words"] <= 3),
+                "ui": float(ui.found(text)), "nav": float(bool(nav.match(text))),
+                "next_date": _either(next1, next2, "date_line"), "next_prefix": _either(next1, next2, "prefix"),
+                "next_prose": _either(next1, None, "prose"), "prev_prose": _either(prev1, None, "prose"),
+                "prev_date": _either(prev1, prev2, "date_line"), "prev_prefix": _either(prev1, prev2, "prefix"),
+                "prev_label": _either(prev1, None, "label"),
+                "next_title": _either(next1, None, "title"), "prev_title": _either(prev1, None, "title"),
+                "prev_short": float(prev1 is not None and prev1.words <= 3),
             }
             names = names_in_line(text, lex, page.language) \
-                if n_words <= BYLINE_MAX_WORDS and not b["prose"] else []
+                if n_words <= BYLINE_MAX_WORDS and not b.prose else []
             f["names"] = min(len(names), 4) / 4.0
             f["has_names"] = float(bool(names))
             f["names_share"] = sum(word_count(x) for x in names) / n_words if n_words else 0.0
             for g in CODE_GROUPS:
                 f["code_" + g] = float(group == g)
-            glued = glued_kicker(text)
             split = split_features(glued, counts) if glued is not None else {}
             self.candidates.append(Candidate(i, text, f, split))
+            self._groups[n] = group
+            if dates:
+                self._first_dates[i] = dates[0].value
 
-    def _relate(self, page: Page, ordinal: dict[int, int]) -> None:
+    def _relate(self, ordinal: dict[int, int]) -> None:
         """Features that compare a candidate with the others: a line that another, longer line
         holds (a title in a breadcrumb trail or a teaser) or that holds a shorter one; its echo
         and length beside the best of the headline candidates; the nearest byline or date line;
         its date beside the other dates (the most frequent, the earliest)."""
         cands = self.candidates
         keys = [title_key(c.text) for c in cands]
-        group = {ordinal[c.index]: next(g for g in CODE_GROUPS if c.features["code_" + g]) for c in cands}
+        group = self._groups
         # the first byline or date line at or over the article's start (a line a few lines into
         # it counts too: the main run may start with the lead)
         first_meta = next((ordinal[c.index] for c in cands if c.features["rel"] <= 0.3 and not c.features["near_end"]
@@ -329,15 +398,7 @@ class PageCandidates:
         meta = sorted(ordinal[c.index] for c in cands
                       if c.features["code_byline"] or c.features["code_date"] or c.features["date_line"]
                       or c.features["prefix"])
-        lex = page.lexicon
-        assert lex is not None
-        month_first = page.language == "en"
-        firsts: dict[int, object] = {}
-        for c in cands:
-            if c.features["has_date"]:
-                found = find_dates(c.text, lex, month_first=month_first)
-                if found:
-                    firsts[c.index] = found[0].value
+        firsts = self._first_dates
         freq = Counter(firsts.values())
         top = freq.most_common(1)[0][1] if freq else 0
         values = sorted(firsts.values())  # type: ignore[type-var]
@@ -346,20 +407,22 @@ class PageCandidates:
         joined = "\x00".join(keys)
         same = Counter(keys)
         long_keys = {k for k in keys if len(k.split()) >= 3}
+        long_lengths = sorted({len(k) for k in long_keys})
+        distinct_dates = len(set(values))
         for c, key in zip(cands, keys):
             f = c.features
             n_words = f["words"] * 10
             inside = joined.count(key) > same[key] if n_words >= 2 and key else False
-            holds = any(key[p:] in long_keys for p in range(1, len(key))) if long_keys else False
+            holds = _ends_with_one(key, long_keys, long_lengths)
             f["in_longer"] = float(inside)
             f["holds_shorter"] = float(holds)
             f["echo_best"] = float(f["echo"] > 0 and f["echo"] >= max_echo)
             f["echo_gap"] = f["echo"] - max_echo
             f["words_share"] = f["words"] / max_words if max_words else 0.0
             o = ordinal[c.index]
-            for side, other in (("prev", group.get(o - 1)), ("next", group.get(o + 1))):
-                for g in ("kept", "nav", "header", "before", "date", "byline", "widget", "headline", "media"):
-                    f[f"{side}_{g}"] = float(other == g)
+            for names, other in ((_PREV_KEYS, group.get(o - 1)), (_NEXT_KEYS, group.get(o + 1))):
+                for g, name in names:
+                    f[name] = float(other == g)
             rel_meta = o - first_meta if first_meta is not None else 99
             f["has_meta"] = float(first_meta is not None)
             f["meta_m1"] = float(rel_meta == -1)
@@ -369,15 +432,17 @@ class PageCandidates:
             f["meta_rank0"] = float(meta_rank.get(o) == 0)
             f["meta_rank1"] = float(meta_rank.get(o) == 1)
             f["rel_meta"] = max(-30, min(30, rel_meta)) / 10.0 if first_meta is not None else 0.0
-            below = [m - o for m in meta if m > o]
-            above = [o - m for m in meta if m < o]
-            f["meta_below_1_3"] = float(bool(below) and below[0] <= 3)
-            f["meta_above_1_3"] = float(bool(above) and above[-1] <= 3)
-            f["meta_below_dist"] = min(below[0], 20) / 20.0 if below else 1.0
+            k = bisect.bisect_right(meta, o)  # (the nearest meta line under o, and over it)
+            below = meta[k] - o if k < len(meta) else None
+            j = bisect.bisect_left(meta, o)
+            above = o - meta[j - 1] if j > 0 else None
+            f["meta_below_1_3"] = float(below is not None and below <= 3)
+            f["meta_above_1_3"] = float(above is not None and above <= 3)
+            f["meta_below_dist"] = min(below, 20) / 20.0 if below is not None else 1.0
             value = firsts.get(c.index)
             f["date_mode"] = float(value is not None and freq[value] == top and top > 1)
             f["date_earliest"] = float(value is not None and value == values[0])
-            f["date_latest"] = float(value is not None and value == values[-1] and len(set(values)) > 1)
+            f["date_latest"] = float(value is not None and value == values[-1] and distinct_dates > 1)
             f["date_count"] = math.log1p(freq[value]) if value is not None else 0.0
 
     def for_field(self, name: str) -> list[Candidate]:

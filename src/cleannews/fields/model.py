@@ -18,6 +18,8 @@ from __future__ import annotations
 import functools
 import json
 import math
+import operator
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -104,10 +106,23 @@ class TreeModel:
                 "trees": [[list(n) for n in tree] for tree in self.trees], "threshold": self.threshold}
 
     def score(self, features: dict[str, float]) -> float:
-        """The probability (0..1) that a line with these features is the field's line."""
-        z = self._log_odds([features.get(name, 0.0) for name in self.features])
+        """The probability (0..1) that a line with these features is the field's line; a feature
+        the dict lacks counts as 0."""
+        try:
+            x = self._vector(features)  # (every feature there: one C call)
+        except KeyError:
+            x = [features.get(name, 0.0) for name in self.features]
+        z = self._log_odds(x)
         z = max(-30.0, min(30.0, z))
         return 1.0 / (1.0 + math.exp(-z))
+
+    @functools.cached_property
+    def _vector(self) -> Callable[[dict[str, float]], tuple[float, ...]]:
+        """The values of :attr:`features` in a dict, in order (KeyError when one is missing)."""
+        if len(self.features) == 1:
+            name = self.features[0]
+            return lambda features: (features[name],)
+        return operator.itemgetter(*self.features)
 
     def walk(self, x: list[float]) -> float:
         """The log-odds of a feature vector, walking each tree node by node (the reference

@@ -1,0 +1,107 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
+"""The shape of every line of a page in one compiled pass: its length without surrounding
+whitespace, its whitespace-separated tokens, how many of them start with a capital letter, its
+letters and digits, and bits for its casing and its last characters.
+
+Every measure is what the same question asked of the stripped line in Python answers, character
+for character (the same Unicode tables: CPython's), e.g. ``letters`` is
+``sum(ch.isalpha() for ch in text)`` and ``caps`` is
+``sum(1 for t in text.split() if t[:1].isupper())``; the bits are listed under :data:`UPPER`.
+:class:`cleannews.line_table.LineTable` holds the columns.
+"""
+
+from cpython.array cimport array, clone
+from cpython.unicode cimport (Py_UNICODE_ISALPHA, Py_UNICODE_ISDIGIT, Py_UNICODE_ISLOWER, Py_UNICODE_ISSPACE,
+                              Py_UNICODE_ISTITLE, Py_UNICODE_ISUPPER)
+
+#: ``text.isupper()``: at least one cased character and no lower-case or title-case one.
+UPPER = 1
+#: the stripped line's first character is upper case (``text[:1].isupper()``).
+STARTS_UPPER = 2
+#: the stripped line ends with "." but not with "...".
+END_PERIOD = 4
+#: ... with "?" or "!".
+END_QUESTION = 8
+#: ... with ":".
+END_COLON = 16
+#: ... with "..." or "…".
+END_ELLIPSIS = 32
+
+#: The columns :func:`shape_columns` returns, in order.
+COLUMNS = ("chars", "tokens", "caps", "letters", "digits", "flags")
+
+cdef array _INTS = array("i")
+
+
+cdef inline bint _upper(Py_UCS4 ch):
+    """``ch.isupper()`` for one character."""
+    return Py_UNICODE_ISUPPER(ch) and not (Py_UNICODE_ISLOWER(ch) or Py_UNICODE_ISTITLE(ch))
+
+
+def shape_columns(list texts):
+    """The shape of each text, as six ``array("i")`` columns (see :data:`COLUMNS`): ``chars``
+    (the length of ``text.strip()``), ``tokens`` (``len(text.split())``), ``caps`` (tokens whose
+    first character is upper case), ``letters`` (``str.isalpha`` characters), ``digits``
+    (``str.isdigit`` characters) and ``flags`` (the bits :data:`UPPER` ... :data:`END_ELLIPSIS`
+    of the stripped text). Raises TypeError for an item that is not a str."""
+    cdef Py_ssize_t n = len(texts), k, i, first, last, length
+    cdef array chars = clone(_INTS, n, False), tokens = clone(_INTS, n, False), caps = clone(_INTS, n, False)
+    cdef array letters = clone(_INTS, n, False), digits = clone(_INTS, n, False), flags = clone(_INTS, n, False)
+    cdef int n_tokens, n_caps, n_letters, n_digits, bits
+    cdef bint in_token, cased, lower
+    cdef Py_UCS4 ch, c1, c2, c3
+    cdef str text
+    for k in range(n):
+        text = texts[k]
+        length = len(text)
+        n_tokens = n_caps = n_letters = n_digits = 0
+        in_token = cased = lower = False
+        first = -1
+        last = -1
+        for i in range(length):
+            ch = text[i]
+            if Py_UNICODE_ISSPACE(ch):
+                in_token = False
+                continue
+            if first < 0:
+                first = i
+            last = i
+            if not in_token:
+                in_token = True
+                n_tokens += 1
+                if _upper(ch):
+                    n_caps += 1
+            if Py_UNICODE_ISALPHA(ch):
+                n_letters += 1
+            if Py_UNICODE_ISDIGIT(ch):
+                n_digits += 1
+            if Py_UNICODE_ISLOWER(ch) or Py_UNICODE_ISTITLE(ch):
+                lower = True
+            elif Py_UNICODE_ISUPPER(ch):
+                cased = True
+        bits = 0
+        if first >= 0:
+            if cased and not lower:
+                bits |= UPPER
+            if _upper(text[first]):
+                bits |= STARTS_UPPER
+            c1 = text[last]
+            c2 = text[last - 1] if last > first else 0
+            c3 = text[last - 2] if last - 1 > first else 0
+            if c1 == u"." and c2 == u"." and c3 == u".":
+                bits |= END_ELLIPSIS
+            elif c1 == u".":
+                bits |= END_PERIOD
+            elif c1 == u"?" or c1 == u"!":
+                bits |= END_QUESTION
+            elif c1 == u":":
+                bits |= END_COLON
+            elif c1 == u"…":
+                bits |= END_ELLIPSIS
+        chars.data.as_ints[k] = last - first + 1 if first >= 0 else 0
+        tokens.data.as_ints[k] = n_tokens
+        caps.data.as_ints[k] = n_caps
+        letters.data.as_ints[k] = n_letters
+        digits.data.as_ints[k] = n_digits
+        flags.data.as_ints[k] = bits
+    return chars, tokens, caps, letters, digits, flags

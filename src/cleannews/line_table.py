@@ -1,0 +1,128 @@
+"""The per-line feature table of a page: what the learned decisions read of each line, computed
+once per page instead of once per step, candidate or field.
+
+Its columns, one value per line of the page (blank lines included):
+
+* the shape of the stripped line, measured in one compiled pass (:mod:`cleannews.line_shape`):
+  ``chars``, ``tokens`` (whitespace-separated), ``caps`` (tokens starting upper case),
+  ``letters``, ``digits`` and the ``flags`` bits (all upper case, starts upper case, ends with
+  ".", "?"/"!", ":" or an ellipsis);
+* ``repeats``: how often the line's :func:`~cleannews.text.line_key` stands on the page;
+* on demand, each computed once per line and kept: :meth:`LineTable.words`,
+  :meth:`LineTable.prose`, :meth:`LineTable.title_like`.
+
+A table describes the texts it was built from; :func:`page_table` gives the page's current table,
+built again only when a line's text has changed. (Per-line lexicon class hits, one scan of a
+page's lines for all its lexicon lists, would be one more column here.)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .line_shape import (END_COLON, END_ELLIPSIS, END_PERIOD, END_QUESTION, STARTS_UPPER, UPPER,
+                         shape_columns)
+from .text import PARAGRAPH_WORDS, is_prose, is_title_like, line_key, word_count
+
+if TYPE_CHECKING:
+    from .page import Page
+
+__all__ = ["END_COLON", "END_ELLIPSIS", "END_PERIOD", "END_QUESTION", "STARTS_UPPER", "UPPER",
+           "LineTable", "page_table"]
+
+#: The least letters of a line in capitals that counts as written all in capitals.
+ALL_CAPS_MIN_LETTERS = 4
+
+
+class LineTable:
+    """The feature columns of a list of lines (see the module's docstring), by line index."""
+
+    __slots__ = ("texts", "chars", "tokens", "caps", "letters", "digits", "flags", "_keys", "_counts",
+                 "_words", "_prose", "_title")
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts: list[str] = list(texts)
+        self.chars, self.tokens, self.caps, self.letters, self.digits, self.flags = shape_columns(self.texts)
+        self._keys: list[str] | None = None
+        self._counts: Counter[str] | None = None
+        self._words: dict[int, int] = {}
+        self._prose: dict[int, bool] = {}
+        self._title: dict[int, bool] = {}
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def describes(self, texts: Sequence[str]) -> bool:
+        """True when the table was built from these texts (same lines, same order)."""
+        return self.texts == texts
+
+    # -- shape ---------------------------------------------------------------------------------
+    def has(self, i: int, flag: int) -> bool:
+        """Whether line i has the shape bit ``flag`` (:data:`UPPER`, :data:`END_PERIOD` ...)."""
+        return bool(self.flags[i] & flag)
+
+    def caps_share(self, i: int) -> float:
+        """The share of line i's whitespace-separated tokens that start upper case (0 without one)."""
+        n = self.tokens[i]
+        return self.caps[i] / n if n else 0.0
+
+    def digit_share(self, i: int) -> float:
+        """Digits per character of the stripped line (0 for a blank one)."""
+        return self.digits[i] / max(1, self.chars[i])
+
+    def all_caps(self, i: int) -> bool:
+        """Line i is written in capitals (``str.isupper``) and has :data:`ALL_CAPS_MIN_LETTERS`
+        letters or more."""
+        return bool(self.flags[i] & UPPER) and self.letters[i] >= ALL_CAPS_MIN_LETTERS
+
+    # -- repetition ----------------------------------------------------------------------------
+    def keys(self) -> list[str]:
+        """Each line's :func:`~cleannews.text.line_key` (whitespace runs one space, casefolded)."""
+        if self._keys is None:
+            self._keys = [line_key(t) if t else "" for t in self.texts]
+        return self._keys
+
+    def key_counts(self) -> Counter[str]:
+        """How often each :func:`~cleannews.text.line_key` stands on the page (blank lines aside)."""
+        if self._counts is None:
+            self._counts = Counter(k for k, t in zip(self.keys(), self.texts) if t)
+        return self._counts
+
+    def repeats(self, i: int) -> int:
+        """How many lines of the page have line i's key (itself included; 0 for a blank line)."""
+        return self.key_counts()[self.keys()[i]] if self.texts[i] else 0
+
+    # -- words ---------------------------------------------------------------------------------
+    def words(self, i: int) -> int:
+        """Line i's :func:`~cleannews.text.word_count` (of the stripped line)."""
+        n = self._words.get(i)
+        if n is None:
+            n = self._words[i] = word_count(self.texts[i].strip())
+        return n
+
+    def prose(self, i: int) -> bool:
+        """Whether the stripped line i is running text of a paragraph's length
+        (:func:`~cleannews.text.is_prose` with ``min_words=PARAGRAPH_WORDS``)."""
+        p = self._prose.get(i)
+        if p is None:
+            p = self._prose[i] = is_prose(self.texts[i].strip(), min_words=PARAGRAPH_WORDS)
+        return p
+
+    def title_like(self, i: int) -> bool:
+        """Whether the stripped line i is shaped like a title (:func:`~cleannews.text.is_title_like`)."""
+        t = self._title.get(i)
+        if t is None:
+            t = self._title[i] = is_title_like(self.texts[i].strip())
+        return t
+
+
+def page_table(page: Page) -> LineTable:
+    """The feature table of the page's lines as they are now: built on first use and again
+    after a step changed a line (a split, a repaired text), else the one built before."""
+    texts = [line.text for line in page.lines]
+    table = page.table
+    if table is None or not table.describes(texts):
+        table = page.table = LineTable(texts)
+    return table
