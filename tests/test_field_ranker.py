@@ -265,9 +265,21 @@ def test_a_line_without_letters_is_no_headline():
     assert article.headline != "0"
 
 
+def _walk(model, x):
+    """The reference: each tree walked node by node in plain Python, leaf times rate added."""
+    z = model.init
+    for tree in model.trees:
+        node = tree[0]
+        while node[0] >= 0:
+            node = tree[node[2]] if x[node[0]] <= node[1] else tree[node[3]]
+        z += model.rate * node[4]
+    return z
+
+
 def test_compiled_trees_give_the_same_log_odds_as_walking_them():
-    """TreeModel.score runs the trees compiled into one function: the same float as walking them
-    node by node, on random vectors and on exact split thresholds."""
+    """TreeModel walks its trees in compiled code: the same float as walking them node by node
+    in Python, on random vectors and on exact split thresholds; a score is that walk's."""
+    import math
     import random
 
     from cleannews.fields.model import TreeModel, load_models
@@ -278,7 +290,21 @@ def test_compiled_trees_give_the_same_log_odds_as_walking_them():
             continue
         thresholds = [node[1] for tree in model.trees for node in tree if node[0] >= 0]
         for _ in range(500):
-            x = [rng.choice([0.0, 1.0, rng.uniform(-5, 60), rng.choice(thresholds)]) for _ in model.features]
-            assert model._log_odds(x) == model.walk(x)
+            x = [rng.choice([0.0, 1.0, rng.uniform(-5, 60), rng.choice(thresholds), math.nan]) for _ in model.features]
+            assert model.walk(x) == _walk(model, x)
+            z = max(-30.0, min(30.0, _walk(model, x)))
+            assert model.score(dict(zip(model.features, x))) == 1.0 / (1.0 + math.exp(-z))
             checked += 1
     assert checked >= 1000
+
+
+def test_a_malformed_tree_is_refused_and_a_short_vector_is_an_error():
+    import pytest
+
+    from cleannews.fields.model import TreeModel, load_models
+    bad = {"kind": "trees", "features": ["a"], "init": 0.0, "rate": 1.0, "trees": [[[0, 0.5, 1, 5, 0.0]]]}
+    with pytest.raises(ValueError):
+        TreeModel.from_dict(bad)
+    model = next(m for m in load_models(None).models.values() if isinstance(m, TreeModel))
+    with pytest.raises(ValueError):
+        model.walk([0.0])

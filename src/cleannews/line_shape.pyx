@@ -105,3 +105,82 @@ def shape_columns(list texts):
         digits.data.as_ints[k] = n_digits
         flags.data.as_ints[k] = bits
     return chars, tokens, caps, letters, digits, flags
+
+
+#: The bits of a character-class table (see :func:`word_columns`): a letter (``\p{L}``), a number
+#: (``\p{N}``), a combining mark (``\p{M}``).
+LETTER = 1
+NUMBER = 2
+MARK = 4
+
+#: The columns :func:`word_columns` returns, in order.
+WORD_COLUMNS = ("words", "stopwords", "capitalised", "numbers", "alphabetic")
+
+
+cdef inline unsigned char _class(Py_UCS4 ch, const unsigned char[:] classes) except 255:
+    if ch < 128:
+        if (u"a" <= ch <= u"z") or (u"A" <= ch <= u"Z"):
+            return LETTER
+        if u"0" <= ch <= u"9":
+            return NUMBER
+        return 0
+    if <Py_ssize_t>ch >= classes.shape[0]:
+        raise ValueError("a character-class table for every code point is needed for non-ASCII text")
+    return classes[ch]
+
+
+def word_columns(list texts, stops, const unsigned char[:] classes):
+    """The words of each text as five ``array("i")`` columns (see :data:`WORD_COLUMNS`): ``words``
+    (the matches of ``[\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M}'’\\-]*``, left to right), ``stopwords``
+    (words whose casefolded form is in ``stops``), ``capitalised`` (words whose first character
+    is upper case), ``numbers`` (``\\p{N}`` characters) and ``alphabetic`` (``\\p{L}``
+    characters) of the whole text. ``classes``: each code point's :data:`LETTER`,
+    :data:`NUMBER` and :data:`MARK` bits (the `regex` module's Unicode classes); it may be empty
+    when every text is ASCII."""
+    cdef Py_ssize_t n = len(texts), k, i, start, length
+    cdef array words = clone(_INTS, n, False), stopwords = clone(_INTS, n, False)
+    cdef array capitalised = clone(_INTS, n, False), numbers = clone(_INTS, n, False)
+    cdef array alphabetic = clone(_INTS, n, False)
+    cdef int n_words, n_stops, n_caps, n_numbers, n_letters
+    cdef unsigned char cls
+    cdef Py_UCS4 ch
+    cdef str text
+    for k in range(n):
+        text = texts[k]
+        length = len(text)
+        n_words = n_stops = n_caps = n_numbers = n_letters = 0
+        i = 0
+        while i < length:
+            ch = text[i]
+            cls = _class(ch, classes)
+            if cls & LETTER:
+                n_letters += 1
+            elif cls & NUMBER:
+                n_numbers += 1
+            if not cls & (LETTER | NUMBER):
+                i += 1
+                continue
+            start = i  # a word: a letter or number, then letters, numbers, marks, ' ’ -
+            if _upper(ch):
+                n_caps += 1
+            i += 1
+            while i < length:
+                ch = text[i]
+                cls = _class(ch, classes)
+                if cls & (LETTER | NUMBER | MARK) or ch == u"'" or ch == u"’" or ch == u"-":
+                    if cls & LETTER:
+                        n_letters += 1
+                    elif cls & NUMBER:
+                        n_numbers += 1
+                    i += 1
+                else:
+                    break
+            n_words += 1
+            if text[start:i].casefold() in stops:
+                n_stops += 1
+        words.data.as_ints[k] = n_words
+        stopwords.data.as_ints[k] = n_stops
+        capitalised.data.as_ints[k] = n_caps
+        numbers.data.as_ints[k] = n_numbers
+        alphabetic.data.as_ints[k] = n_letters
+    return words, stopwords, capitalised, numbers, alphabetic

@@ -9,7 +9,9 @@ Its columns, one value per line of the page (blank lines included):
   ".", "?"/"!", ":" or an ellipsis);
 * ``repeats``: how often the line's :func:`~cleannews.text.line_key` stands on the page;
 * on demand, each computed once per line and kept: :meth:`LineTable.words`,
-  :meth:`LineTable.prose`, :meth:`LineTable.title_like`.
+  :meth:`LineTable.prose`, :meth:`LineTable.title_like`;
+* on demand, for every line in one compiled pass: the words the main-text classifier reads
+  (:meth:`LineTable.word_counts`: words, stopwords, capitalised words, digits, letters).
 
 A table describes the texts it was built from; :func:`page_table` gives the page's current table,
 built again only when a line's text has changed. (Per-line lexicon class hits, one scan of a
@@ -18,29 +20,43 @@ page's lines for all its lexicon lists, would be one more column here.)
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
+from .char_classes import classes_for
 from .line_shape import (END_COLON, END_ELLIPSIS, END_PERIOD, END_QUESTION, STARTS_UPPER, UPPER,
-                         shape_columns)
+                         shape_columns, word_columns)
 from .text import PARAGRAPH_WORDS, is_prose, is_title_like, line_key, word_count
 
 if TYPE_CHECKING:
     from .page import Page
 
 __all__ = ["END_COLON", "END_ELLIPSIS", "END_PERIOD", "END_QUESTION", "STARTS_UPPER", "UPPER",
-           "LineTable", "page_table"]
+           "LineTable", "WordCounts", "page_table"]
 
 #: The least letters of a line in capitals that counts as written all in capitals.
 ALL_CAPS_MIN_LETTERS = 4
+
+
+class WordCounts(NamedTuple):
+    """A line's words (matches of :data:`cleannews.cleaners.line_features.TOKEN`) and characters, as
+    :func:`cleannews.line_shape.word_columns` counts them (for a whole page at once, see
+    :meth:`LineTable.word_counts`)."""
+
+    words: int
+    stopwords: int     # words whose casefolded form is a stopword
+    capitalised: int   # words whose first character is upper case
+    digits: int        # \p{N} characters
+    letters: int       # \p{L} characters
 
 
 class LineTable:
     """The feature columns of a list of lines (see the module's docstring), by line index."""
 
     __slots__ = ("texts", "chars", "tokens", "caps", "letters", "digits", "flags", "_keys", "_counts",
-                 "_words", "_prose", "_title")
+                 "_words", "_prose", "_title", "_word_columns")
 
     def __init__(self, texts: Sequence[str]) -> None:
         self.texts: list[str] = list(texts)
@@ -50,6 +66,7 @@ class LineTable:
         self._words: dict[int, int] = {}
         self._prose: dict[int, bool] = {}
         self._title: dict[int, bool] = {}
+        self._word_columns: tuple[frozenset[str], tuple[array[int], ...]] | None = None
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -95,6 +112,15 @@ class LineTable:
         return self.key_counts()[self.keys()[i]] if self.texts[i] else 0
 
     # -- words ---------------------------------------------------------------------------------
+    def word_counts(self, i: int, stops: frozenset[str]) -> WordCounts:
+        """Line i's words, stopwords among them (``stops``: the page language's), capitalised
+        words, digits and letters (:class:`~cleannews.cleaners.line_features.WordCounts`),
+        counted for every line of the page at once on first use."""
+        cached = self._word_columns
+        if cached is None or cached[0] is not stops:
+            cached = self._word_columns = (stops, word_columns(self.texts, stops, classes_for(self.texts)))
+        return WordCounts(*(column[i] for column in cached[1]))
+
     def words(self, i: int) -> int:
         """Line i's :func:`~cleannews.text.word_count` (of the stripped line)."""
         n = self._words.get(i)

@@ -224,7 +224,6 @@ _LATIN_LETTERS = regex.compile(_latin_letter_class() + "+")
 _UP_TO_U024F = regex.compile(r"[\x00-\u024f]+")
 
 
-ASCII_DIGITS = b"0123456789"
 ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
 _ASCII_RUNS = regex.compile(r"[\x00-\x7f]+")
 
@@ -239,23 +238,6 @@ def count_chars(text: str, ascii_members: bytes, runs: regex.Pattern[str]) -> in
     if len(data) < len(text):
         n += sum(map(len, runs.findall(_ASCII_RUNS.sub("", text))))
     return n
-
-
-_NUMBER_RUNS = regex.compile(r"\p{N}+")
-_LETTER_RUNS = regex.compile(r"\p{L}+")
-
-
-def count_digits_letters(text: str) -> tuple[int, int]:
-    """How many digits (\\p{N}) and letters (\\p{L}) text has: :func:`count_chars` of both,
-    with the text encoded and its non-ASCII characters gathered once."""
-    data = text.encode("ascii", "ignore")
-    digits = len(data) - len(data.translate(None, ASCII_DIGITS))
-    letters = len(data) - len(data.translate(None, ASCII_LETTERS))
-    if len(data) < len(text):
-        rest = _ASCII_RUNS.sub("", text)
-        digits += sum(map(len, _NUMBER_RUNS.findall(rest)))
-        letters += sum(map(len, _LETTER_RUNS.findall(rest)))
-    return digits, letters
 
 
 def main_script(text: str) -> str | None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from ..language import stopwords
+from ..line_table import page_table
 from ..page import Page
 from ..text import announces_list, line_key, word_count
 from .line_features import CJK, TOKEN, LineFeatures, line_features, spaceless_measures
@@ -159,8 +160,10 @@ def classify_lines(page: Page, headers: set[int], paragraphs: bool, opts: MainTe
     if needles is not None:
         needles = needles.in_page(texts if ui_words is None or spaceless["function_chars"] is not None
                                   else (t for t in texts if word_count(t) <= ui_words))
-    measured = [line_features(text, stops, ui, ui_needles=needles, ui_lead=ui_lead, ui_words=ui_words, **spaceless)
-                for text in texts]
+    table = page_table(page)
+    measured = [line_features(text, stops, ui, ui_needles=needles, ui_lead=ui_lead, ui_words=ui_words,
+                              counts=table.word_counts(i, stops), **spaceless)
+                for i, text in zip(kept, texts)]
     if features is not None:
         features.update(zip(kept, measured))
     verdicts = [opts.classifier.classify(f) for f in measured]

@@ -7,8 +7,6 @@ Languages written without spaces (Chinese, Japanese) are measured by what their 
 from __future__ import annotations
 
 import functools
-import operator
-import re
 from typing import Any, NamedTuple
 
 import regex
@@ -16,12 +14,13 @@ import regex
 from ..lexicon import Lexicon
 from ..lexicon.needles import Needles
 from ..page import Page
-from ..text import SENTENCE_MARKS, SPACES, closes_with, count_digits_letters, for_text
+from ..char_classes import classes_for
+from ..line_shape import word_columns
+from ..line_table import WordCounts
+from ..text import SENTENCE_MARKS, SPACES, closes_with
 
 #: A word: letters and digits, with inner apostrophes, marks and hyphens.
 TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-]*")
-ASCII_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")  # (TOKEN's twin, see text.for_text)
-_FIRST = operator.itemgetter(0)
 CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 #: A line of program code (a listing in a tutorial or a data story): neither prose nor chrome.
 _CODE = regex.compile(
@@ -66,6 +65,12 @@ def spaceless_measures(page: Page) -> dict[str, Any]:
             "function_scale": float(page.lexicon.value("scorer", "function_chars_scale", 1.0))}
 
 
+def word_counts(text: str, stops: frozenset[str]) -> WordCounts:
+    """The :class:`WordCounts` of one line."""
+    texts = [text]
+    return WordCounts(*(column[0] for column in word_columns(texts, stops, classes_for(texts))))
+
+
 class LineFeatures(NamedTuple):
     """What the classifier looks at in one line."""
 
@@ -104,22 +109,21 @@ def glued_title(text: str) -> bool:
 def line_features(text: str, stops: frozenset[str], ui: regex.Pattern[str] | None = None, *,
                   ui_needles: Needles | None = None, ui_lead: regex.Pattern[str] | None = None,
                   function_chars: regex.Pattern[str] | None = None, function_scale: float = 1.0,
-                  ui_words: int | None = None) -> LineFeatures:
+                  ui_words: int | None = None, counts: WordCounts | None = None) -> LineFeatures:
     """The features of one line, given the page language's stopwords and UI-phrase pattern
     (``ui_needles``: that pattern's needles on this page, see :meth:`Lexicon.needles`; a line
     without one is not searched; ``ui_lead``: UI patterns anchored at the line's start, tried
     first, as :func:`ui_pattern` does; ``ui_words``: ``ui`` is not searched through a line of
-    more words, in a language written with spaces).
+    more words, in a language written with spaces; ``counts``: the line's :class:`WordCounts`
+    when the page's feature table holds them, else they are counted here).
 
     For a language written without spaces (Chinese, Japanese: ``function_chars`` is its
     pattern of grammatical characters) a run of its characters is measured by what it holds:
     two characters count as a word and one as three letters, and the share of function
     characters (times ``function_scale``) stands for the stopword density."""
-    tokens = for_text(text, TOKEN, ASCII_TOKEN).findall(text)
-    n = len(tokens)
-    stop = sum(map(stops.__contains__, map(str.casefold, tokens)))
-    caps = sum(map(str.isupper, map(_FIRST, tokens)))  # (tokens are never empty)
-    digits, letters = count_digits_letters(text)
+    if counts is None:
+        counts = word_counts(text, stops)
+    n, stop, caps, digits, letters = counts
     m = ui_lead.match(text) if ui_lead is not None else None  # (what ui_pattern finds first)
     if m is None and ui is not None and (ui_words is None or function_chars is not None or n <= ui_words) \
             and (ui_needles is None or ui_needles.in_line(text)):
@@ -129,7 +133,7 @@ def line_features(text: str, stops: frozenset[str], ui: regex.Pattern[str] | Non
     if function_chars is not None and not text.isascii():
         cjk = len(CJK.findall(text))
         if cjk and cjk >= letters / 2:
-            latin = sum(1 for t in tokens if not CJK.match(t))
+            latin = sum(1 for t in TOKEN.findall(text) if not CJK.match(t))
             n = latin + (cjk + 1) // 2
             chars = prose_mass(text, True)
             density = min(1.0, function_scale * len(function_chars.findall(text)) / cjk)

@@ -17,6 +17,7 @@ from typing import NamedTuple
 from ..article import RemovalCode
 from ..cleaner import Cleaner
 from ..language import stopwords
+from ..line_table import page_table
 from ..page import Page
 from ..state import MainRun
 from ..text import TERMINAL, is_title_like, line_key, list_number
@@ -133,7 +134,7 @@ class MainText(Cleaner):
             if j is None or j not in labels or labels[j][0] == GOOD:
                 return end
             verdict = labels[j][1]
-            f = line_features(page.lines[j].text, stops, **spaceless)
+            f = line_features(page.lines[j].text, stops, counts=page_table(page).word_counts(j, stops), **spaceless)
             if verdict.cls not in (SHORT, NEAR_GOOD) or not f.sentence or f.words < self.min_closing_words \
                     or f.stopword_density == 0 or page.lines[j].text.rstrip().endswith("?"):
                 return end

@@ -1,5 +1,6 @@
-"""Small learned scorers, applied in plain Python: a logistic regression or a few small boosted
-trees over named features, read from a JSON file (written by ``training/train_fields.py``).
+"""Small learned scorers: a logistic regression (in plain Python) or a few small boosted trees
+(walked in compiled code, :mod:`cleannews.fields.forest`) over named features, read from a JSON
+file (written by ``training/train_fields.py``).
 
 The file holds one model per field::
 
@@ -19,11 +20,13 @@ import functools
 import json
 import math
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from .forest import Forest
 
 #: The model file shipped with the package.
 DEFAULT_MODEL = "fields_model.json"
@@ -90,15 +93,11 @@ class TreeModel:
     def from_dict(cls, data: dict[str, Any]) -> TreeModel:
         """From the JSON form; raises ValueError when a node is malformed."""
         features = tuple(data["features"])
-        trees = []
-        for tree in data["trees"]:
-            nodes = tuple((int(f), float(t), int(l), int(r), float(v)) for f, t, l, r, v in tree)
-            for f, _, l, r, _ in nodes:
-                if f >= len(features) or (f >= 0 and not (0 < l < len(nodes) and 0 < r < len(nodes))):
-                    raise ValueError("a tree node names a feature or child that does not exist")
-            trees.append(nodes)
-        return cls(features, float(data["init"]), float(data["rate"]), tuple(trees),
-                   float(data.get("threshold", 0.0)))
+        trees = tuple(tuple((int(f), float(t), int(l), int(r), float(v)) for f, t, l, r, v in tree)
+                      for tree in data["trees"])
+        model = cls(features, float(data["init"]), float(data["rate"]), trees, float(data.get("threshold", 0.0)))
+        model._forest  # noqa: B018 - built now, so that a malformed node is refused when the file is read
+        return model
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form."""
@@ -112,7 +111,7 @@ class TreeModel:
             x = self._vector(features)  # (every feature there: one C call)
         except KeyError:
             x = [features.get(name, 0.0) for name in self.features]
-        z = self._log_odds(x)
+        z = self._forest.log_odds(x)
         z = max(-30.0, min(30.0, z))
         return 1.0 / (1.0 + math.exp(-z))
 
@@ -124,34 +123,16 @@ class TreeModel:
             return lambda features: (features[name],)
         return operator.itemgetter(*self.features)
 
-    def walk(self, x: list[float]) -> float:
-        """The log-odds of a feature vector, walking each tree node by node (the reference
-        :meth:`score` is compiled from)."""
-        z = self.init
-        for tree in self.trees:
-            node = tree[0]
-            while node[0] >= 0:
-                node = tree[node[2]] if x[node[0]] <= node[1] else tree[node[3]]
-            z += self.rate * node[4]
-        return z
+    def walk(self, x: Sequence[float]) -> float:
+        """The log-odds of a feature vector (values in :attr:`features` order): each tree walked
+        node by node, its leaf's value times ``rate`` added to ``init`` tree after tree (in
+        compiled code, :class:`~cleannews.fields.forest.Forest`)."""
+        return self._forest.log_odds(x)
 
     @functools.cached_property
-    def _log_odds(self) -> Any:
-        """:meth:`walk` as one compiled function: each tree a nested conditional expression,
-        added in the same order with the same arithmetic, so the result is the same float
-        (compiled once per model; walking 150 trees node by node in Python costs several times
-        as much)."""
-        def expr(tree: tuple[Node, ...], k: int) -> str:
-            f, t, left, right, v = tree[k]
-            if f < 0:
-                return repr(v)
-            return f"({expr(tree, left)} if x[{f}] <= {t!r} else {expr(tree, right)})"
-        lines = ["def log_odds(x):", f"    z = {self.init!r}"]
-        lines += [f"    z += {self.rate!r} * {expr(tree, 0)}" for tree in self.trees]
-        lines.append("    return z")
-        namespace: dict[str, Any] = {}
-        exec(compile("\n".join(lines), f"<{type(self).__name__}>", "exec"), namespace)  # noqa: S102 - our own numbers
-        return namespace["log_odds"]
+    def _forest(self) -> Forest:
+        """The trees in the compiled walker's arrays (built once per model)."""
+        return Forest(self.trees, len(self.features), self.init, self.rate)
 
     def contributions(self, features: dict[str, float], top: int = 3) -> list[tuple[str, float]]:
         """The features the trees split on for this line, most used first (unsigned counts)."""
