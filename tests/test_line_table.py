@@ -8,11 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import regex
+
 from cleannews import clean
+from cleannews.char_classes import char_classes, classes_for
+from cleannews.cleaners.line_features import TOKEN
 from cleannews.fields.model import TreeModel
-from cleannews.line_shape import (COLUMNS, END_COLON, END_ELLIPSIS, END_PERIOD, END_QUESTION, STARTS_UPPER, UPPER,
-                                  shape_columns)
-from cleannews.line_table import LineTable, page_table
+from cleannews.line_shape import (COLUMNS, END_COLON, END_ELLIPSIS, END_PERIOD, END_QUESTION, LETTER, MARK, NUMBER,
+                                  STARTS_UPPER, UPPER, WORD_COLUMNS, shape_columns, word_columns)
+from cleannews.line_table import LineTable, WordCounts, page_table
 from cleannews.page import Page
 from cleannews.text import PARAGRAPH_WORDS, is_prose, is_title_like, line_key, word_count
 
@@ -40,6 +44,19 @@ def reference_shape(text: str) -> tuple[int, int, int, int, int, int]:
             sum(ch.isdigit() for ch in s), flags)
 
 
+STOPS = frozenset({"the", "der", "und", "and", "of", "für", "über", "straße"})
+_NUMBER_CHAR = regex.compile(r"\p{N}")
+_LETTER_CHAR = regex.compile(r"\p{L}")
+
+
+def reference_words(text: str, stops: frozenset[str]) -> tuple[int, int, int, int, int]:
+    """The straightforward definitions of the word columns: the TOKEN pattern's matches and
+    the regex module's Unicode classes."""
+    tokens = TOKEN.findall(text)
+    return (len(tokens), sum(1 for t in tokens if t.casefold() in stops), sum(1 for t in tokens if t[0].isupper()),
+            len(_NUMBER_CHAR.findall(text)), len(_LETTER_CHAR.findall(text)))
+
+
 def fixture_lines() -> list[str]:
     lines: list[str] = []
     for folder in SEEDS:
@@ -57,6 +74,39 @@ def test_columns_match_the_definitions_on_the_fixture_lines() -> None:
     assert all(len(c) == len(lines) for c in columns)
     for k, text in enumerate(lines):
         assert tuple(c[k] for c in columns) == reference_shape(text), text
+
+
+def test_word_columns_match_the_pattern_on_the_fixture_lines() -> None:
+    lines = fixture_lines()
+    assert not all(map(str.isascii, lines))
+    columns = word_columns(lines, STOPS, classes_for(lines))
+    assert len(columns) == len(WORD_COLUMNS)
+    table = LineTable(lines)
+    for k, text in enumerate(lines):
+        assert tuple(c[k] for c in columns) == reference_words(text, STOPS), text
+        assert table.word_counts(k, STOPS) == WordCounts(*reference_words(text, STOPS))
+
+
+def test_the_class_table_is_the_regex_modules() -> None:
+    table = char_classes()
+    assert len(table) == 0x110000
+    for ch, bit in (("a", LETTER), ("Ω", LETTER), ("漢", LETTER), ("٣", NUMBER), ("½", NUMBER), ("\u0301", MARK),
+                    (" ", 0), ("-", 0), ("\ud800", 0)):
+        assert table[ord(ch)] == bit, ch
+    # every code point of a few blocks, against the patterns themselves
+    for start in (0x0, 0x300, 0x900, 0x1C80, 0xA700, 0x10D40, 0x1F100):
+        for c in range(start, start + 0x100):
+            ch = chr(c)
+            expected = (LETTER if _LETTER_CHAR.match(ch) else 0) | (NUMBER if _NUMBER_CHAR.match(ch) else 0) \
+                | (MARK if regex.match(r"\p{M}", ch) else 0)
+            assert table[c] == expected, hex(c)
+
+
+def test_ascii_text_needs_no_class_table() -> None:
+    assert classes_for(["plain ASCII", "only"]) == b""
+    assert tuple(c[0] for c in word_columns(["The 3 Cats of Rome."], STOPS, b"")) == (5, 2, 3, 1, 13)
+    with pytest.raises(ValueError):
+        word_columns(["Grüße"], STOPS, b"")
 
 
 def test_derived_measures_match_the_text_helpers() -> None:
@@ -87,6 +137,16 @@ def test_any_unicode_gives_the_definitions_and_consistent_counts(texts: list[str
         assert not (flags & END_PERIOD and flags & END_ELLIPSIS)
         if chars == 0:
             assert tokens == letters == digits == flags == 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(), max_size=8))
+def test_any_unicode_gives_the_patterns_word_counts(texts: list[str]) -> None:
+    columns = word_columns(texts, STOPS, classes_for(texts))
+    for k, text in enumerate(texts):
+        words, stops, caps, digits, letters = (c[k] for c in columns)
+        assert (words, stops, caps, digits, letters) == reference_words(text, STOPS)
+        assert 0 <= stops <= words and 0 <= caps <= words <= digits + letters <= len(text)
 
 
 @settings(max_examples=100, deadline=None)
