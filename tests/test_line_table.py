@@ -84,7 +84,9 @@ def test_word_columns_match_the_pattern_on_the_fixture_lines() -> None:
     table = LineTable(lines)
     for k, text in enumerate(lines):
         assert tuple(c[k] for c in columns) == reference_words(text, STOPS), text
-        assert table.word_counts(k, STOPS) == WordCounts(*reference_words(text, STOPS))
+        assert table.word_counts((k,), STOPS) == [WordCounts(*reference_words(text, STOPS))]
+    assert table.word_counts(range(len(lines)), STOPS) == [WordCounts(*reference_words(t, STOPS)) for t in lines]
+    assert LineTable(lines).word_counts(range(len(lines)), STOPS) == table.word_counts(range(len(lines)), STOPS)
 
 
 def test_the_class_table_is_the_regex_modules() -> None:

@@ -14,18 +14,30 @@ from cpython.array cimport array, clone
 from cpython.unicode cimport (Py_UNICODE_ISALPHA, Py_UNICODE_ISDIGIT, Py_UNICODE_ISLOWER, Py_UNICODE_ISSPACE,
                               Py_UNICODE_ISTITLE, Py_UNICODE_ISUPPER)
 
+# (C constants for the loops; the module's names below are their Python values)
+cdef enum:
+    C_UPPER = 1
+    C_STARTS_UPPER = 2
+    C_END_PERIOD = 4
+    C_END_QUESTION = 8
+    C_END_COLON = 16
+    C_END_ELLIPSIS = 32
+    C_LETTER = 1
+    C_NUMBER = 2
+    C_MARK = 4
+
 #: ``text.isupper()``: at least one cased character and no lower-case or title-case one.
-UPPER = 1
+UPPER = C_UPPER
 #: the stripped line's first character is upper case (``text[:1].isupper()``).
-STARTS_UPPER = 2
+STARTS_UPPER = C_STARTS_UPPER
 #: the stripped line ends with "." but not with "...".
-END_PERIOD = 4
+END_PERIOD = C_END_PERIOD
 #: ... with "?" or "!".
-END_QUESTION = 8
+END_QUESTION = C_END_QUESTION
 #: ... with ":".
-END_COLON = 16
+END_COLON = C_END_COLON
 #: ... with "..." or "…".
-END_ELLIPSIS = 32
+END_ELLIPSIS = C_END_ELLIPSIS
 
 #: The columns :func:`shape_columns` returns, in order.
 COLUMNS = ("chars", "tokens", "caps", "letters", "digits", "flags")
@@ -82,22 +94,22 @@ def shape_columns(list texts):
         bits = 0
         if first >= 0:
             if cased and not lower:
-                bits |= UPPER
+                bits |= C_UPPER
             if _upper(text[first]):
-                bits |= STARTS_UPPER
+                bits |= C_STARTS_UPPER
             c1 = text[last]
             c2 = text[last - 1] if last > first else 0
             c3 = text[last - 2] if last - 1 > first else 0
             if c1 == u"." and c2 == u"." and c3 == u".":
-                bits |= END_ELLIPSIS
+                bits |= C_END_ELLIPSIS
             elif c1 == u".":
-                bits |= END_PERIOD
+                bits |= C_END_PERIOD
             elif c1 == u"?" or c1 == u"!":
-                bits |= END_QUESTION
+                bits |= C_END_QUESTION
             elif c1 == u":":
-                bits |= END_COLON
+                bits |= C_END_COLON
             elif c1 == u"…":
-                bits |= END_ELLIPSIS
+                bits |= C_END_ELLIPSIS
         chars.data.as_ints[k] = last - first + 1 if first >= 0 else 0
         tokens.data.as_ints[k] = n_tokens
         caps.data.as_ints[k] = n_caps
@@ -109,9 +121,9 @@ def shape_columns(list texts):
 
 #: The bits of a character-class table (see :func:`word_columns`): a letter (``\p{L}``), a number
 #: (``\p{N}``), a combining mark (``\p{M}``).
-LETTER = 1
-NUMBER = 2
-MARK = 4
+LETTER = C_LETTER
+NUMBER = C_NUMBER
+MARK = C_MARK
 
 #: The columns :func:`word_columns` returns, in order.
 WORD_COLUMNS = ("words", "stopwords", "capitalised", "numbers", "alphabetic")
@@ -120,9 +132,9 @@ WORD_COLUMNS = ("words", "stopwords", "capitalised", "numbers", "alphabetic")
 cdef inline unsigned char _class(Py_UCS4 ch, const unsigned char[:] classes) except 255:
     if ch < 128:
         if (u"a" <= ch <= u"z") or (u"A" <= ch <= u"Z"):
-            return LETTER
+            return C_LETTER
         if u"0" <= ch <= u"9":
-            return NUMBER
+            return C_NUMBER
         return 0
     if <Py_ssize_t>ch >= classes.shape[0]:
         raise ValueError("a character-class table for every code point is needed for non-ASCII text")
@@ -153,11 +165,11 @@ def word_columns(list texts, stops, const unsigned char[:] classes):
         while i < length:
             ch = text[i]
             cls = _class(ch, classes)
-            if cls & LETTER:
+            if cls & C_LETTER:
                 n_letters += 1
-            elif cls & NUMBER:
+            elif cls & C_NUMBER:
                 n_numbers += 1
-            if not cls & (LETTER | NUMBER):
+            if not cls & (C_LETTER | C_NUMBER):
                 i += 1
                 continue
             start = i  # a word: a letter or number, then letters, numbers, marks, ' ’ -
@@ -167,10 +179,10 @@ def word_columns(list texts, stops, const unsigned char[:] classes):
             while i < length:
                 ch = text[i]
                 cls = _class(ch, classes)
-                if cls & (LETTER | NUMBER | MARK) or ch == u"'" or ch == u"’" or ch == u"-":
-                    if cls & LETTER:
+                if cls & (C_LETTER | C_NUMBER | C_MARK) or ch == u"'" or ch == u"’" or ch == u"-":
+                    if cls & C_LETTER:
                         n_letters += 1
-                    elif cls & NUMBER:
+                    elif cls & C_NUMBER:
                         n_numbers += 1
                     i += 1
                 else:

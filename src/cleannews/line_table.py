@@ -10,8 +10,8 @@ Its columns, one value per line of the page (blank lines included):
 * ``repeats``: how often the line's :func:`~cleannews.text.line_key` stands on the page;
 * on demand, each computed once per line and kept: :meth:`LineTable.words`,
   :meth:`LineTable.prose`, :meth:`LineTable.title_like`;
-* on demand, for every line in one compiled pass: the words the main-text classifier reads
-  (:meth:`LineTable.word_counts`: words, stopwords, capitalised words, digits, letters).
+* on demand, for the lines asked for, in one compiled pass: the words the main-text classifier
+  reads (:meth:`LineTable.word_counts`: words, stopwords, capitalised words, digits, letters).
 
 A table describes the texts it was built from; :func:`page_table` gives the page's current table,
 built again only when a line's text has changed. (Per-line lexicon class hits, one scan of a
@@ -20,7 +20,6 @@ page's lines for all its lexicon lists, would be one more column here.)
 
 from __future__ import annotations
 
-from array import array
 from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
@@ -56,7 +55,7 @@ class LineTable:
     """The feature columns of a list of lines (see the module's docstring), by line index."""
 
     __slots__ = ("texts", "chars", "tokens", "caps", "letters", "digits", "flags", "_keys", "_counts",
-                 "_words", "_prose", "_title", "_word_columns")
+                 "_words", "_prose", "_title", "_word_stops", "_word_counts")
 
     def __init__(self, texts: Sequence[str]) -> None:
         self.texts: list[str] = list(texts)
@@ -66,7 +65,8 @@ class LineTable:
         self._words: dict[int, int] = {}
         self._prose: dict[int, bool] = {}
         self._title: dict[int, bool] = {}
-        self._word_columns: tuple[frozenset[str], tuple[array[int], ...]] | None = None
+        self._word_stops: frozenset[str] | None = None
+        self._word_counts: dict[int, WordCounts] = {}
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -112,14 +112,18 @@ class LineTable:
         return self.key_counts()[self.keys()[i]] if self.texts[i] else 0
 
     # -- words ---------------------------------------------------------------------------------
-    def word_counts(self, i: int, stops: frozenset[str]) -> WordCounts:
-        """Line i's words, stopwords among them (``stops``: the page language's), capitalised
-        words, digits and letters (:class:`~cleannews.cleaners.line_features.WordCounts`),
-        counted for every line of the page at once on first use."""
-        cached = self._word_columns
-        if cached is None or cached[0] is not stops:
-            cached = self._word_columns = (stops, word_columns(self.texts, stops, classes_for(self.texts)))
-        return WordCounts(*(column[i] for column in cached[1]))
+    def word_counts(self, indices: Sequence[int], stops: frozenset[str]) -> list[WordCounts]:
+        """The words, stopwords among them (``stops``: the page language's), capitalised words,
+        digits and letters of the lines at ``indices`` (:class:`WordCounts`), the lines not
+        counted before counted together in one compiled pass."""
+        if self._word_stops is not stops:
+            self._word_stops, self._word_counts = stops, {}
+        known = self._word_counts
+        missing = [i for i in indices if i not in known]
+        if missing:
+            texts = [self.texts[i] for i in missing]
+            known.update(zip(missing, map(WordCounts._make, zip(*word_columns(texts, stops, classes_for(texts))))))
+        return [known[i] for i in indices]
 
     def words(self, i: int) -> int:
         """Line i's :func:`~cleannews.text.word_count` (of the stripped line)."""

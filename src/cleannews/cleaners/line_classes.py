@@ -160,10 +160,10 @@ def classify_lines(page: Page, headers: set[int], paragraphs: bool, opts: MainTe
     if needles is not None:
         needles = needles.in_page(texts if ui_words is None or spaceless["function_chars"] is not None
                                   else (t for t in texts if word_count(t) <= ui_words))
-    table = page_table(page)
+    counts = page_table(page).word_counts(kept, stops)
     measured = [line_features(text, stops, ui, ui_needles=needles, ui_lead=ui_lead, ui_words=ui_words,
-                              counts=table.word_counts(i, stops), **spaceless)
-                for i, text in zip(kept, texts)]
+                              counts=c, **spaceless)
+                for text, c in zip(texts, counts)]
     if features is not None:
         features.update(zip(kept, measured))
     verdicts = [opts.classifier.classify(f) for f in measured]

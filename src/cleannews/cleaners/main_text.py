@@ -134,7 +134,8 @@ class MainText(Cleaner):
             if j is None or j not in labels or labels[j][0] == GOOD:
                 return end
             verdict = labels[j][1]
-            f = line_features(page.lines[j].text, stops, counts=page_table(page).word_counts(j, stops), **spaceless)
+            counts = page_table(page).word_counts((j,), stops)[0]
+            f = line_features(page.lines[j].text, stops, counts=counts, **spaceless)
             if verdict.cls not in (SHORT, NEAR_GOOD) or not f.sentence or f.words < self.min_closing_words \
                     or f.stopword_density == 0 or page.lines[j].text.rstrip().endswith("?"):
                 return end
