@@ -16,9 +16,9 @@ from cleannews.cleaners.line_features import TOKEN
 from cleannews.fields.model import TreeModel
 from cleannews.line_shape import (COLUMNS, END_COLON, END_ELLIPSIS, END_PERIOD, END_QUESTION, LETTER, MARK, NUMBER,
                                   STARTS_UPPER, UPPER, WORD_COLUMNS, shape_columns, word_columns)
-from cleannews.line_table import LineTable, WordCounts, page_table
+from cleannews.line_table import CONTENT_WORD_CHARS, LineTable, WordCounts, page_table
 from cleannews.page import Page
-from cleannews.text import PARAGRAPH_WORDS, is_prose, is_title_like, line_key, word_count
+from cleannews.text import LETTER_WORD, PARAGRAPH_WORDS, is_prose, is_title_like, line_key, word_count
 
 from conftest import FIXTURES, SEEDS, load_seed
 
@@ -57,6 +57,12 @@ def reference_words(text: str, stops: frozenset[str]) -> tuple[int, int, int, in
             len(_NUMBER_CHAR.findall(text)), len(_LETTER_CHAR.findall(text)))
 
 
+def reference_content_words(text: str, stops: frozenset[str]) -> set[str]:
+    """Content words the plain way: LETTER_WORD's matches of four characters or more, casefolded,
+    stopwords aside."""
+    return {w.casefold() for w in LETTER_WORD.findall(text) if len(w) >= CONTENT_WORD_CHARS} - stops
+
+
 def fixture_lines() -> list[str]:
     lines: list[str] = []
     for folder in SEEDS:
@@ -87,6 +93,14 @@ def test_word_columns_match_the_pattern_on_the_fixture_lines() -> None:
         assert table.word_counts((k,), STOPS) == [WordCounts(*reference_words(text, STOPS))]
     assert table.word_counts(range(len(lines)), STOPS) == [WordCounts(*reference_words(t, STOPS)) for t in lines]
     assert LineTable(lines).word_counts(range(len(lines)), STOPS) == table.word_counts(range(len(lines)), STOPS)
+
+
+def test_content_words_match_the_pattern_on_the_fixture_lines() -> None:
+    lines = fixture_lines()
+    table = LineTable(lines)
+    for k, text in enumerate(lines):
+        assert table.content_words(k, STOPS) == reference_content_words(text, STOPS), text
+    assert table.content_words(0, frozenset()) == reference_content_words(lines[0], frozenset())
 
 
 def test_the_class_table_is_the_regex_modules() -> None:
@@ -149,6 +163,9 @@ def test_any_unicode_gives_the_patterns_word_counts(texts: list[str]) -> None:
         words, stops, caps, digits, letters = (c[k] for c in columns)
         assert (words, stops, caps, digits, letters) == reference_words(text, STOPS)
         assert 0 <= stops <= words and 0 <= caps <= words <= digits + letters <= len(text)
+    table = LineTable(texts)
+    for k, text in enumerate(texts):
+        assert table.content_words(k, STOPS) == reference_content_words(text, STOPS)
 
 
 @settings(max_examples=100, deadline=None)

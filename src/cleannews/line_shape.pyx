@@ -196,3 +196,32 @@ def word_columns(list texts, stops, const unsigned char[:] classes):
         numbers.data.as_ints[k] = n_numbers
         alphabetic.data.as_ints[k] = n_letters
     return words, stopwords, capitalised, numbers, alphabetic
+
+
+def content_words(str text, stops, Py_ssize_t min_chars, const unsigned char[:] classes):
+    """The set of casefolded words of text of ``min_chars`` characters or more that are not in
+    ``stops``, a word being a match of ``\\p{L}[\\p{L}\\p{M}'’\\-]*`` (the `regex` module's
+    classes, see :func:`word_columns`): ``{w.casefold() for w in words if len(w) >= min_chars} - stops``."""
+    cdef Py_ssize_t length = len(text), i = 0, start
+    cdef unsigned char cls
+    cdef Py_UCS4 ch
+    cdef set found = set()
+    cdef str word
+    while i < length:
+        if not _class(text[i], classes) & C_LETTER:
+            i += 1
+            continue
+        start = i
+        i += 1
+        while i < length:
+            ch = text[i]
+            cls = _class(ch, classes)
+            if cls & (C_LETTER | C_MARK) or ch == u"'" or ch == u"’" or ch == u"-":
+                i += 1
+            else:
+                break
+        if i - start >= min_chars:
+            word = text[start:i].casefold()
+            if word not in stops:
+                found.add(word)
+    return found

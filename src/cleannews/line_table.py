@@ -11,7 +11,9 @@ Its columns, one value per line of the page (blank lines included):
 * on demand, each computed once per line and kept: :meth:`LineTable.words`,
   :meth:`LineTable.prose`, :meth:`LineTable.title_like`;
 * on demand, for the lines asked for, in one compiled pass: the words the main-text classifier
-  reads (:meth:`LineTable.word_counts`: words, stopwords, capitalised words, digits, letters).
+  reads (:meth:`LineTable.word_counts`: words, stopwords, capitalised words, digits, letters);
+  a line's content words (:meth:`LineTable.content_words`), which the field ranker compares
+  with the text under the article's start.
 
 A table describes the texts it was built from; :func:`page_table` gives the page's current table,
 built again only when a line's text has changed. (Per-line lexicon class hits, one scan of a
@@ -25,7 +27,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from .char_classes import classes_for
-from .line_shape import (END_COLON, END_ELLIPSIS, END_PERIOD, END_QUESTION, STARTS_UPPER, UPPER,
+from .line_shape import (END_COLON, END_ELLIPSIS, END_PERIOD, END_QUESTION, STARTS_UPPER, UPPER, content_words,
                          shape_columns, word_columns)
 from .text import PARAGRAPH_WORDS, is_prose, is_title_like, line_key, word_count
 
@@ -37,6 +39,8 @@ __all__ = ["END_COLON", "END_ELLIPSIS", "END_PERIOD", "END_QUESTION", "STARTS_UP
 
 #: The least letters of a line in capitals that counts as written all in capitals.
 ALL_CAPS_MIN_LETTERS = 4
+#: The least characters of a content word (:meth:`LineTable.content_words`).
+CONTENT_WORD_CHARS = 4
 
 
 class WordCounts(NamedTuple):
@@ -55,7 +59,7 @@ class LineTable:
     """The feature columns of a list of lines (see the module's docstring), by line index."""
 
     __slots__ = ("texts", "chars", "tokens", "caps", "letters", "digits", "flags", "_keys", "_counts",
-                 "_words", "_prose", "_title", "_word_stops", "_word_counts")
+                 "_words", "_prose", "_title", "_word_stops", "_word_counts", "_content", "_classes")
 
     def __init__(self, texts: Sequence[str]) -> None:
         self.texts: list[str] = list(texts)
@@ -67,6 +71,8 @@ class LineTable:
         self._title: dict[int, bool] = {}
         self._word_stops: frozenset[str] | None = None
         self._word_counts: dict[int, WordCounts] = {}
+        self._content: dict[int, set[str]] = {}
+        self._classes: bytes | None = None
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -116,14 +122,35 @@ class LineTable:
         """The words, stopwords among them (``stops``: the page language's), capitalised words,
         digits and letters of the lines at ``indices`` (:class:`WordCounts`), the lines not
         counted before counted together in one compiled pass."""
-        if self._word_stops is not stops:
-            self._word_stops, self._word_counts = stops, {}
+        self._use_stops(stops)
         known = self._word_counts
         missing = [i for i in indices if i not in known]
         if missing:
             texts = [self.texts[i] for i in missing]
-            known.update(zip(missing, map(WordCounts._make, zip(*word_columns(texts, stops, classes_for(texts))))))
+            known.update(zip(missing, map(WordCounts._make, zip(*word_columns(texts, stops, self.classes())))))
         return [known[i] for i in indices]
+
+    def content_words(self, i: int, stops: frozenset[str]) -> set[str]:
+        """Line i's content words: its casefolded words (``\\p{L}[\\p{L}\\p{M}'’\\-]*``,
+        as :data:`cleannews.text.LETTER_WORD`) of :data:`CONTENT_WORD_CHARS` characters or more
+        that are not in ``stops`` (a set shared by every caller: not to be changed)."""
+        self._use_stops(stops)
+        words = self._content.get(i)
+        if words is None:
+            words = self._content[i] = content_words(self.texts[i], stops, CONTENT_WORD_CHARS, self.classes())
+        return words
+
+    def classes(self) -> bytes:
+        """The character-class table the compiled word measures need for these lines (see
+        :func:`cleannews.char_classes.classes_for`)."""
+        if self._classes is None:
+            self._classes = classes_for(self.texts)
+        return self._classes
+
+    def _use_stops(self, stops: frozenset[str]) -> None:
+        """Forget the word measures taken with other stopwords than ``stops``."""
+        if self._word_stops is not stops:
+            self._word_stops, self._word_counts, self._content = stops, {}, {}
 
     def words(self, i: int) -> int:
         """Line i's :func:`~cleannews.text.word_count` (of the stripped line)."""

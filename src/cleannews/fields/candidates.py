@@ -28,7 +28,7 @@ from ..lexicon import Lexicon
 from ..lexicon.whole_line import WholeLine
 from ..line_table import END_COLON, END_ELLIPSIS, END_PERIOD, END_QUESTION, STARTS_UPPER, LineTable, page_table
 from ..page import Page
-from ..text import LETTER_WORD, NAME_TOKEN, PARAGRAPH_WORDS, ends_sentence, is_prose, line_key, looks_like_name, \
+from ..text import NAME_TOKEN, PARAGRAPH_WORDS, ends_sentence, is_prose, line_key, looks_like_name, \
     title_key, word_count
 from .dates import FoundDate, find_dates, is_date_line, residue
 from .fields_util import byline_prefix
@@ -93,10 +93,6 @@ def glued_kicker(text: str) -> Glued | None:
     if m is None or word_count(m.group("kicker")) > 6 or word_count(m.group("rest")) < 2:
         return None
     return Glued(m.group("kicker").strip(), m.group("rest").strip(), m.group("sep").strip() == ":")
-
-
-def _content_words(text: str, stops: frozenset[str]) -> set[str]:
-    return {w.casefold() for w in LETTER_WORD.findall(text) if len(w) >= 4} - stops
 
 
 def _anchor(page: Page) -> int | None:
@@ -236,16 +232,16 @@ class PageCandidates:
         nav = lex.pattern("navigation", "lines", "line")
         counts = table.key_counts()
         # the text under the article's start, for the echo of a line's words
-        after: list[str] = []
+        after: list[int] = []
         size = 0
         for n in range(a, len(order)):
             line = page.lines[order[n]]
             if line.removal is None or n == a:
-                after.append(line.text)
+                after.append(order[n])
                 size += len(line.text)
                 if size >= ECHO_CHARS:
                     break
-        text_words = Counter(w for t in after for w in _content_words(t, stops))
+        text_words = Counter(w for i in after for w in table.content_words(i, stops))
 
         memo: dict[int, _Basic] = {}
 
@@ -291,7 +287,7 @@ class PageCandidates:
             flags = table.flags[i]
             digits = table.digits[i]
             tokens = text.split()
-            words = _content_words(text, stops)
+            words = table.content_words(i, stops)
             echo = sum(1 for w in words if text_words[w] > (1 if n >= a else 0)) / (len(words) + 1) if words else 0.0
             dates = b.dates
             res = len(residue(text, dates, lex)) if dates else n_words
