@@ -116,10 +116,16 @@ def _group(page: Page, i: int) -> str:
     return _CODE_GROUPS.get(line.removal.code, "other")
 
 
-#: The groups of a candidate's neighbours that are features, and the features' names.
+#: A candidate's group (see :data:`CODE_GROUPS`) as its one-hot features ("code_kept" ...).
+_GROUP_FEATURES = {group: {"code_" + g: float(group == g) for g in CODE_GROUPS} for group in CODE_GROUPS}
+#: The groups of a candidate's neighbours that are features, and those features for each group
+#: of the line over it ("prev_kept" ...) and under it ("next_kept" ...); _NONE: no such line or
+#: a group of none of these.
 _SIDE_GROUPS = ("kept", "nav", "header", "before", "date", "byline", "widget", "headline", "media")
-_PREV_KEYS = tuple((g, "prev_" + g) for g in _SIDE_GROUPS)
-_NEXT_KEYS = tuple((g, "next_" + g) for g in _SIDE_GROUPS)
+_PREV_FEATURES = {group: {"prev_" + g: float(group == g) for g in _SIDE_GROUPS} for group in _SIDE_GROUPS}
+_NEXT_FEATURES = {group: {"next_" + g: float(group == g) for g in _SIDE_GROUPS} for group in _SIDE_GROUPS}
+_PREV_NONE = {"prev_" + g: 0.0 for g in _SIDE_GROUPS}
+_NEXT_NONE = {"next_" + g: 0.0 for g in _SIDE_GROUPS}
 
 
 def _ends_with_one(key: str, keys: set[str], lengths: list[int]) -> bool:
@@ -359,8 +365,7 @@ class PageCandidates:
             f["names"] = min(len(names), 4) / 4.0
             f["has_names"] = float(bool(names))
             f["names_share"] = sum(word_count(x) for x in names) / n_words if n_words else 0.0
-            for g in CODE_GROUPS:
-                f["code_" + g] = float(group == g)
+            f.update(_GROUP_FEATURES[group])
             split = split_features(glued, counts) if glued is not None else {}
             self.candidates.append(Candidate(i, text, f, split))
             self._groups[n] = group
@@ -416,9 +421,8 @@ class PageCandidates:
             f["echo_gap"] = f["echo"] - max_echo
             f["words_share"] = f["words"] / max_words if max_words else 0.0
             o = ordinal[c.index]
-            for names, other in ((_PREV_KEYS, group.get(o - 1)), (_NEXT_KEYS, group.get(o + 1))):
-                for g, name in names:
-                    f[name] = float(other == g)
+            f.update(_PREV_FEATURES.get(group.get(o - 1), _PREV_NONE))
+            f.update(_NEXT_FEATURES.get(group.get(o + 1), _NEXT_NONE))
             rel_meta = o - first_meta if first_meta is not None else 99
             f["has_meta"] = float(first_meta is not None)
             f["meta_m1"] = float(rel_meta == -1)
