@@ -122,8 +122,10 @@ _GROUP_FEATURES = {group: {"code_" + g: float(group == g) for g in CODE_GROUPS} 
 #: of the line over it ("prev_kept" ...) and under it ("next_kept" ...); _NONE: no such line or
 #: a group of none of these.
 _SIDE_GROUPS = ("kept", "nav", "header", "before", "date", "byline", "widget", "headline", "media")
-_PREV_FEATURES = {group: {"prev_" + g: float(group == g) for g in _SIDE_GROUPS} for group in _SIDE_GROUPS}
-_NEXT_FEATURES = {group: {"next_" + g: float(group == g) for g in _SIDE_GROUPS} for group in _SIDE_GROUPS}
+_PREV_FEATURES: dict[str | None, dict[str, float]] = {
+    group: {"prev_" + g: float(group == g) for g in _SIDE_GROUPS} for group in _SIDE_GROUPS}
+_NEXT_FEATURES: dict[str | None, dict[str, float]] = {
+    group: {"next_" + g: float(group == g) for g in _SIDE_GROUPS} for group in _SIDE_GROUPS}
 _PREV_NONE = {"prev_" + g: 0.0 for g in _SIDE_GROUPS}
 _NEXT_NONE = {"next_" + g: 0.0 for g in _SIDE_GROUPS}
 

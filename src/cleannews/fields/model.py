@@ -107,6 +107,7 @@ class TreeModel:
     def score(self, features: dict[str, float]) -> float:
         """The probability (0..1) that a line with these features is the field's line; a feature
         the dict lacks counts as 0."""
+        x: Sequence[float]
         try:
             x = self._vector(features)  # (every feature there: one C call)
         except KeyError:
