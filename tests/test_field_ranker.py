@@ -305,6 +305,8 @@ def test_a_malformed_tree_is_refused_and_a_short_vector_is_an_error():
     bad = {"kind": "trees", "features": ["a"], "init": 0.0, "rate": 1.0, "trees": [[[0, 0.5, 1, 5, 0.0]]]}
     with pytest.raises(ValueError):
         TreeModel.from_dict(bad)
+    with pytest.raises(ValueError):
+        TreeModel.from_dict({**bad, "trees": [[]]})
     model = next(m for m in load_models(None).models.values() if isinstance(m, TreeModel))
     with pytest.raises(ValueError):
         model.walk([0.0])

@@ -24,8 +24,8 @@ cdef class Forest:
 
     def __init__(self, trees, int n_features, double init, double rate):
         """``trees``: a sequence of trees, each a sequence of nodes (feature, threshold, left,
-        right, value) whose children are indices within the tree. ValueError for a node that
-        names a feature outside ``n_features`` or a child outside its tree."""
+        right, value) whose children are indices within the tree. ValueError for a tree without
+        nodes, or a node that names a feature outside ``n_features`` or a child outside its tree."""
         cdef Py_ssize_t total = sum(len(t) for t in trees), at = 0, k = 0
         self.n_features, self.init, self.rate = n_features, init, rate
         self.feature, self.left, self.right = clone(_INTS, total, False), clone(_INTS, total, False), \
@@ -33,6 +33,8 @@ cdef class Forest:
         self.threshold, self.value = clone(_DOUBLES, total, False), clone(_DOUBLES, total, False)
         self.roots = clone(_INTS, len(trees), False)
         for t, tree in enumerate(trees):
+            if not len(tree):
+                raise ValueError("a tree without nodes")
             self.roots.data.as_ints[t] = at
             for f, threshold, left, right, value in tree:
                 if f >= n_features or (f >= 0 and not (0 < left < len(tree) and 0 < right < len(tree))):
