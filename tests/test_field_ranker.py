@@ -276,6 +276,19 @@ def _walk(model, x):
     return z
 
 
+def _contributions(model, x, top):
+    """The reference: the features the node-by-node walks split on, most used first (ties in the
+    order of first use)."""
+    used = {}
+    for tree in model.trees:
+        node = tree[0]
+        while node[0] >= 0:
+            name = model.features[node[0]]
+            used[name] = used.get(name, 0.0) + 1.0
+            node = tree[node[2]] if x[node[0]] <= node[1] else tree[node[3]]
+    return sorted(used.items(), key=lambda p: -p[1])[:top]
+
+
 def test_compiled_trees_give_the_same_log_odds_as_walking_them():
     """TreeModel walks its trees in compiled code: the same float as walking them node by node
     in Python, on random vectors and on exact split thresholds; a score is that walk's."""
@@ -294,6 +307,7 @@ def test_compiled_trees_give_the_same_log_odds_as_walking_them():
             assert model.walk(x) == _walk(model, x)
             z = max(-30.0, min(30.0, _walk(model, x)))
             assert model.score(dict(zip(model.features, x))) == 1.0 / (1.0 + math.exp(-z))
+            assert model.contributions(dict(zip(model.features, x)), 10) == _contributions(model, x, 10)
             checked += 1
     assert checked >= 1000
 

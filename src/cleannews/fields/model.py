@@ -138,14 +138,8 @@ class TreeModel:
     def contributions(self, features: dict[str, float], top: int = 3) -> list[tuple[str, float]]:
         """The features the trees split on for this line, most used first (unsigned counts)."""
         x = [features.get(name, 0.0) for name in self.features]
-        used: dict[str, float] = {}
-        for tree in self.trees:
-            node = tree[0]
-            while node[0] >= 0:
-                name = self.features[node[0]]
-                used[name] = used.get(name, 0.0) + 1.0
-                node = tree[node[2]] if x[node[0]] <= node[1] else tree[node[3]]
-        return sorted(used.items(), key=lambda p: -p[1])[:top]
+        used = [(self.features[f], float(n)) for f, n in self._forest.used_features(x)]  # (in first-use order)
+        return sorted(used, key=lambda p: -p[1])[:top]
 
 
 Model = LinearModel | TreeModel
