@@ -11,12 +11,12 @@ from typing import Any, NamedTuple
 
 import regex
 
+from ..char_classes import classes_for
 from ..lexicon import Lexicon
 from ..lexicon.needles import Needles
-from ..page import Page
-from ..char_classes import classes_for
 from ..line_shape import word_columns
 from ..line_table import WordCounts
+from ..page import Page
 from ..text import SENTENCE_MARKS, SPACES, closes_with
 
 #: A word: letters and digits, with inner apostrophes, marks and hyphens.
