@@ -15,10 +15,10 @@ from cleannews.char_classes import char_classes, classes_for
 from cleannews.cleaners.line_features import TOKEN
 from cleannews.fields.model import TreeModel
 from cleannews.line_shape import (COLUMNS, END_COLON, END_ELLIPSIS, END_PERIOD, END_QUESTION, LETTER, MARK, NUMBER,
-                                  STARTS_UPPER, UPPER, WORD_COLUMNS, shape_columns, word_columns)
+                                  STARTS_UPPER, UPPER, UPPER_LETTER, WORD_COLUMNS, shape_columns, word_columns)
 from cleannews.line_table import CONTENT_WORD_CHARS, LineTable, WordCounts, page_table
 from cleannews.page import Page
-from cleannews.text import LETTER_WORD, PARAGRAPH_WORDS, is_prose, is_title_like, line_key, word_count
+from cleannews.text import LETTER_WORD, NAME_TOKEN, PARAGRAPH_WORDS, is_prose, is_title_like, line_key, word_count
 
 from conftest import FIXTURES, SEEDS, load_seed
 
@@ -95,26 +95,29 @@ def test_word_columns_match_the_pattern_on_the_fixture_lines() -> None:
     assert LineTable(lines).word_counts(range(len(lines)), STOPS) == table.word_counts(range(len(lines)), STOPS)
 
 
-def test_content_words_match_the_pattern_on_the_fixture_lines() -> None:
+def test_content_words_and_name_tokens_match_the_patterns_on_the_fixture_lines() -> None:
     lines = fixture_lines()
     table = LineTable(lines)
     for k, text in enumerate(lines):
         assert table.content_words(k, STOPS) == reference_content_words(text, STOPS), text
+        assert table.name_tokens(k) == sum(1 for t in text.split() if NAME_TOKEN.match(t)), text
+    odd = ["A. B.. C.D. É-Ñ O’Neil ßig Über. x-Y 1A Ǆemal"]
+    assert LineTable(odd).name_tokens(0) == sum(1 for t in odd[0].split() if NAME_TOKEN.match(t)) == 5
     assert table.content_words(0, frozenset()) == reference_content_words(lines[0], frozenset())
 
 
 def test_the_class_table_is_the_regex_modules() -> None:
     table = char_classes()
     assert len(table) == 0x110000
-    for ch, bit in (("a", LETTER), ("Ω", LETTER), ("漢", LETTER), ("٣", NUMBER), ("½", NUMBER), ("\u0301", MARK),
-                    (" ", 0), ("-", 0), ("\ud800", 0)):
+    for ch, bit in (("a", LETTER), ("Ω", LETTER | UPPER_LETTER), ("ω", LETTER), ("漢", LETTER), ("٣", NUMBER),
+                    ("½", NUMBER), ("\u0301", MARK), (" ", 0), ("-", 0), ("\ud800", 0)):
         assert table[ord(ch)] == bit, ch
     # every code point of a few blocks, against the patterns themselves
     for start in (0x0, 0x300, 0x900, 0x1C80, 0xA700, 0x10D40, 0x1F100):
         for c in range(start, start + 0x100):
             ch = chr(c)
             expected = (LETTER if _LETTER_CHAR.match(ch) else 0) | (NUMBER if _NUMBER_CHAR.match(ch) else 0) \
-                | (MARK if regex.match(r"\p{M}", ch) else 0)
+                | (MARK if regex.match(r"\p{M}", ch) else 0) | (UPPER_LETTER if regex.match(r"\p{Lu}", ch) else 0)
             assert table[c] == expected, hex(c)
 
 
@@ -166,6 +169,7 @@ def test_any_unicode_gives_the_patterns_word_counts(texts: list[str]) -> None:
     table = LineTable(texts)
     for k, text in enumerate(texts):
         assert table.content_words(k, STOPS) == reference_content_words(text, STOPS)
+        assert table.name_tokens(k) == sum(1 for t in text.split() if NAME_TOKEN.match(t))
 
 
 @settings(max_examples=100, deadline=None)

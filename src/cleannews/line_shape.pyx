@@ -25,6 +25,7 @@ cdef enum:
     C_LETTER = 1
     C_NUMBER = 2
     C_MARK = 4
+    C_UPPER_LETTER = 8
 
 #: ``text.isupper()``: at least one cased character and no lower-case or title-case one.
 UPPER = C_UPPER
@@ -120,10 +121,12 @@ def shape_columns(list texts):
 
 
 #: The bits of a character-class table (see :func:`word_columns`): a letter (``\p{L}``), a number
-#: (``\p{N}``), a combining mark (``\p{M}``).
+#: (``\p{N}``), a combining mark (``\p{M}``), an upper-case letter (``\p{Lu}``, with
+#: :data:`LETTER`).
 LETTER = C_LETTER
 NUMBER = C_NUMBER
 MARK = C_MARK
+UPPER_LETTER = C_UPPER_LETTER
 
 #: The columns :func:`word_columns` returns, in order.
 WORD_COLUMNS = ("words", "stopwords", "capitalised", "numbers", "alphabetic")
@@ -131,8 +134,10 @@ WORD_COLUMNS = ("words", "stopwords", "capitalised", "numbers", "alphabetic")
 
 cdef inline unsigned char _class(Py_UCS4 ch, const unsigned char[:] classes) except 255:
     if ch < 128:
-        if (u"a" <= ch <= u"z") or (u"A" <= ch <= u"Z"):
+        if u"a" <= ch <= u"z":
             return C_LETTER
+        if u"A" <= ch <= u"Z":
+            return C_LETTER | C_UPPER_LETTER
         if u"0" <= ch <= u"9":
             return C_NUMBER
         return 0
@@ -224,4 +229,31 @@ def content_words(str text, stops, Py_ssize_t min_chars, const unsigned char[:] 
             word = text[start:i].casefold()
             if word not in stops:
                 found.add(word)
+    return found
+
+
+def name_tokens(str text, const unsigned char[:] classes):
+    """How many of text's whitespace-separated tokens are shaped like a part of a name: a match
+    of ``^\\p{Lu}[\\p{L}\\p{M}'’\\-]*\\.?$`` (``cleannews.text.NAME_TOKEN``; the `regex`
+    module's classes, see :func:`word_columns`)."""
+    cdef Py_ssize_t length = len(text), i = 0, start, end
+    cdef int found = 0
+    cdef bint shaped
+    cdef Py_UCS4 ch
+    while i < length:
+        if Py_UNICODE_ISSPACE(text[i]):
+            i += 1
+            continue
+        start = i
+        while i < length and not Py_UNICODE_ISSPACE(text[i]):
+            i += 1
+        end = i - 1 if i - 1 > start and text[i - 1] == u"." else i  # (one final "." may close it)
+        shaped = _class(text[start], classes) & C_UPPER_LETTER
+        start += 1
+        while shaped and start < end:
+            ch = text[start]
+            shaped = _class(ch, classes) & (C_LETTER | C_MARK) or ch == u"'" or ch == u"’" or ch == u"-"
+            start += 1
+        if shaped:
+            found += 1
     return found

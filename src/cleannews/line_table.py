@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .char_classes import classes_for
 from .line_shape import (END_COLON, END_ELLIPSIS, END_PERIOD, END_QUESTION, STARTS_UPPER, UPPER, content_words,
-                         shape_columns, word_columns)
+                         name_tokens, shape_columns, word_columns)
 from .text import PARAGRAPH_WORDS, is_prose, is_title_like, line_key, word_count
 
 if TYPE_CHECKING:
@@ -139,6 +139,12 @@ class LineTable:
         if words is None:
             words = self._content[i] = content_words(self.texts[i], stops, CONTENT_WORD_CHARS, self.classes())
         return words
+
+    def name_tokens(self, i: int) -> int:
+        """How many of line i's whitespace-separated tokens are shaped like a part of a name
+        (:data:`cleannews.text.NAME_TOKEN`: a capital, then letters, marks, apostrophes and
+        hyphens, perhaps a final full stop)."""
+        return name_tokens(self.texts[i], self.classes())
 
     def classes(self) -> bytes:
         """The character-class table the compiled word measures need for these lines (see

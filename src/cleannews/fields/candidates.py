@@ -28,7 +28,7 @@ from ..lexicon import Lexicon
 from ..lexicon.whole_line import WholeLine
 from ..line_table import END_COLON, END_ELLIPSIS, END_PERIOD, END_QUESTION, STARTS_UPPER, LineTable, page_table
 from ..page import Page
-from ..text import NAME_TOKEN, PARAGRAPH_WORDS, ends_sentence, is_prose, line_key, looks_like_name, \
+from ..text import PARAGRAPH_WORDS, ends_sentence, is_prose, line_key, looks_like_name, \
     title_key, word_count
 from .dates import FoundDate, find_dates, is_date_line, residue
 from .fields_util import byline_prefix
@@ -353,7 +353,7 @@ class PageCandidates:
                 "role": float(bool(roles.search(text))),
                 "name": float(looks_like_name(text, particles=particles)),
                 "agency": float(any(t.casefold().strip("().,/") in agencies for t in tokens)),
-                "name_tokens": min(sum(1 for t in tokens if NAME_TOKEN.match(t)), 6) / 6.0,
+                "name_tokens": min(table.name_tokens(i), 6) / 6.0,
                 "ui": float(ui.found(text)), "nav": float(bool(nav.match(text))),
                 "next_date": _either(next1, next2, "date_line"), "next_prefix": _either(next1, next2, "prefix"),
                 "next_prose": _either(next1, None, "prose"), "prev_prose": _either(prev1, None, "prose"),
