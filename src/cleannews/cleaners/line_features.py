@@ -15,6 +15,7 @@ import regex
 
 from ..lexicon import Lexicon
 from ..lexicon.needles import Needles
+from ..lexicon.scan import lexicon_class
 from ..page import Page
 from ..text import SENTENCE_MARKS, SPACES, closes_with, count_digits_letters, for_text
 
@@ -28,6 +29,12 @@ _CODE = regex.compile(
     r"^\s*(?:(?:def|class|import|return|elif|except|var|let|const|function|public|private|static|"
     r"package|\#include|\#define|SELECT|INSERT|UPDATE)\b|from\s+\S+\s+import\b|@\w+\s*(?:\(|$)|>>>|//|/\*|\$\s+\w)"
     r"|[;{}]\s*$|\w\([^()]*\)\s*[:;{]?\s*$|^\s*[\w.\[\]\"']+\s*[-+*/]?=\s*\S|</?[a-z][\w-]*(?:\s[^>]*)?>")
+
+
+#: The UI phrases as classes of the page scan: ``[scorer] ui_re`` at the line's start,
+#: ``[scorer] ui`` as whole words anywhere (what :func:`ui_pattern` finds, in two parts).
+UI_LEAD = lexicon_class("scorer", ("ui_re",), "start")
+UI = lexicon_class("scorer", ("ui",), "word")
 
 
 def ui_pattern(lexicon: Lexicon) -> regex.Pattern[str]:
