@@ -22,6 +22,7 @@ import regex
 
 from ..article import RemovalCode
 from ..language import stopwords
+from ..lexicon.scan import lexicon_class
 from ..page import Page
 from ..text import (LETTER_WORD, NAME_TOKEN, PARAGRAPH_WORDS, ends_sentence, is_prose, is_title_like,
                     line_key, looks_like_name, title_key, word_count)
@@ -41,6 +42,26 @@ BYLINE_MAX_WORDS = 25
 HEADLINE_MAX_WORDS = 30
 #: Characters of text under a line whose words a headline's words are looked up in.
 ECHO_CHARS = 3000
+
+
+
+def _stripped(text: str) -> str:
+    """A candidate's text: the line without the spaces around it."""
+    return text.strip()
+
+
+def _label_view(text: str) -> str:
+    """A candidate's text without the spaces and colons around it (as a byline label is read)."""
+    return text.strip().strip(" :")
+
+
+#: The lexicon classes a candidate's features read (see :mod:`cleannews.lexicon.scan`).
+BYLINE_LABEL = lexicon_class("byline", ("labels",), "line", view=_label_view)
+PREFIX_WORD = lexicon_class("byline", ("prefixes",), "word", view=_stripped)
+ROLES = lexicon_class("byline", ("roles",), "word", view=_stripped)
+RELATIVE = lexicon_class("dates", ("relative_re",), "search", view=_stripped)
+UI = lexicon_class("scorer", ("ui",), "word", view=_stripped)
+NAV = lexicon_class("navigation", ("lines",), "line", view=_stripped)
 
 _SEPARATORS = regex.compile(r"\s[|·•–—\-]\s|[|·•]")
 _KICKER_GLUE = regex.compile(r"^(?P<kicker>[^:|–—]{2,60}?)(?P<sep>\s[–—\-]\s|:\s)(?P<rest>\S.*)$")
@@ -146,14 +167,9 @@ class PageCandidates:
         month_first = page.language == "en"
         stops = stopwords(page.language)
         prefix = byline_prefix(lex)
-        prefix_word = lex.pattern("byline", "prefixes", "word")
-        label = lex.whole_line(("byline",), ("labels",))
-        roles = lex.pattern("byline", "roles", "word")
+        hit = page.scan.hit
         particles = lex.words("byline", "particles")
         agencies = lex.words("byline", "agencies")
-        relative = lex.pattern("dates", "relative_re", "search")
-        ui = lex.pattern("scorer", "ui", "word")
-        nav = lex.pattern("navigation", "lines", "line")
         counts = Counter(line_key(line.text) for line in page.lines if line.text)
         # the text under the article's start, for the echo of a line's words
         after: list[str] = []
@@ -183,7 +199,7 @@ class PageCandidates:
                 "date": float(bool(dates)),
                 "date_line": float(bool(dates) and is_date_line(text, lex, month_first=month_first)),
                 "prefix": float(pm is not None and len(text) <= 120),
-                "label": float(bool(label.match(text.strip(" :")))),
+                "label": float(hit(BYLINE_LABEL, text)),
             }
             info[i] = b
             return b
@@ -274,16 +290,16 @@ class PageCandidates:
                 "date_rank": min(date_rank.get(i, 10), 10) / 10.0,
                 "date_residue": min(res, 10) / 10.0 if dates else 0.0,
                 "date_at_start": float(bool(dates) and not residue(text[:dates[0].start], [], lex)),
-                "relative_date": float(bool(relative.search(text))),
-                "prefix": b["prefix"], "prefix_word": float(bool(prefix_word.search(text))),
+                "relative_date": float(hit(RELATIVE, text)),
+                "prefix": b["prefix"], "prefix_word": float(hit(PREFIX_WORD, text)),
                 "prefix_name": float(bool(rest) and looks_like_name(rest.split(",")[0].split("|")[0].strip(),
                                                                      particles=particles)),
                 "byline_label": b["label"],
-                "role": float(bool(roles.search(text))),
+                "role": float(hit(ROLES, text)),
                 "name": float(looks_like_name(text, particles=particles)),
                 "agency": float(any(t.casefold().strip("().,/") in agencies for t in tokens)),
                 "name_tokens": min(sum(1 for t in tokens if NAME_TOKEN.match(t)), 6) / 6.0,
-                "ui": float(bool(ui.search(text))), "nav": float(bool(nav.match(text))),
+                "ui": float(hit(UI, text)), "nav": float(hit(NAV, text)),
                 "next_date": near(n, 1, "date_line", 2), "next_prefix": near(n, 1, "prefix", 2),
                 "next_prose": near(n, 1, "prose"), "prev_prose": near(n, -1, "prose"),
                 "prev_date": near(n, -1, "date_line", 2), "prev_prefix": near(n, -1, "prefix", 2),

@@ -47,6 +47,8 @@ _WIDE = {"s": _SPACE, "w": _WORD, "d": _DIGIT}
 #: Escapes ``re2`` reads as the `regex` module does (or, \S \W \D, more widely: fine outside a
 #: negated class).
 _SAME = set("SWDtnrfvae.-^$|?*+()[]{}/\\ \"'#&~!%,:;<=>@_`")
+#: A group with flags of its own ("(?-i:"), which re2 reads alike.
+_SCOPED_FLAGS = regex.compile(r"\(\?[imsU]*(?:-[imsU]+)?:")
 #: Characters the `regex` module folds to "i" besides the ASCII ones, which ``re2`` does not.
 _TURKIC_I = ("\u0131", "\u0130")
 
@@ -134,6 +136,11 @@ def re2_source(source: str) -> str | None:
             if kind == "<":
                 out.append("(?P<")
                 i += 3
+                continue
+            scoped = _SCOPED_FLAGS.match(source, i)
+            if scoped is not None:  # "(?-i:…)": flags for a group, as re2 reads them
+                out.append(scoped.group())
+                i = scoped.end()
                 continue
             if kind not in (":", "P"):
                 return None  # inline flags, comments, conditionals, branch resets: not read

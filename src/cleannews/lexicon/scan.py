@@ -31,13 +31,12 @@ The scan is reachable from the page (:attr:`cleannews.page.Page.scan`) and lives
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
-from .needles import fold
+from .needles import Needles, fold
 from .re2_scan import AVAILABLE, Re2Scan, multi_scan
 
 if TYPE_CHECKING:
@@ -95,11 +94,33 @@ def lexicon_class(section: str, keys: tuple[str, ...], mode: str = "search", *, 
     return cls
 
 
-class _Joined(NamedTuple):
-    """Distinct texts joined with line breaks (folded or not), and where each one starts."""
+class _Column:
+    """What a scan knows of one class: its pattern's matcher, its bit in the multi-pattern
+    scan (0: none), the class's needles that occur on the page (None: no needles; with the
+    regex engine only), and its answers so far (view text -> match)."""
 
-    text: str
-    starts: list[int]
+    __slots__ = ("run", "bit", "needles", "answers")
+
+    def __init__(self, run: Callable[[str], _Match], bit: int, needles: Needles | None = None) -> None:
+        self.run = run
+        self.bit = bit
+        self.needles = needles
+        self.answers: dict[str, _Match] = {}
+
+
+def _whole_line(cls: LexClass) -> bool:
+    """True for a class read as whole lines with literal phrases among its entries: a set
+    look-up of the line answers for them (see :mod:`cleannews.lexicon.whole_line`)."""
+    return cls.mode == "line" and not all(key.endswith("_re") for key in cls.keys)
+
+
+def _matcher(lexicon: Lexicon, cls: LexClass) -> Callable[[str], _Match]:
+    """The class's own pattern as a function of a text (a "line" class behind its set of
+    phrases, see :mod:`cleannews.lexicon.whole_line`)."""
+    if _whole_line(cls):
+        return lexicon.whole_line((cls.section,), cls.keys, flags=cls.flags).match
+    pattern = cls.pattern(lexicon)
+    return pattern.match if cls.mode in _ANCHORED else pattern.search
 
 
 class PageScan:
@@ -108,60 +129,74 @@ class PageScan:
     ``texts`` are the page's line texts when the scan is made; :meth:`match` answers any text.
     """
 
-    __slots__ = ("lexicon", "_texts", "_columns", "_joined", "_multi", "_masks")
+    __slots__ = ("lexicon", "_texts", "_columns", "_joined", "_multi", "_masks", "_folded", "_page_needles")
 
-    def __init__(self, lexicon: Lexicon, texts: Iterable[str], *, engine: str | None = None) -> None:
-        """``engine``: "re2" or "regex" (default: :data:`ENGINE`, "re2" where it is installed)."""
+    def __init__(self, lexicon: Lexicon, texts: Iterable[str], *, engine: str | None = None,
+                 page_needles: bool = False) -> None:
+        """``engine``: "re2" or "regex" (default: :data:`ENGINE`, "re2" where it is installed);
+        ``page_needles``: with the regex engine, look for each class's needles in the page's
+        text first (it pays when steps ask a class about most lines of the page, and costs more
+        than it saves when they ask about a few)."""
         if engine not in (None, "re2", "regex"):
             raise ValueError(f"engine must be 're2' or 'regex', not {engine!r}")
         if engine == "re2" and ENGINE != "re2":
             raise ImportError("the re2 engine needs the google-re2 package (pip install \"cleannews[fast]\")")
         self.lexicon = lexicon
         self._texts: tuple[str, ...] = tuple(dict.fromkeys(t for t in texts if t))
-        self._columns: dict[LexClass, dict[str, _Match]] = {}
-        self._joined: dict[tuple[Callable[[str], str] | None, bool], _Joined] = {}
+        self._columns: dict[LexClass, _Column] = {}
+        self._joined: dict[tuple[Callable[[str], str] | None, bool], str] = {}
         self._multi: Re2Scan | None = (multi_scan(lexicon, CLASSES) if (engine or ENGINE) == "re2" else None)
         self._masks: dict[str, int] = {}
+        self._folded: dict[str, str] = {}
+        self._page_needles = page_needles
 
-    # -- reading ---------------------------------------------------------------------------------
     @property
     def engine(self) -> str:
         """The engine that finds the lines a class may match: "re2" or "regex"."""
         return "re2" if self._multi is not None else "regex"
 
+    # -- reading ---------------------------------------------------------------------------------
     def match(self, cls: LexClass, text: str) -> _Match:
         """What ``cls``'s pattern finds in ``text`` (through the class's view), or None."""
-        multi = self._multi
-        bit = multi.bits.get(cls) if multi is not None else None
-        if bit is None:  # (the regex engine: the class's column over the page)
-            column = self._columns.get(cls)
-            if column is None:
-                column = self.column(cls)
-        else:
+        column = self._columns.get(cls)
+        if column is None:
+            column = self._column(cls)
+        if column.bit:
             mask = self._masks.get(text)
             if mask is None:
-                mask = self._masks[text] = multi.mask(text)
-            if not mask & bit:  # (the class occurs nowhere in the line: nor in a part of it)
+                mask = self._masks[text] = self._multi.mask(text)  # type: ignore[union-attr]
+            if not mask & column.bit:  # (the class occurs nowhere in the line: nor in a part of it)
                 return None
-            column = self._columns.setdefault(cls, {})
         view = cls.view(text) if cls.view is not None else text
+        answers = column.answers
         try:
-            return column[view]
+            return answers[view]
         except KeyError:
-            found = self._run(cls, view)
-            column[view] = found
-            return found
+            pass
+        needles = column.needles
+        if needles is not None and not (needles.strings and self._has_needle(needles, view)):
+            found = None  # (no needle in it: the pattern cannot match)
+        else:
+            found = column.run(view)
+        answers[view] = found
+        return found
 
-    def _run(self, cls: LexClass, view: str) -> _Match:
-        """The class's own pattern on one text."""
-        if cls.mode == "line":
-            return self.lexicon.whole_line((cls.section,), cls.keys, flags=cls.flags).match(view)
-        pattern = cls.pattern(self.lexicon)
-        return pattern.match(view) if cls.mode in _ANCHORED else pattern.search(view)
+    def hit(self, cls: LexClass, text: str) -> bool:
+        """True when ``cls``'s pattern finds something in ``text``."""
+        return self.match(cls, text) is not None
+
+    def hits(self, cls: LexClass) -> dict[str, regex.Match[str]]:
+        """The texts (views) of the page's lines in which ``cls`` finds something, with the match."""
+        found: dict[str, regex.Match[str]] = {}
+        for text in self._texts:
+            m = self.match(cls, text)
+            if m is not None:
+                found[cls.view(text) if cls.view is not None else text] = m
+        return found
 
     def mask(self, text: str) -> int:
         """The multi-pattern scan's bitmask of the classes that may occur in text (bit n for
-        the n-th class of :data:`CLASSES`; all bits for the regex engine, which has none)."""
+        the n-th class of :data:`CLASSES`; with the regex engine, which has none, every bit)."""
         if self._multi is None:
             return (1 << len(CLASSES)) - 1
         mask = self._masks.get(text)
@@ -169,80 +204,42 @@ class PageScan:
             mask = self._masks[text] = self._multi.mask(text)
         return mask
 
-    def hit(self, cls: LexClass, text: str) -> bool:
-        """True when ``cls``'s pattern finds something in ``text``."""
-        return self.match(cls, text) is not None
-
-    def hits(self, cls: LexClass) -> Mapping[str, regex.Match[str]]:
-        """The texts (views) of the page's lines in which ``cls`` finds something, with the match."""
-        return {view: m for view, m in self.column(cls).items() if m is not None}
-
-    def classes(self, text: str, classes: Iterable[LexClass]) -> int:
-        """A bitmask of the ``classes`` (bit n for the n-th) that find something in ``text``."""
-        mask = 0
-        for n, cls in enumerate(classes):
-            if self.match(cls, text) is not None:
-                mask |= 1 << n
-        return mask
-
     # -- scanning --------------------------------------------------------------------------------
-    def column(self, cls: LexClass) -> dict[str, _Match]:
-        """Scan the page for one class (once): view text -> match (None where none) for every
-        line of the page."""
-        if self._multi is not None and cls in self._multi.bits:
-            return {cls.view(t) if cls.view is not None else t: self.match(cls, t) for t in self._texts}
-        column = self._columns.get(cls)
-        if column is not None:
-            return column
-        views = self._views(cls.view)
-        if cls.mode == "line":
-            column = {view: self._run(cls, view) for view in views}
-        else:
-            candidates = self._candidates(cls, views)
-            column = dict.fromkeys(views)
-            for view in (views if candidates is None else candidates):
-                column[view] = self._run(cls, view)
-        self._columns[cls] = column
+    def _column(self, cls: LexClass) -> _Column:
+        """Start on a class: its bit in the multi-pattern scan; with the regex engine, the
+        needles of the class (see :mod:`cleannews.lexicon.needles`) that occur on the page, looked
+        for once in the page's text: a line need only be matched when one of them is in it, and
+        on most pages none of most classes' needles is."""
+        run = _matcher(self.lexicon, cls)
+        bit = self._multi.bits.get(cls, 0) if self._multi is not None else 0
+        needles = None
+        if not bit and self._page_needles and not _whole_line(cls):
+            needles = self.lexicon.needles(cls.section, cls.keys, flags=cls.flags)
+            if needles is not None:
+                page = self._joined_views(cls.view, needles.casefold)
+                needles = Needles(tuple(n for n in needles.strings if n in page), needles.casefold)
+        column = self._columns[cls] = _Column(run, bit, needles)
         return column
 
-    def _views(self, view: Callable[[str], str] | None) -> list[str]:
-        """The distinct views of the page's texts."""
-        if view is None:
-            return list(self._texts)
-        return list(dict.fromkeys(map(view, self._texts)))
+    def _has_needle(self, needles: Needles, view: str) -> bool:
+        """True when one of the needles is in the text (folded once per scan)."""
+        if needles.casefold:
+            folded = self._folded.get(view)
+            if folded is None:
+                folded = self._folded[view] = fold(view)
+            return any(s in folded for s in needles.strings)
+        return any(s in view for s in needles.strings)
 
-    def _candidates(self, cls: LexClass, views: list[str]) -> list[str] | None:
-        """The views that hold one of the class's needles (only they can match), or None when
-        the class has no needles (every view has to be tried)."""
-        needles = self.lexicon.needles(cls.section, cls.keys, flags=cls.flags)
-        if needles is None or any("\n" in s for s in needles.strings):
-            return None
-        text, starts = self._joined_views(cls.view, views, needles.casefold)
-        found: set[int] = set()
-        for needle in needles.strings:
-            at = text.find(needle)
-            while at >= 0:
-                n = bisect.bisect_right(starts, at) - 1
-                found.add(n)
-                # (on to the next line: one occurrence is enough)
-                at = text.find(needle, starts[n + 1] if n + 1 < len(starts) else len(text))
-        return [views[n] for n in sorted(found)]
-
-    def _joined_views(self, view: Callable[[str], str] | None, views: list[str],
-                      casefold: bool) -> _Joined:
-        """The views (folded for a case-insensitive class, see
-        :func:`~cleannews.lexicon.needles.fold`) joined with line breaks (made once per view
-        and folding)."""
+    def _joined_views(self, view: Callable[[str], str] | None, casefold: bool) -> str:
+        """The page's lines (through ``view``; folded for a case-insensitive class, see
+        :func:`~cleannews.lexicon.needles.fold`) joined with line breaks, made once per view and
+        folding."""
         key = (view, casefold)
         found = self._joined.get(key)
         if found is None:
-            parts = [fold(v) for v in views] if casefold else views
-            starts: list[int] = []
-            at = 0
-            for part in parts:
-                starts.append(at)
-                at += len(part) + 1
-            found = _Joined("\n".join(parts), starts)
-            self._joined[key] = found
+            texts = self._texts if view is None else map(view, self._texts)
+            if casefold:
+                folded = self._folded
+                texts = [folded.get(t) or folded.setdefault(t, fold(t)) for t in texts]
+            found = self._joined[key] = "\n".join(texts)
         return found
-
