@@ -15,7 +15,7 @@ import regex
 
 from ..lexicon import Lexicon
 from ..lexicon.needles import Needles
-from ..lexicon.scan import lexicon_class
+from ..lexicon.scan import PageScan, lexicon_class
 from ..page import Page
 from ..text import SENTENCE_MARKS, SPACES, closes_with, count_digits_letters, for_text
 
@@ -111,12 +111,13 @@ def glued_title(text: str) -> bool:
 def line_features(text: str, stops: frozenset[str], ui: regex.Pattern[str] | None = None, *,
                   ui_needles: Needles | None = None, ui_lead: regex.Pattern[str] | None = None,
                   function_chars: regex.Pattern[str] | None = None, function_scale: float = 1.0,
-                  ui_words: int | None = None) -> LineFeatures:
+                  ui_words: int | None = None, scan: PageScan | None = None) -> LineFeatures:
     """The features of one line, given the page language's stopwords and UI-phrase pattern
     (``ui_needles``: that pattern's needles on this page, see :meth:`Lexicon.needles`; a line
     without one is not searched; ``ui_lead``: UI patterns anchored at the line's start, tried
     first, as :func:`ui_pattern` does; ``ui_words``: ``ui`` is not searched through a line of
-    more words, in a language written with spaces).
+    more words, in a language written with spaces; ``scan``: the page's lexicon scan, which
+    answers for :data:`UI_LEAD` and :data:`UI` instead of ``ui_lead`` and ``ui``).
 
     For a language written without spaces (Chinese, Japanese: ``function_chars`` is its
     pattern of grammatical characters) a run of its characters is measured by what it holds:
@@ -127,10 +128,15 @@ def line_features(text: str, stops: frozenset[str], ui: regex.Pattern[str] | Non
     stop = sum(map(stops.__contains__, map(str.casefold, tokens)))
     caps = sum(map(str.isupper, map(_FIRST, tokens)))  # (tokens are never empty)
     digits, letters = count_digits_letters(text)
-    m = ui_lead.match(text) if ui_lead is not None else None  # (what ui_pattern finds first)
-    if m is None and ui is not None and (ui_words is None or function_chars is not None or n <= ui_words) \
-            and (ui_needles is None or ui_needles.in_line(text)):
-        m = ui.search(text)
+    if scan is not None:
+        m = scan.match(UI_LEAD, text)  # (what ui_pattern finds first)
+        if m is None and (ui_words is None or function_chars is not None or n <= ui_words):
+            m = scan.match(UI, text)
+    else:
+        m = ui_lead.match(text) if ui_lead is not None else None
+        if m is None and ui is not None and (ui_words is None or function_chars is not None or n <= ui_words) \
+                and (ui_needles is None or ui_needles.in_line(text)):
+            m = ui.search(text)
     chars = len(text)
     density = stop / n if n else 0.0
     if function_chars is not None and not text.isascii():

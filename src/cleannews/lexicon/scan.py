@@ -94,17 +94,26 @@ def lexicon_class(section: str, keys: tuple[str, ...], mode: str = "search", *, 
     return cls
 
 
+#: With the regex engine, after how many lines asked about a class its needles are looked for in
+#: the whole page (once), so that the lines without one need no look at all: a class asked
+#: about a few lines only is not worth a look through the page.
+PAGE_NEEDLES_AFTER = 24
+
+
 class _Column:
     """What a scan knows of one class: its pattern's matcher, its bit in the multi-pattern
-    scan (0: none), the class's needles that occur on the page (None: no needles; with the
-    regex engine only), and its answers so far (view text -> match)."""
+    scan (0: none), with the regex engine its needles (None: none) and how many texts it was
+    asked about, and its answers so far (view text -> match)."""
 
-    __slots__ = ("run", "bit", "needles", "answers")
+    __slots__ = ("run", "bit", "needles", "on_page", "asked", "answers")
 
     def __init__(self, run: Callable[[str], _Match], bit: int, needles: Needles | None = None) -> None:
         self.run = run
         self.bit = bit
         self.needles = needles
+        #: the needles that occur on the page (for the page's own lines), once looked for
+        self.on_page: Needles | None = None
+        self.asked = 0
         self.answers: dict[str, _Match] = {}
 
 
@@ -129,20 +138,22 @@ class PageScan:
     ``texts`` are the page's line texts when the scan is made; :meth:`match` answers any text.
     """
 
-    __slots__ = ("lexicon", "_texts", "_columns", "_joined", "_multi", "_masks", "_folded", "_page_needles")
+    __slots__ = ("lexicon", "_texts", "_on_page", "_columns", "_joined", "_multi", "_masks", "_folded",
+                 "_page_needles")
 
     def __init__(self, lexicon: Lexicon, texts: Iterable[str], *, engine: str | None = None,
-                 page_needles: bool = False) -> None:
+                 page_needles: bool = True) -> None:
         """``engine``: "re2" or "regex" (default: :data:`ENGINE`, "re2" where it is installed);
-        ``page_needles``: with the regex engine, look for each class's needles in the page's
-        text first (it pays when steps ask a class about most lines of the page, and costs more
-        than it saves when they ask about a few)."""
+        ``page_needles``: with the regex engine, look for the needles of each class read
+        through no view in the page's text first, and match only the lines that hold one of
+        those found (False: match every line asked about)."""
         if engine not in (None, "re2", "regex"):
             raise ValueError(f"engine must be 're2' or 'regex', not {engine!r}")
         if engine == "re2" and ENGINE != "re2":
             raise ImportError("the re2 engine needs the google-re2 package (pip install \"cleannews[fast]\")")
         self.lexicon = lexicon
         self._texts: tuple[str, ...] = tuple(dict.fromkeys(t for t in texts if t))
+        self._on_page = frozenset(self._texts)
         self._columns: dict[LexClass, _Column] = {}
         self._joined: dict[tuple[Callable[[str], str] | None, bool], str] = {}
         self._multi: Re2Scan | None = (multi_scan(lexicon, CLASSES) if (engine or ENGINE) == "re2" else None)
@@ -174,6 +185,14 @@ class PageScan:
         except KeyError:
             pass
         needles = column.needles
+        if needles is not None:
+            if column.on_page is None:
+                column.asked += 1
+                if column.asked > PAGE_NEEDLES_AFTER:
+                    page = self._joined_views(cls.view, needles.casefold)
+                    column.on_page = Needles(tuple(n for n in needles.strings if n in page), needles.casefold)
+            if column.on_page is not None and text in self._on_page:
+                needles = column.on_page
         if needles is not None and not (needles.strings and self._has_needle(needles, view)):
             found = None  # (no needle in it: the pattern cannot match)
         else:
@@ -207,17 +226,15 @@ class PageScan:
     # -- scanning --------------------------------------------------------------------------------
     def _column(self, cls: LexClass) -> _Column:
         """Start on a class: its bit in the multi-pattern scan; with the regex engine, the
-        needles of the class (see :mod:`cleannews.lexicon.needles`) that occur on the page, looked
-        for once in the page's text: a line need only be matched when one of them is in it, and
-        on most pages none of most classes' needles is."""
+        needles of the class (see :mod:`cleannews.lexicon.needles`): a line need only be matched
+        when one of them is in it, and once the class was asked about
+        :data:`PAGE_NEEDLES_AFTER` lines, only the needles that occur on the page count (on most
+        pages, none of most classes')."""
         run = _matcher(self.lexicon, cls)
         bit = self._multi.bits.get(cls, 0) if self._multi is not None else 0
         needles = None
-        if not bit and self._page_needles and not _whole_line(cls):
+        if not bit and self._page_needles and cls.view is None and cls.mode not in _ANCHORED:
             needles = self.lexicon.needles(cls.section, cls.keys, flags=cls.flags)
-            if needles is not None:
-                page = self._joined_views(cls.view, needles.casefold)
-                needles = Needles(tuple(n for n in needles.strings if n in page), needles.casefold)
         column = self._columns[cls] = _Column(run, bit, needles)
         return column
 
