@@ -49,6 +49,11 @@ _WIDE = {"s": _SPACE, "w": _WORD, "d": _DIGIT}
 _SAME = set("SWDtnrfvae.-^$|?*+()[]{}/\\ \"'#&~!%,:;<=>@_`")
 #: A group with flags of its own ("(?-i:"), which re2 reads alike.
 _SCOPED_FLAGS = regex.compile(r"\(\?[imsU]*(?:-[imsU]+)?:")
+#: re2's memory budget for one set (its automaton's states are cached within it; a small
+#: budget makes re2 build them again and again: 8 MB ran at half the speed).
+MAX_MEMORY = 64 << 20
+#: How many classes one set holds (see :class:`Re2Scan`).
+CLASSES_PER_SET = 8
 #: Characters the `regex` module folds to "i" besides the ASCII ones, which ``re2`` does not.
 _TURKIC_I = ("\u0131", "\u0130")
 
@@ -156,32 +161,49 @@ def re2_source(source: str) -> str | None:
 
 
 class Re2Scan:
-    """One ``re2.Set`` of the classes of one lexicon: :meth:`mask` of a line is the bitmask of
-    the classes that may occur in it; ``bits`` maps each class the set holds to its bit (a
-    class missing there is not in the set: the `regex` engine scans it)."""
+    """The ``re2.Set``\ s of the classes of one lexicon: :meth:`mask` of a line is the bitmask
+    of the classes that may occur in it; ``bits`` maps each class the sets hold to its bit (a
+    class missing there is in no set: the `regex` engine scans it).
+
+    The classes go in sets of :data:`CLASSES_PER_SET`: the automaton of one set of all classes
+    grows to tens of megabytes per language as it meets lines, sets of a few classes stay small.
+    """
 
     def __init__(self, lexicon: Lexicon, classes: Sequence[LexClass]) -> None:
         assert _re2 is not None
-        options = _re2.Options()
-        options.max_mem = 64 << 20
-        self._set: Any = _re2.Set.SearchSet(options)
         self.bits: dict[LexClass, int] = {}
-        self._owner: list[int] = []
+        self._sets: list[tuple[Any, list[int]]] = []
         self.all = 0
+        current: tuple[Any, list[int]] | None = None
         for n, cls in enumerate(classes):
+            if cls.flags & ~regex.I & ~regex.V0:
+                continue  # (flags this scan does not translate: the regex engine reads the class)
             source = re2_source(lexicon.source(cls.section, cls.keys))
             if source is None:
                 continue
-            if cls.flags & ~regex.I & ~regex.V0:
-                continue  # (flags this scan does not translate: the regex engine reads the class)
+            if current is None or len(current[1]) >= CLASSES_PER_SET:
+                options = _re2.Options()
+                options.max_mem = MAX_MEMORY
+                current = (_re2.Set.SearchSet(options), [])
+                self._sets.append(current)
             try:
-                self._set.Add(("(?i)" if cls.flags & regex.I else "") + f"(?:{source})")
+                current[0].Add(("(?i)" if cls.flags & regex.I else "") + f"(?:{source})")
             except Exception:  # noqa: BLE001 - re2 refuses it (an error type of its own): the regex engine
                 continue
+            current[1].append(1 << n)
             self.bits[cls] = 1 << n
-            self._owner.append(1 << n)
-            self.all |= 1 << n
-        self._set.Compile()
+        kept = []
+        for found, owners in self._sets:
+            try:
+                found.Compile()
+            except Exception:  # noqa: BLE001 - re2 out of memory: these classes go to the regex engine
+                for cls in [c for c, bit in self.bits.items() if bit in owners]:
+                    del self.bits[cls]
+                continue
+            kept.append((found, owners))
+        self._sets = kept
+        for bit in self.bits.values():
+            self.all |= bit
 
     def mask(self, text: str) -> int:
         """The bits of the classes that may occur in text."""
@@ -190,9 +212,13 @@ class Re2Scan:
         if any(ch in text for ch in _TURKIC_I):
             return self.all
         mask = 0
-        owner = self._owner
-        for k in self._set.Match(text) or ():
-            mask |= owner[k]
+        for found, owners in self._sets:
+            try:
+                hits = found.Match(text) or ()
+            except Exception:  # noqa: BLE001 - re2 ran out of memory on this text: every class may occur
+                return self.all
+            for k in hits:
+                mask |= owners[k]
         return mask
 
 
