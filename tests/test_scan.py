@@ -61,7 +61,7 @@ def test_every_class_matches_as_its_pattern_on_every_seed_and_fixture_line(engin
             for cls in classes:
                 for text in lines:
                     expected = cls.reference(lexicon, text)
-                    assert _same(scan.match(cls, text), expected), (lexicon, cls[:3], text)
+                    assert _same(scan.match(cls, text), expected), (lexicon, cls, text)
                     checked += 1
     assert checked > 15_000
 

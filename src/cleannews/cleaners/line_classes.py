@@ -12,7 +12,7 @@ import regex
 from ..language import stopwords
 from ..page import Page
 from ..text import announces_list, line_key, word_count
-from .line_features import CJK, TOKEN, LineFeatures, line_features, spaceless_measures
+from .line_features import CJK, TOKEN, UI, LineFeatures, line_features, spaceless_measures
 
 if TYPE_CHECKING:
     from .main_text import MainText
@@ -154,6 +154,8 @@ def classify_lines(page: Page, headers: set[int], paragraphs: bool, opts: MainTe
     ui_words = 2 * opts.classifier.max_ui_words if type(opts.classifier).classify is LineClassifier.classify \
         else None
     scan = page.scan
+    scan.expect(UI, texts if ui_words is None or spaceless["function_chars"] is not None
+                else (t for t in texts if word_count(t) <= ui_words))
     measured = [line_features(text, stops, ui_words=ui_words, scan=scan, **spaceless) for text in texts]
     if features is not None:
         features.update(zip(kept, measured))

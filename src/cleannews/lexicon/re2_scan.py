@@ -161,7 +161,7 @@ def re2_source(source: str) -> str | None:
 
 
 class Re2Scan:
-    """The ``re2.Set``\ s of the classes of one lexicon: :meth:`mask` of a line is the bitmask
+    """The ``re2`` sets of the classes of one lexicon: :meth:`mask` of a line is the bitmask
     of the classes that may occur in it; ``bits`` maps each class the sets hold to its bit (a
     class missing there is in no set: the `regex` engine scans it).
 

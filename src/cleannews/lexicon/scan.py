@@ -32,11 +32,12 @@ The scan is reachable from the page (:attr:`cleannews.page.Page.scan`) and lives
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 import regex
 
 from .needles import Needles, fold
+from .schema import MODES
 from .re2_scan import AVAILABLE, Re2Scan, multi_scan
 
 if TYPE_CHECKING:
@@ -50,16 +51,40 @@ _ANCHORED = ("line", "start")
 _Match = regex.Match[str] | None
 
 
-class LexClass(NamedTuple):
+class LexClass:
     """One lexicon class: the lists ``keys`` of ``section`` in ``mode`` (see
     :data:`cleannews.lexicon.schema.MODES`) with regex ``flags``, matched against ``view`` of a
-    line (the line's text itself when None; e.g. the text without its trailing dots)."""
+    line (the line's text itself when None; e.g. the text without its trailing dots).
 
-    section: str
-    keys: tuple[str, ...]
-    mode: str = "search"
-    flags: int = IGNORE_CASE
-    view: Callable[[str], str] | None = None
+    Immutable; equal when all five are (its hash is computed once: steps look a class up for
+    every line)."""
+
+    __slots__ = ("section", "keys", "mode", "flags", "view", "_hash")
+
+    def __init__(self, section: str, keys: tuple[str, ...], mode: str = "search", flags: int = IGNORE_CASE,
+                 view: Callable[[str], str] | None = None) -> None:
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+        for name, value in (("section", section), ("keys", tuple(keys)), ("mode", mode), ("flags", int(flags)),
+                            ("view", view)):
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "_hash", hash(self._fields()))
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.section, self.keys, self.mode, self.flags, self.view)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("a LexClass is immutable")
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return self is other or (isinstance(other, LexClass) and self._fields() == other._fields())
+
+    def __repr__(self) -> str:
+        view = "" if self.view is None else f", view={getattr(self.view, '__name__', self.view)}"
+        return f"LexClass({self.section!r}, {self.keys!r}, {self.mode!r}, flags={self.flags}{view})"
 
     def pattern(self, lexicon: Lexicon) -> regex.Pattern[str]:
         """The class's reference pattern in ``lexicon``."""
@@ -77,7 +102,7 @@ class LexClass(NamedTuple):
 
 #: Every class declared with :func:`lexicon_class`, in order (bit n of a mask is the n-th).
 CLASSES: list[LexClass] = []
-_DECLARED: set[LexClass] = set()
+_DECLARED: dict[LexClass, LexClass] = {}
 #: The engine pages are scanned with by default: "re2" where google-re2 is installed.
 ENGINE = "re2" if AVAILABLE else "regex"
 
@@ -88,33 +113,38 @@ def lexicon_class(section: str, keys: tuple[str, ...], mode: str = "search", *, 
     multi-pattern scan (see :class:`LexClass`). ``view`` must give a part of the line (its text
     with something cut off at either end), never new text."""
     cls = LexClass(section, keys, mode, int(flags), view)
-    if cls not in _DECLARED:
-        _DECLARED.add(cls)
+    found = _DECLARED.get(cls)
+    if found is None:
+        found = _DECLARED[cls] = cls
         CLASSES.append(cls)
-    return cls
+    return found
 
 
 #: With the regex engine, after how many lines asked about a class its needles are looked for in
 #: the whole page (once), so that the lines without one need no look at all: a class asked
 #: about a few lines only is not worth a look through the page.
 PAGE_NEEDLES_AFTER = 24
+#: With the regex engine, the needles of a class with fewer entries are not looked for: its
+#: pattern fails faster than a line is folded.
+NEEDLES_MIN_ENTRIES = 40
 
 
 class _Column:
     """What a scan knows of one class: its pattern's matcher, its bit in the multi-pattern
-    scan (0: none), with the regex engine its needles (None: none) and how many texts it was
-    asked about, and its answers so far (view text -> match)."""
+    scan (0: none), and with the regex engine its needles (None: none) and how many texts it
+    was asked about."""
 
-    __slots__ = ("run", "bit", "needles", "on_page", "asked", "answers")
+    __slots__ = ("run", "bit", "needles", "on_page", "on_page_texts", "asked")
 
     def __init__(self, run: Callable[[str], _Match], bit: int, needles: Needles | None = None) -> None:
         self.run = run
         self.bit = bit
         self.needles = needles
-        #: the needles that occur on the page (for the page's own lines), once looked for
+        #: the needles that occur in ``on_page_texts`` (the page's lines, or those a step
+        #: announced), once looked for: the only ones that can occur in one of those texts
         self.on_page: Needles | None = None
+        self.on_page_texts: frozenset[str] = frozenset()
         self.asked = 0
-        self.answers: dict[str, _Match] = {}
 
 
 def _whole_line(cls: LexClass) -> bool:
@@ -172,33 +202,45 @@ class PageScan:
         column = self._columns.get(cls)
         if column is None:
             column = self._column(cls)
-        if column.bit:
+        bit = column.bit
+        if bit:
             mask = self._masks.get(text)
             if mask is None:
                 mask = self._masks[text] = self._multi.mask(text)  # type: ignore[union-attr]
-            if not mask & column.bit:  # (the class occurs nowhere in the line: nor in a part of it)
+            if not mask & bit:  # (the class occurs nowhere in the line: nor in a part of it)
                 return None
-        view = cls.view(text) if cls.view is not None else text
-        answers = column.answers
-        try:
-            return answers[view]
-        except KeyError:
-            pass
+        view = text if cls.view is None else cls.view(text)
+        if column.needles is not None and not self._may_match(column, cls, text, view):
+            return None
+        return column.run(view)
+
+    def _may_match(self, column: _Column, cls: LexClass, text: str, view: str) -> bool:
+        """False when the view holds none of the class's needles (on the page's own lines and
+        the texts a step announced: none of those that occur there)."""
         needles = column.needles
-        if needles is not None:
-            if column.on_page is None:
-                column.asked += 1
-                if column.asked > PAGE_NEEDLES_AFTER:
-                    page = self._joined_views(cls.view, needles.casefold)
-                    column.on_page = Needles(tuple(n for n in needles.strings if n in page), needles.casefold)
-            if column.on_page is not None and text in self._on_page:
-                needles = column.on_page
-        if needles is not None and not (needles.strings and self._has_needle(needles, view)):
-            found = None  # (no needle in it: the pattern cannot match)
-        else:
-            found = column.run(view)
-        answers[view] = found
-        return found
+        assert needles is not None
+        if column.on_page is None:
+            column.asked += 1
+            if column.asked > PAGE_NEEDLES_AFTER:
+                page = self._joined_views(cls.view, needles.casefold)
+                column.on_page = Needles(tuple(n for n in needles.strings if n in page), needles.casefold)
+                column.on_page_texts = self._on_page
+        if column.on_page is not None and text in column.on_page_texts:
+            needles = column.on_page
+        return bool(needles.strings) and self._has_needle(needles, view)
+
+    def expect(self, cls: LexClass, texts: Iterable[str]) -> None:
+        """Say that a step is about to ask about ``cls`` in these texts (lines of the page or
+        not): with the regex engine, the class's needles are looked for in them at once, so
+        that a text among them without one is not matched (with re2 there is nothing to do)."""
+        column = self._columns.get(cls)
+        if column is None:
+            column = self._column(cls)
+        if column.needles is None or column.on_page is not None:
+            return
+        texts = frozenset(texts)
+        column.on_page = column.needles.in_page(map(cls.view, texts) if cls.view is not None else texts)
+        column.on_page_texts = texts
 
     def hit(self, cls: LexClass, text: str) -> bool:
         """True when ``cls``'s pattern finds something in ``text``."""
@@ -233,7 +275,8 @@ class PageScan:
         run = _matcher(self.lexicon, cls)
         bit = self._multi.bits.get(cls, 0) if self._multi is not None else 0
         needles = None
-        if not bit and self._page_needles and cls.view is None and cls.mode not in _ANCHORED:
+        if not bit and self._page_needles and cls.view is None and cls.mode not in _ANCHORED \
+                and sum(len(self.lexicon.list(cls.section, key)) for key in cls.keys) >= NEEDLES_MIN_ENTRIES:
             needles = self.lexicon.needles(cls.section, cls.keys, flags=cls.flags)
         column = self._columns[cls] = _Column(run, bit, needles)
         return column
