@@ -23,8 +23,7 @@ TAIL = lexicon_class("scorer", ("tail",), "word")
 class _Closing:
     """The lexicon's closing-chrome phrases (``[scorer] ui_re``, ``ui`` and ``tail``):
     :meth:`search` finds what the UI pattern (:func:`~.line_features.ui_pattern`) or the
-    ``tail`` pattern finds first, and does not search a line that holds none of the phrase
-    lists' needles (as :func:`~.line_features.line_features` reads UI phrases)."""
+    ``tail`` pattern finds first, as the page's lexicon scan answers for them."""
 
     def __init__(self, page: Page) -> None:
         self.scan = page.scan

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from .scan import LexClass
 
 try:  # pragma: no cover - depends on what is installed
-    import re2 as _re2
+    import re2 as _re2  # type: ignore[import-not-found,unused-ignore]
 except ImportError:  # pragma: no cover
     _re2 = None
 

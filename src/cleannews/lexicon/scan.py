@@ -1,44 +1,40 @@
-"""One lexicon scan per page: for each lexicon class the steps read, which of the page's lines
-hold one of its entries, and the match.
+"""One lexicon scan per page: which of the page's lines hold an entry of each lexicon class the
+steps read, and the match.
 
-A lexicon class is a list (or several lists of a section) in a mode (:class:`LexClass`: "the
-``[scorer] ui`` phrases as whole words", "a line that is one of the ``[ads] lines``"). Steps
-used to run each class's pattern on each line they looked at, one regex call per line, step and
-class, and most of those calls find nothing. :class:`PageScan` answers a class for the whole
-page at once and keeps the answer for every later step. Where the optional ``google-re2``
-package is installed (``pip install "cleannews[fast]"``), one multi-pattern scan of each line
-(:class:`~cleannews.lexicon.re2_scan.Re2Scan`: every class of the page's lexicon in one
-``re2.Set``) tells which classes may occur in it, and the regex engine runs only on the lines
-and classes it names. Without it (or for a class ``re2`` cannot read), each class is scanned the
-first time a step asks for it:
+A lexicon class (:class:`LexClass`, declared by a step with :func:`lexicon_class`) is a list, or
+several lists of a section, in a mode: "the ``[scorer] ui`` phrases as whole words", "a line that
+is one of the ``[ads] lines``". Steps used to fetch each class's pattern and run it on the lines
+they looked at; now they ask the page's scan (:attr:`cleannews.page.Page.scan`), which knows
+every declared class and answers with the class's own pattern, match object included: the
+patterns stay the reference, the scan only decides where the regex engine need not run.
 
-* a class whose entries all hold a literal piece (its needles, see
-  :mod:`cleannews.lexicon.needles`) looks for the needles in the page's text joined in one
-  string (``str.find``, at memory speed) and runs the regex engine only on the lines where one
-  occurs: on most pages, on none or a handful;
-* a "line"-mode class looks each line up in the set of its literal phrases first (see
-  :mod:`cleannews.lexicon.whole_line`);
-* any other class runs its pattern once per distinct line of the page.
+Two engines give the same answers:
 
-A text no scan has seen (a step may split or repair a line, or ask about a part of one) is
-matched on demand and remembered. Every answer is what the class's own pattern
-(:meth:`Lexicon.combined`, or :meth:`Lexicon.pattern` for one key) gives on the same text, match
-object included: the patterns stay the reference, and the scan only decides where the regex
-engine need not run.
+* **re2**, where the optional ``google-re2`` package is installed (``pip install
+  "cleannews[fast]"``): every declared class of the page's lexicon is in a few ``re2`` sets
+  (:class:`~cleannews.lexicon.re2_scan.Re2Scan`), and one pass over a line gives the bitmask of
+  the classes that may occur in it (:meth:`PageScan.mask`, once per distinct text of the page).
+  A class whose bit is not set finds nothing; where it is set, the class's pattern decides.
+* **regex** otherwise (and for a class re2 cannot read): the class's pattern runs on each text
+  asked about, behind the class's needles (:mod:`cleannews.lexicon.needles`) for the long lists,
+  looked for once in the whole page when the class has been asked about many lines, or in the
+  texts a step announces (:meth:`PageScan.expect`); a "line" class behind the set of its
+  phrases (:mod:`cleannews.lexicon.whole_line`).
 
-The scan is reachable from the page (:attr:`cleannews.page.Page.scan`) and lives as long as it.
+A text that is not one of the page's lines when the scan is made (a step split or repaired a
+line) is answered the same way.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 import regex
 
 from .needles import Needles, fold
-from .schema import MODES
 from .re2_scan import AVAILABLE, Re2Scan, multi_scan
+from .schema import MODES
 
 if TYPE_CHECKING:
     from . import Lexicon
@@ -60,6 +56,12 @@ class LexClass:
     every line)."""
 
     __slots__ = ("section", "keys", "mode", "flags", "view", "_hash")
+    section: str
+    keys: tuple[str, ...]
+    mode: str
+    flags: int
+    view: Callable[[str], str] | None
+    _hash: int
 
     def __init__(self, section: str, keys: tuple[str, ...], mode: str = "search", flags: int = IGNORE_CASE,
                  view: Callable[[str], str] | None = None) -> None:
@@ -297,7 +299,7 @@ class PageScan:
         key = (view, casefold)
         found = self._joined.get(key)
         if found is None:
-            texts = self._texts if view is None else map(view, self._texts)
+            texts = list(self._texts) if view is None else [view(t) for t in self._texts]
             if casefold:
                 folded = self._folded
                 texts = [folded.get(t) or folded.setdefault(t, fold(t)) for t in texts]
