@@ -88,6 +88,16 @@ def _escape(source: str, i: int, in_class: bool, negated: bool) -> tuple[str, in
     return None
 
 
+def _escape_into(out: list[str], source: str, i: int, in_class: bool, negated: bool) -> int:
+    """Append the ``re2`` form of the escape at source[i] to out; the index after it, or -1
+    when it has none."""
+    done = _escape(source, i, in_class, negated)
+    if done is None:
+        return -1
+    out.append(done[0])
+    return done[1]
+
+
 def re2_source(source: str) -> str | None:
     """An ``re2`` pattern that matches wherever the `regex` pattern ``source`` (V0, no verbose
     flag) does, or None when this translation cannot promise that."""
@@ -96,11 +106,9 @@ def re2_source(source: str) -> str | None:
     while i < len(source):
         ch = source[i]
         if ch == "\\":
-            done = _escape(source, i, False, False)
-            if done is None:
+            i = _escape_into(out, source, i, False, False)
+            if i < 0:
                 return None
-            out.append(done[0])
-            i = done[1]
             continue
         if ch == "[":
             end = class_end(source, i)
@@ -111,11 +119,9 @@ def re2_source(source: str) -> str | None:
             out.append("[^" if negated else "[")
             while j < end - 1:
                 if source[j] == "\\":
-                    done = _escape(source, j, True, negated)
-                    if done is None:
+                    j = _escape_into(out, source, j, True, negated)
+                    if j < 0:
                         return None
-                    out.append(done[0])
-                    j = done[1]
                     continue
                 if source[j] == "[":
                     return None  # nested or POSIX classes: not read
