@@ -1,9 +1,9 @@
-"""The multi-pattern scan: every lexicon class of a lexicon in one ``re2.Set``.
+"""The multi-pattern scan: the lexicon classes of a lexicon in a few ``re2`` sets.
 
 ``re2`` (the optional ``google-re2`` package) matches a set of patterns against a text in one
 pass, and says which of them occur. :class:`Re2Scan` puts each class's entries (as the "search"
-mode would find them: anywhere in the line) in one set, so that one call per line gives the
-classes that may occur in it. It is a filter, never the judge: the class's own `regex` pattern
+mode would find them: anywhere in the line) in a set of :data:`CLASSES_PER_SET` classes, so
+that a call per set and line gives the classes that may occur in it. It is a filter, never the judge: the class's own `regex` pattern
 then decides, on the lines the set names only (see :mod:`cleannews.lexicon.scan`).
 
 For that, the set must find a class wherever the `regex` pattern could: :func:`re2_source`
