@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from .article import FIELD_CODES, Article, Removal, RemovalCode
 from .errors import CleanTimeout
+from .lexicon.scan import PageScan
 from .state import PageState
 
 if TYPE_CHECKING:
@@ -88,6 +89,7 @@ class Page:
     table: LineTable | None = field(default=None, repr=False, compare=False)
     _ticks: int = field(default=0, repr=False, compare=False)
     _positions: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
+    _scan: PageScan | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_text(cls, text: str, *, language: str = "de", lexicon: Lexicon | None = None) -> Page:
@@ -96,6 +98,18 @@ class Page:
                    language=language, lexicon=lexicon)
 
     # -- reading ---------------------------------------------------------------------------
+    @property
+    def scan(self) -> PageScan:
+        """The page's lexicon scan (see :mod:`cleannews.lexicon.scan`): which lines hold an
+        entry of each lexicon class, made on first use from the lines as they are then (a text
+        made later is matched when asked) and kept for every later step."""
+        if self.lexicon is None:
+            raise ValueError("a page without a lexicon has no lexicon scan")
+        scan = self._scan
+        if scan is None or scan.lexicon is not self.lexicon:
+            scan = self._scan = PageScan(self.lexicon, (line.text for line in self.lines))
+        return scan
+
     def kept(self) -> Iterator[tuple[int, Line]]:
         """(index, line) for each non-blank line still kept, top to bottom.
 

@@ -9,34 +9,29 @@ import regex
 
 from ..article import RemovalCode
 from ..cleaner import Cleaner
+from ..lexicon.scan import lexicon_class
 from ..page import Page
 from ..text import TERMINAL, list_number
 from .line_classes import BAD, GOOD
-from .line_features import TOKEN
+from .line_features import TOKEN, UI, UI_LEAD
 
 _COPYRIGHT = regex.compile(r"^\s*(?:©|\(c\)\s|copyright\b)", regex.I)
+#: The phrases that close an article's text ("Share this article", "Comments").
+TAIL = lexicon_class("scorer", ("tail",), "word")
 
 
 class _Closing:
     """The lexicon's closing-chrome phrases (``[scorer] ui_re``, ``ui`` and ``tail``):
     :meth:`search` finds what the UI pattern (:func:`~.line_features.ui_pattern`) or the
-    ``tail`` pattern finds first, and does not search a line that holds none of the phrase
-    lists' needles (as :func:`~.line_features.line_features` reads UI phrases)."""
+    ``tail`` pattern finds first, as the page's lexicon scan answers for them."""
 
     def __init__(self, page: Page) -> None:
-        assert page.lexicon is not None
-        lexicon = page.lexicon
-        self.lead = lexicon.pattern("scorer", "ui_re", "start")
-        self.ui = lexicon.pattern("scorer", "ui", "word")
-        self.tail = lexicon.pattern("scorer", "tail", "word")
-        self.needles = lexicon.needles("scorer", ("ui", "tail"))
+        self.scan = page.scan
 
     def search(self, text: str) -> regex.Match[str] | None:
         """The first closing phrase in text (one of ``ui_re`` at its start first), or None."""
-        m = self.lead.match(text)
-        if m is not None or (self.needles is not None and not self.needles.in_line(text)):
-            return m
-        return self.ui.search(text) or self.tail.search(text)
+        scan = self.scan
+        return scan.match(UI_LEAD, text) or scan.match(UI, text) or scan.match(TAIL, text)
 
 
 def after_reason(cls: str, evidence: str) -> str:

@@ -12,7 +12,7 @@ import regex
 from ..article import RemovalCode
 from ..cleaner import Cleaner
 from ..lexicon import Lexicon
-from ..lexicon.whole_line import WholeLine
+from ..lexicon.scan import lexicon_class
 from ..page import Page
 from ..text import ELLIPSIS_END, ends_sentence, word_count
 
@@ -30,14 +30,25 @@ _CREDIT_PART = r"\p{Lu}[\p{L}\p{M}.&'’\-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}.&'’\-]*
 _CREDIT_LINE = regex.compile(rf"^\s*{_CREDIT_PART}(?:\s*[/|]\s*{_CREDIT_PART}){{1,3}}\s*$")
 
 
+def _zoom_view(text: str) -> str:
+    """A line without the spaces, dots and colons around it (as a zoom label is read)."""
+    return text.strip(" .:")
+
+
+#: A zoom button's label ("Vergrößern des Bildes"), read without dots and colons around it,
+#: and as the line stands (for the line above a caption); a line that describes a picture
+#: ("Das Bild zeigt …"); a wire-photo caption's start ("FILE - …").
+ENLARGE = lexicon_class("captions", ("enlarge",), "line", view=_zoom_view)
+ENLARGE_LINE = lexicon_class("captions", ("enlarge",), "line")
+OPENERS = lexicon_class("captions", ("openers_re",), "start")
+WIRE = lexicon_class("captions", ("wire_re",), "start", flags=0)
+
+
 class _Patterns(NamedTuple):
     """The caption patterns of one lexicon (made once, not per line)."""
 
     trailing: regex.Pattern[str]
     bracketed: regex.Pattern[str]
-    enlarge: WholeLine
-    openers: regex.Pattern[str]
-    wire: regex.Pattern[str]
     in_brackets: regex.Pattern[str]
 
 
@@ -48,10 +59,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
     trailing = regex.compile(rf"(?:^|[\s.!?…)\]\"'“”])(?:{labels})\s*:\s*(?:©\s*)?[^!?:]{{0,69}}[^.!?:\s]$", regex.I)
     # "… getroffen. (Quelle: Alexander Zemlianichenko/AP Pool/dpa)": a credit in brackets.
     bracketed = regex.compile(rf"[(\[]\s*(?:{labels}|©)\s*:?\s*[^()\[\]]{{1,150}}[)\]]\s*$", regex.I)
-    return _Patterns(trailing, bracketed, lexicon.whole_line(("captions",), ("enlarge",)),
-                     lexicon.pattern("captions", "openers_re", "start"),
-                     lexicon.pattern("captions", "wire_re", "start", flags=0),
-                     lexicon.pattern("captions", "in_brackets_re", "line"))
+    return _Patterns(trailing, bracketed, lexicon.pattern("captions", "in_brackets_re", "line"))
 
 
 @dataclass(frozen=True)
@@ -80,9 +88,10 @@ class Captions(Cleaner):
     #: a longer line that points at a picture in brackets is running text
     max_in_brackets_words: int = 45
 
-    def caption_reason(self, text: str, lexicon: Lexicon) -> str | None:
+    def caption_reason(self, text: str, page: Page) -> str | None:
         """Why one line, taken alone, is a caption (None when it is not)."""
-        patterns = _patterns(lexicon)
+        assert page.lexicon is not None
+        patterns = _patterns(page.lexicon)
         trailing, bracketed = patterns.trailing, patterns.bracketed
         # (each pattern is tried only on lines with a character it needs: a colon after the
         # label, a closing bracket, a copyright sign, a slash or bar between credits)
@@ -95,11 +104,12 @@ class Captions(Cleaner):
         if ("/" in text or "|" in text) and 3 <= word_count(text) <= self.max_credit_words \
                 and _CREDIT_LINE.match(text):
             return "photo credit (photographer / agency)"
-        if patterns.enlarge.match(text.strip(" .:")):
+        scan = page.scan
+        if scan.hit(ENLARGE, text):
             return "image zoom label"
-        if patterns.openers.match(text):
+        if scan.hit(OPENERS, text):
             return "picture description"
-        if patterns.wire.match(text):
+        if scan.hit(WIRE, text):
             return "wire-photo caption"
         if "(" in text and word_count(text) <= self.max_in_brackets_words and any(
                 patterns.in_brackets.match(m.group(1)) for m in _BRACKET.finditer(text)):
@@ -107,10 +117,8 @@ class Captions(Cleaner):
         return None
 
     def __call__(self, page: Page) -> None:
-        assert page.lexicon is not None
-        enlarge = _patterns(page.lexicon).enlarge
         for i, line in list(page.kept()):
-            why = self.caption_reason(line.text, page.lexicon)
+            why = self.caption_reason(line.text, page)
             if not why:
                 continue
             page.remove(i, self.name, why, self.code)
@@ -120,5 +128,5 @@ class Captions(Cleaner):
             text = page.lines[above].text
             if why == "image zoom label" and word_count(text) <= self.max_alt_words and not ends_sentence(text):
                 page.remove(above, self.name, "image alt text before a zoom label", self.code)
-            elif why != "image zoom label" and ELLIPSIS_END.search(text) and not enlarge.match(text):
+            elif why != "image zoom label" and ELLIPSIS_END.search(text) and not page.scan.hit(ENLARGE_LINE, text):
                 page.remove(above, self.name, "truncated picture description before a caption", self.code)

@@ -6,8 +6,12 @@ from dataclasses import dataclass
 
 from ..article import RemovalCode
 from ..cleaner import LineCleaner
+from ..lexicon.scan import lexicon_class
 from ..page import Page
 from ..text import ends_sentence, word_count
+
+#: A line that ends with an icon word ("… Icon", "…-Logo").
+SUFFIXES = lexicon_class("icons", ("suffixes",), "end")
 
 
 @dataclass(frozen=True)
@@ -22,11 +26,9 @@ class IconLabels(LineCleaner):
     max_words: int = 4
 
     def reason(self, text: str, page: Page) -> str | None:
-        assert page.lexicon is not None
         if ends_sentence(text) or word_count(text) > self.max_words:  # (prose needs no counting)
             return None
-        suffix = page.lexicon.pattern("icons", "suffixes", "end")
-        m = suffix.search(text)
+        m = page.scan.match(SUFFIXES, text)
         if not m or (m.start() > 0 and text[m.start() - 1] not in " -_"):
             return None
         rest = text[:m.start()].replace("-", " ").split()

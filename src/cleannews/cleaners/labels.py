@@ -12,7 +12,7 @@ import regex
 
 from ..article import RemovalCode
 from ..cleaner import STRUCTURAL, LineCleaner
-from ..lexicon.whole_line import WholeLine
+from ..lexicon.scan import LexClass, lexicon_class
 from ..page import Page
 from ..text import per_text_cache
 
@@ -57,21 +57,24 @@ class PhraseLines(LineCleaner):
     def description(self) -> str:  # type: ignore[override]
         return f"removes lines that are only a {self.reason_text} (lexicon [{self.section}])"
 
-    def reason(self, text: str, page: Page) -> str | None:
-        assert page.lexicon is not None
-        return self._reason(text, page.lexicon.whole_line((self.section,), self.keys))
+    @property
+    def phrases(self) -> LexClass:
+        """The lexicon class of the labels: a line whose :func:`label_text` is one of them."""
+        return lexicon_class(self.section, self.keys, "line", view=label_text)
 
-    def _reason(self, text: str, phrases: WholeLine) -> str | None:
+    def reason(self, text: str, page: Page) -> str | None:
+        return self._reason(text, page, self.phrases)
+
+    def _reason(self, text: str, page: Page, phrases: LexClass) -> str | None:
         core = label_text(text)
-        if not core or core.count(" ") >= self.max_words or not phrases.match(core):
+        if not core or core.count(" ") >= self.max_words or not page.scan.hit(phrases, text):
             return None
         return f"{self.reason_text}: {core[:60]!r}"
 
     def __call__(self, page: Page) -> None:
-        assert page.lexicon is not None
-        phrases = page.lexicon.whole_line((self.section,), self.keys)  # once per page, not per line
+        phrases = self.phrases
         for i, line in page.kept():
-            why = self._reason(line.text, phrases)
+            why = self._reason(line.text, page, phrases)
             if why:
                 page.remove(i, self.name, why, self.removal_code)
 
@@ -83,3 +86,6 @@ READING_TIME = PhraseLines(step_name="reading_time", section="reading_time",
                            reason_text="reading-time note", removal_code=RemovalCode.READING_TIME)
 COMMENT_WIDGETS = PhraseLines(step_name="comment_widgets", section="comments", keys=("widgets", "widgets_re"),
                               reason_text="comment widget", removal_code=RemovalCode.COMMENT_WIDGET)
+
+for _step in (PLACEHOLDERS, ADS, READING_TIME, COMMENT_WIDGETS):
+    _step.phrases  # noqa: B018 - declared at import: the classes join the page scan from the start

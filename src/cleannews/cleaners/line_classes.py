@@ -13,7 +13,7 @@ from ..language import stopwords
 from ..line_table import page_table
 from ..page import Page
 from ..text import announces_list, line_key, word_count
-from .line_features import CJK, TOKEN, LineFeatures, line_features, spaceless_measures
+from .line_features import CJK, TOKEN, UI, LineFeatures, line_features, spaceless_measures
 
 if TYPE_CHECKING:
     from .main_text import MainText
@@ -145,10 +145,8 @@ def classify_lines(page: Page, headers: set[int], paragraphs: bool, opts: MainTe
     (index -> value)."""
     assert page.lexicon is not None
     stops = stopwords(page.language)
-    # (ui_pattern in two parts: the anchored ui_re list is tried at the line's start, the
-    # ui phrases only on lines that hold one of their needles)
-    ui_lead = page.lexicon.pattern("scorer", "ui_re", "start")
-    ui = page.lexicon.pattern("scorer", "ui", "word")
+    # (ui_pattern in two parts, read from the page's lexicon scan: the anchored ui_re list
+    # at the line's start, the ui phrases anywhere)
     spaceless = spaceless_measures(page)
     kept = page.kept_indices()
     texts = [page.lines[i].text for i in kept]
@@ -156,13 +154,11 @@ def classify_lines(page: Page, headers: set[int], paragraphs: bool, opts: MainTe
     # lines, which have more words by text.word_count too, are not searched)
     ui_words = 2 * opts.classifier.max_ui_words if type(opts.classifier).classify is LineClassifier.classify \
         else None
-    needles = page.lexicon.needles("scorer", ("ui",))
-    if needles is not None:
-        needles = needles.in_page(texts if ui_words is None or spaceless["function_chars"] is not None
-                                  else (t for t in texts if word_count(t) <= ui_words))
+    scan = page.scan
+    scan.expect(UI, texts if ui_words is None or spaceless["function_chars"] is not None
+                else (t for t in texts if word_count(t) <= ui_words))
     counts = page_table(page).word_counts(kept, stops)
-    measured = [line_features(text, stops, ui, ui_needles=needles, ui_lead=ui_lead, ui_words=ui_words,
-                              counts=c, **spaceless)
+    measured = [line_features(text, stops, ui_words=ui_words, counts=c, scan=scan, **spaceless)
                 for text, c in zip(texts, counts)]
     if features is not None:
         features.update(zip(kept, measured))

@@ -14,6 +14,7 @@ import regex
 from ..char_classes import classes_for
 from ..lexicon import Lexicon
 from ..lexicon.needles import Needles
+from ..lexicon.scan import PageScan, lexicon_class
 from ..line_shape import word_columns
 from ..line_table import WordCounts
 from ..page import Page
@@ -27,6 +28,12 @@ _CODE = regex.compile(
     r"^\s*(?:(?:def|class|import|return|elif|except|var|let|const|function|public|private|static|"
     r"package|\#include|\#define|SELECT|INSERT|UPDATE)\b|from\s+\S+\s+import\b|@\w+\s*(?:\(|$)|>>>|//|/\*|\$\s+\w)"
     r"|[;{}]\s*$|\w\([^()]*\)\s*[:;{]?\s*$|^\s*[\w.\[\]\"']+\s*[-+*/]?=\s*\S|</?[a-z][\w-]*(?:\s[^>]*)?>")
+
+
+#: The UI phrases as classes of the page scan: ``[scorer] ui_re`` at the line's start,
+#: ``[scorer] ui`` as whole words anywhere (what :func:`ui_pattern` finds, in two parts).
+UI_LEAD = lexicon_class("scorer", ("ui_re",), "start")
+UI = lexicon_class("scorer", ("ui",), "word")
 
 
 def ui_pattern(lexicon: Lexicon) -> regex.Pattern[str]:
@@ -109,13 +116,16 @@ def glued_title(text: str) -> bool:
 def line_features(text: str, stops: frozenset[str], ui: regex.Pattern[str] | None = None, *,
                   ui_needles: Needles | None = None, ui_lead: regex.Pattern[str] | None = None,
                   function_chars: regex.Pattern[str] | None = None, function_scale: float = 1.0,
-                  ui_words: int | None = None, counts: WordCounts | None = None) -> LineFeatures:
+                  ui_words: int | None = None, counts: WordCounts | None = None,
+                  scan: PageScan | None = None) -> LineFeatures:
     """The features of one line, given the page language's stopwords and UI-phrase pattern
     (``ui_needles``: that pattern's needles on this page, see :meth:`Lexicon.needles`; a line
     without one is not searched; ``ui_lead``: UI patterns anchored at the line's start, tried
     first, as :func:`ui_pattern` does; ``ui_words``: ``ui`` is not searched through a line of
     more words, in a language written with spaces; ``counts``: the line's :class:`WordCounts`
-    when the page's feature table holds them, else they are counted here).
+    when the page's feature table holds them, else they are counted here; ``scan``: the page's
+    lexicon scan, which answers for :data:`UI_LEAD` and :data:`UI` instead of ``ui_lead`` and
+    ``ui``).
 
     For a language written without spaces (Chinese, Japanese: ``function_chars`` is its
     pattern of grammatical characters) a run of its characters is measured by what it holds:
@@ -124,10 +134,15 @@ def line_features(text: str, stops: frozenset[str], ui: regex.Pattern[str] | Non
     if counts is None:
         counts = word_counts(text, stops)
     n, stop, caps, digits, letters = counts
-    m = ui_lead.match(text) if ui_lead is not None else None  # (what ui_pattern finds first)
-    if m is None and ui is not None and (ui_words is None or function_chars is not None or n <= ui_words) \
-            and (ui_needles is None or ui_needles.in_line(text)):
-        m = ui.search(text)
+    if scan is not None:
+        m = scan.match(UI_LEAD, text)  # (what ui_pattern finds first)
+        if m is None and (ui_words is None or function_chars is not None or n <= ui_words):
+            m = scan.match(UI, text)
+    else:
+        m = ui_lead.match(text) if ui_lead is not None else None
+        if m is None and ui is not None and (ui_words is None or function_chars is not None or n <= ui_words) \
+                and (ui_needles is None or ui_needles.in_line(text)):
+            m = ui.search(text)
     chars = len(text)
     density = stop / n if n else 0.0
     if function_chars is not None and not text.isascii():

@@ -9,12 +9,25 @@ import regex
 
 from ..article import RemovalCode
 from ..cleaner import Cleaner
+from ..lexicon.scan import lexicon_class
 from ..page import Page
 from ..text import ends_sentence, is_title_like, word_count
 
 #: How far (in lines) a player's title may stand from its duration label.
 _TITLE_WITHIN = 8
 _DURATION = regex.compile(r"(?:\d{1,2}:\d{2}|\b(?:Dauer|Duration|Länge|Length)\b)", regex.I)
+
+
+def _trimmed(text: str) -> str:
+    """A line without the spaces and dots around it."""
+    return text.strip(" .")
+
+
+#: A line that is a player label ("Play video"), an embed's consent box, or starts with a
+#: credit label ("Video: …").
+LABELS = lexicon_class("video", ("labels_re",), "line", view=_trimmed)
+EMBEDS = lexicon_class("embeds", ("lines", "lines_re"), "line", view=_trimmed)
+CREDITS = lexicon_class("video", ("credit_labels",), "start")
 
 
 @dataclass(frozen=True)
@@ -35,18 +48,17 @@ class MediaPlayers(Cleaner):
     def __call__(self, page: Page) -> None:
         assert page.lexicon is not None
         lex = page.lexicon
-        labels = lex.pattern("video", "labels_re", "line")
-        embeds = lex.whole_line(("embeds",), ("lines", "lines_re"))
         credit = lex.pattern("video", "credit_labels", "start", after=r"\s*:\s*\S.{0,80}$")
+        scan = page.scan
         for i, line in list(page.kept()):
-            text = line.text.strip(" .")
-            if labels.match(text):
+            text = _trimmed(line.text)
+            if scan.hit(LABELS, line.text):
                 page.remove(i, self.name, f"media player label: {text[:40]!r}", self.code)
                 if _DURATION.search(text):
                     self._remove_title(page, i)
-            elif credit.match(line.text) and not ends_sentence(line.text):
+            elif scan.hit(CREDITS, line.text) and credit.match(line.text) and not ends_sentence(line.text):
                 page.remove(i, self.name, "media credit", self.code)
-            elif embeds.match(text):
+            elif scan.hit(EMBEDS, line.text):
                 page.remove(i, self.name, "embedded-content placeholder", self.code)
 
     def _short_title(self, text: str) -> bool:

@@ -6,9 +6,15 @@ from dataclasses import dataclass
 
 from ..article import RemovalCode
 from ..cleaner import Cleaner
+from ..lexicon.scan import lexicon_class
 from ..page import Page
 from ..text import is_title_like, word_count
 from .labels import label_text
+
+#: A line that is a read-more label and nothing else (see :func:`label_text`).
+LABELS = lexicon_class("read_more", ("labels",), "line", view=label_text)
+#: A line that starts with one (the title may follow on the same line).
+LEADS = lexicon_class("read_more", ("labels",), "start")
 
 
 @dataclass(frozen=True)
@@ -24,13 +30,12 @@ class ReadMoreBoxes(Cleaner):
 
     def __call__(self, page: Page) -> None:
         assert page.lexicon is not None
-        alone = page.lexicon.whole_line(("read_more",), ("labels",))
         leading = page.lexicon.pattern("read_more", "labels", "start", after=r"\s*[:|»›>–—]\s*\S")
         for i, line in list(page.kept()):
-            if alone.match(label_text(line.text)):
+            if page.scan.hit(LABELS, line.text):
                 page.remove(i, self.name, "read-more label", self.code)
                 nxt = page.next_kept(i)
                 if nxt is not None and is_title_like(page.lines[nxt].text):
                     page.remove(nxt, self.name, "headline of a linked article", self.code)
-            elif leading.match(line.text) and word_count(line.text) <= 25:
+            elif page.scan.hit(LEADS, line.text) and leading.match(line.text) and word_count(line.text) <= 25:
                 page.remove(i, self.name, "read-more link", self.code)

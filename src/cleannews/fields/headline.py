@@ -32,6 +32,7 @@ from ..article import RemovalCode
 from ..cleaner import Cleaner
 from ..page import Page
 from ..language import stopwords
+from ..lexicon.scan import lexicon_class
 from ..text import (LETTER_WORD, PARAGRAPH_WORDS, PROSE_WORDS, SHORT_SENTENCE_WORDS, for_text, is_prose, is_title_like,
                     looks_like_name, overlap, title_key, word_count)
 from .byline import split_names
@@ -49,6 +50,9 @@ _FIGURE = regex.compile(r"(?<![\p{L}\p{N}])\d+(?:[.,/]\d+)*")
 _NAMES_END = regex.compile(r"\s*(?:[|·•@,;(]|\s[–—\-]\s).*$")
 #: LETTER_WORD for ASCII text (see for_text; "’" is no ASCII character and there are no marks).
 _ASCII_LETTER_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+#: A line that holds a UI phrase ("Sign in", "Newsletter") or is a navigation link.
+_UI = lexicon_class("scorer", ("ui",), "word")
+_NAVIGATION = lexicon_class("navigation", ("lines",), "line")
 _ADDRESS = regex.compile(r"@\S+\.\w|(?<!\S)@\w{2,}|https?://|www\.\S+\.\w")
 
 
@@ -158,12 +162,7 @@ class Headline(Cleaner):
         text_words = _content_words(self._text_after(page, anchor, set(candidates)), stops)
         counts = Counter(key for key, line in zip(keys, page.lines) if line.text)
         particles = page.lexicon.words("byline", "particles")
-        ui = page.lexicon.pattern("scorer", "ui", "word")
-        # (a candidate without a piece of a UI phrase cannot match ``ui``: see needles.py)
-        ui_needles = page.lexicon.needles("scorer", ("ui",))
-        if ui_needles is not None:
-            ui_needles = ui_needles.in_page(page.lines[i].text for i in candidates)
-        nav = page.lexicon.pattern("navigation", "lines", "line")
+        hit = page.scan.hit
 
         echoes: dict[int, float] = {}
         penalised: set[int] = set()
@@ -183,8 +182,7 @@ class Headline(Cleaner):
                 penalised.add(i)
             if counts[keys[i]] > 1:
                 value += self.repeat_bonus
-            has_ui = (ui_needles is None or ui_needles.in_line(text)) and ui.search(text)
-            if has_ui or nav.match(text):
+            if hit(_UI, text) or hit(_NAVIGATION, text):
                 value -= self.ui_penalty
                 penalised.add(i)
             return value

@@ -213,6 +213,11 @@ class Lexicon:
                after: str) -> regex.Pattern[str]:
         return _compile(before + MODES[mode].format(self._body(section, keys)) + after, int(flags | regex.V0))
 
+    def source(self, section: str, keys: tuple[str, ...]) -> str:
+        """The regex source of the alternation of the entries of some lists of a section, as
+        every mode wraps it (see :data:`~cleannews.lexicon.schema.MODES`)."""
+        return self._body(section, keys)
+
     def _body(self, section: str, keys: tuple[str, ...]) -> str:
         """The alternation of the entries of some lists of a section (never matches if empty)."""
         parts: list[str] = []
