@@ -13,7 +13,7 @@ from ..language import stopwords
 from ..line_table import page_table
 from ..page import Page
 from ..text import announces_list, line_key, word_count
-from .line_features import CJK, TOKEN, UI, LineFeatures, line_features, spaceless_measures
+from .line_features import TOKEN, UI, LineFeatures, line_features, spaceless_measures
 
 if TYPE_CHECKING:
     from .main_text import MainText

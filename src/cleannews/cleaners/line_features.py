@@ -13,7 +13,6 @@ import regex
 
 from ..char_classes import classes_for
 from ..lexicon import Lexicon
-from ..lexicon.needles import Needles
 from ..lexicon.scan import PageScan, lexicon_class
 from ..line_shape import word_columns
 from ..line_table import WordCounts
@@ -114,13 +113,12 @@ def glued_title(text: str) -> bool:
 
 
 def line_features(text: str, stops: frozenset[str], ui: regex.Pattern[str] | None = None, *,
-                  ui_needles: Needles | None = None, ui_lead: regex.Pattern[str] | None = None,
+                  ui_lead: regex.Pattern[str] | None = None,
                   function_chars: regex.Pattern[str] | None = None, function_scale: float = 1.0,
                   ui_words: int | None = None, counts: WordCounts | None = None,
                   scan: PageScan | None = None) -> LineFeatures:
     """The features of one line, given the page language's stopwords and UI-phrase pattern
-    (``ui_needles``: that pattern's needles on this page, see :meth:`Lexicon.needles`; a line
-    without one is not searched; ``ui_lead``: UI patterns anchored at the line's start, tried
+    (``ui_lead``: UI patterns anchored at the line's start, tried
     first, as :func:`ui_pattern` does; ``ui_words``: ``ui`` is not searched through a line of
     more words, in a language written with spaces; ``counts``: the line's :class:`WordCounts`
     when the page's feature table holds them, else they are counted here; ``scan``: the page's
@@ -134,14 +132,15 @@ def line_features(text: str, stops: frozenset[str], ui: regex.Pattern[str] | Non
     if counts is None:
         counts = word_counts(text, stops)
     n, stop, caps, digits, letters = counts
+    # (a line of more than ui_words words is not searched for the UI phrases anywhere)
+    searched = ui_words is None or function_chars is not None or n <= ui_words
     if scan is not None:
         m = scan.match(UI_LEAD, text)  # (what ui_pattern finds first)
-        if m is None and (ui_words is None or function_chars is not None or n <= ui_words):
+        if m is None and searched:
             m = scan.match(UI, text)
     else:
         m = ui_lead.match(text) if ui_lead is not None else None
-        if m is None and ui is not None and (ui_words is None or function_chars is not None or n <= ui_words) \
-                and (ui_needles is None or ui_needles.in_line(text)):
+        if m is None and ui is not None and searched:
             m = ui.search(text)
     chars = len(text)
     density = stop / n if n else 0.0
