@@ -78,6 +78,12 @@ class LexClass:
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("a LexClass is immutable")
 
+    def __copy__(self) -> LexClass:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, object]) -> LexClass:
+        return self
+
     def __hash__(self) -> int:
         return self._hash
 
@@ -193,6 +199,11 @@ class PageScan:
         self._folded: dict[str, str] = {}
         self._page_needles = page_needles
 
+    def __deepcopy__(self, memo: dict[int, object]) -> PageScan:
+        """The scan itself: its answers depend on a text alone, so a copy of the page shares it
+        (its re2 sets cannot be copied)."""
+        return self
+
     @property
     def engine(self) -> str:
         """The engine that finds the lines a class may match: "re2" or "regex"."""
@@ -247,6 +258,23 @@ class PageScan:
     def hit(self, cls: LexClass, text: str) -> bool:
         """True when ``cls``'s pattern finds something in ``text``."""
         return self.match(cls, text) is not None
+
+    def may_hit(self, cls: LexClass, text: str) -> bool:
+        """False when ``cls`` certainly finds nothing in ``text`` (the multi-pattern scan has
+        not its bit); True when it may. For a step that runs a narrower pattern built on the
+        class's lists (the byline prefix followed by a name): that pattern runs only where this
+        says True, and decides. With the regex engine (or a class re2 does not read) always
+        True: the step's own pattern is the only test."""
+        column = self._columns.get(cls)
+        if column is None:
+            column = self._column(cls)
+        bit = column.bit
+        if not bit:
+            return True
+        mask = self._masks.get(text)
+        if mask is None:
+            mask = self._masks[text] = self._multi.mask(text)  # type: ignore[union-attr]
+        return bool(mask & bit)
 
     def hits(self, cls: LexClass) -> dict[str, regex.Match[str]]:
         """The texts (views) of the page's lines in which ``cls`` finds something, with the match."""
