@@ -6,11 +6,25 @@ from __future__ import annotations
 
 import regex
 
+from ..lexicon.scan import lexicon_class
 from ..page import Page
 from .labels import label_text
 
 #: The end-section families, each a lexicon section with ``headers`` and/or ``headers_re``.
 FAMILIES = ("sources", "comments", "donation", "related", "footer")
+#: Lines longer than this head no section.
+MAX_HEADER_CHARS = 300
+
+
+def header_text(text: str) -> str:
+    """The part of a line a header is read in: its label (see :func:`label_text`) without
+    brackets ("[ 167 comments ]")."""
+    return label_text(text).strip("[]() ")
+
+
+#: Each family's headers as the whole line, in the order of :data:`FAMILIES` (a line that is a
+#: header of several families heads the first one's section).
+HEADERS = tuple(lexicon_class(family, ("headers", "headers_re"), "line", view=header_text) for family in FAMILIES)
 
 
 #: a comment counter at zero: no thread can start under it
@@ -23,19 +37,15 @@ def end_headers(page: Page) -> list[tuple[int, str]]:
     cached = page.state.end_headers
     if cached is not None and cached[0] == page.version:
         return list(cached[1])
-    assert page.lexicon is not None
-    lex = page.lexicon
-    headers = lex.whole_line(FAMILIES, ("headers", "headers_re"))  # (one look-up per line)
+    scan = page.scan
     found: list[tuple[int, str]] = []
     for i, line in enumerate(page.lines):
         text = line.text
-        if not text or len(text) > 300:
+        if not text or len(text) > MAX_HEADER_CHARS:
             continue
-        core = label_text(text).strip("[]() ")  # "[ 167 comments ]"
-        m = headers.match(core)
-        if m:
-            family = next(f for n, f in enumerate(FAMILIES) if m.group(f"_s{n}") is not None)
-            if family == "comments" and _NO_COMMENTS.match(core):
+        family = next((f for f, cls in zip(FAMILIES, HEADERS) if scan.hit(cls, text)), None)
+        if family is not None:
+            if family == "comments" and _NO_COMMENTS.match(header_text(text)):
                 continue  # "0 Comments": a counter by the byline, no thread follows it
             found.append((i, family))
     page.state.end_headers = (page.version, tuple(found))
