@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import importlib
 import pkgutil
 from pathlib import Path
@@ -9,8 +10,10 @@ from pathlib import Path
 import pytest
 import regex
 
+import cleannews
 import cleannews.cleaners
 import cleannews.fields
+from cleannews.fields.fields_util import BYLINE_PREFIX, byline_prefix
 from cleannews.language import detect_language
 from cleannews.lexicon import Lexicon
 from cleannews.lexicon.re2_scan import AVAILABLE as RE2_AVAILABLE
@@ -64,6 +67,44 @@ def test_every_class_matches_as_its_pattern_on_every_seed_and_fixture_line(engin
                     assert _same(scan.match(cls, text), expected), (lexicon, cls, text)
                     checked += 1
     assert checked > 10_000
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_may_hit_never_says_no_where_the_class_finds_something(engine: str) -> None:
+    classes = _step_classes()
+    ruled_out = 0
+    for language, lines in _pages():
+        lexicon = Lexicon.load(language)
+        scan = PageScan(lexicon, lines, engine=engine)
+        for cls in classes:
+            for text in lines:
+                if not scan.may_hit(cls, text):
+                    assert cls.reference(lexicon, text) is None, (lexicon, cls, text)
+                    ruled_out += 1
+    # (with re2 the bit rules out most lines; the regex engine has no bits and rules out none)
+    assert (ruled_out > 0) == (engine == "re2")
+
+
+def test_a_byline_prefix_followed_by_a_name_is_found_behind_may_hit() -> None:
+    lexicon = Lexicon.load("en")
+    page = Page.from_text("By Jane Doe\n\nThe council met on Tuesday to discuss the bridge.", lexicon=lexicon)
+    prefix = byline_prefix(lexicon)
+    found = [t for t in ("By Jane Doe", "The council met on Tuesday to discuss the bridge.")
+             if page.scan.may_hit(BYLINE_PREFIX, t) and prefix.match(t)]
+    assert found == ["By Jane Doe"]
+
+
+def test_a_page_whose_scan_was_read_can_be_copied_and_cleans_the_same() -> None:
+    text = "A headline over the text\n\nBy Jane Doe\n\nThe council met on Tuesday to discuss the bridge.\n\nSign in"
+    page = Page.from_text(text, language="en", lexicon=Lexicon.load("en"))
+    assert page.scan.hit(lexicon_class("scorer", ("ui",), "word"), "Sign in")
+    twin = copy.deepcopy(page)
+    pipeline = cleannews.default_pipeline()
+    for step in pipeline:
+        step(page)
+        step(twin)
+    assert [(line.text, line.kept) for line in twin.lines] == [(line.text, line.kept) for line in page.lines]
+    assert twin.fields == page.fields
 
 
 def test_a_text_the_scan_has_not_seen_is_answered_too() -> None:
