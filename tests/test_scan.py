@@ -183,6 +183,8 @@ def test_the_re2_engine_without_google_re2_says_what_to_install() -> None:
     (r"[^\s]x", r"[^\s]x"),                   # (in a negated class: re2's narrower \s)
     (r"(?-i:\p{Lu})", r"(?-i:\p{Lu})"),
     ("caf\\é", r"caf\x{e9}"),
+    (r"[a-z]{1,40}?x", r"[a-z]{1,}?x"),       # a high bound dropped (re2 would build 40 copies)
+    (r"\d{1,4}+x", r"[\d\p{Nd}]{1,4}x"),       # a low one kept
 ])
 def test_re2_source_translates_what_it_can_widen(source: str, expected: str) -> None:
     assert re2_source(source) == expected

@@ -9,7 +9,9 @@ then decides, on the lines the set names only (see :mod:`cleannews.lexicon.scan`
 For that, the set must find a class wherever the `regex` pattern could: :func:`re2_source`
 translates an entry so that the ``re2`` form matches at least where the `regex` one does
 (Unicode ``\\s``, ``\\w`` and ``\\d`` for ``re2``'s ASCII ones; lookarounds and word boundaries
-dropped, as they only narrow a match; atomic groups and possessive quantifiers as plain ones),
+dropped, as they only narrow a match; atomic groups and possessive quantifiers as plain ones;
+a repetition with a high bound, ``{1,40}``, as an unbounded one, ``{1,}``: re2 would build the
+bounded one as forty copies of what it repeats),
 and gives up (None) on what it cannot translate that way; a class with such an entry is left
 to the `regex` engine. ``re2`` folds case as Unicode's simple case folding does; the `regex`
 module also pairs "i" with dotless "ı" and dotted "İ", so a line holding either is given every
@@ -54,6 +56,10 @@ _SCOPED_FLAGS = regex.compile(r"\(\?[imsU]*(?:-[imsU]+)?:")
 MAX_MEMORY = 64 << 20
 #: How many classes one set holds (see :class:`Re2Scan`).
 CLASSES_PER_SET = 8
+#: A bounded repetition ``{m,n}``, and the bound above which the translation drops it (``{m,}``):
+#: forty copies of a wide Unicode class took tens of milliseconds to compile.
+_BOUNDED = regex.compile(r"\{(\d+),(\d+)\}")
+MAX_BOUND = 8
 #: Characters the `regex` module folds to "i" besides the ASCII ones, which ``re2`` does not.
 _TURKIC_I = ("\u0131", "\u0130")
 
@@ -157,6 +163,11 @@ def re2_source(source: str) -> str | None:
                 return None  # inline flags, comments, conditionals, branch resets: not read
             if source.startswith("(?P", i) and source[i + 3:i + 4] != "<":
                 return None
+        bounded = _BOUNDED.match(source, i) if ch == "{" else None
+        if bounded is not None and int(bounded.group(2)) > MAX_BOUND:
+            out.append("{" + bounded.group(1) + ",}")  # (matches wherever the bounded one does)
+            i = bounded.end() + (source[bounded.end():bounded.end() + 1] == "+")  # (possessive: plain)
+            continue
         if ch in "*+?}" and source[i + 1:i + 2] == "+":  # possessive: as a plain quantifier
             out.append(ch)
             i += 2

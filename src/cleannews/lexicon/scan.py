@@ -138,13 +138,14 @@ NEEDLES_MIN_ENTRIES = 40
 
 
 class _Column:
-    """What a scan knows of one class: its pattern's matcher, its bit in the multi-pattern
-    scan (0: none), and with the regex engine its needles (None: none) and how many texts it
-    was asked about."""
+    """What a scan knows of one class: its pattern's matcher (None until a text needs it: with
+    re2, on most pages no line has the class's bit, and compiling a long list costs
+    milliseconds), its bit in the multi-pattern scan (0: none), and with the regex engine its
+    needles (None: none) and how many texts it was asked about."""
 
     __slots__ = ("run", "bit", "needles", "on_page", "on_page_texts", "asked")
 
-    def __init__(self, run: Callable[[str], _Match], bit: int, needles: Needles | None = None) -> None:
+    def __init__(self, run: Callable[[str], _Match] | None, bit: int, needles: Needles | None = None) -> None:
         self.run = run
         self.bit = bit
         self.needles = needles
@@ -225,7 +226,10 @@ class PageScan:
         view = text if cls.view is None else cls.view(text)
         if column.needles is not None and not self._may_match(column, cls, text, view):
             return None
-        return column.run(view)
+        run = column.run
+        if run is None:
+            run = column.run = _matcher(self.lexicon, cls)
+        return run(view)
 
     def _may_match(self, column: _Column, cls: LexClass, text: str, view: str) -> bool:
         """False when the view holds none of the class's needles (on the page's own lines and
@@ -302,8 +306,8 @@ class PageScan:
         when one of them is in it, and once the class was asked about
         :data:`PAGE_NEEDLES_AFTER` lines, only the needles that occur on the page count (on most
         pages, none of most classes')."""
-        run = _matcher(self.lexicon, cls)
         bit = self._multi.bits.get(cls, 0) if self._multi is not None else 0
+        run = None if bit else _matcher(self.lexicon, cls)
         needles = None
         if not bit and self._page_needles and cls.view is None and cls.mode not in _ANCHORED \
                 and sum(len(self.lexicon.list(cls.section, key)) for key in cls.keys) >= NEEDLES_MIN_ENTRIES:
