@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import copy
 import importlib
+import os
 import pkgutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -105,6 +108,19 @@ def test_a_page_whose_scan_was_read_can_be_copied_and_cleans_the_same() -> None:
         step(twin)
     assert [(line.text, line.kept) for line in twin.lines] == [(line.text, line.kept) for line in page.lines]
     assert twin.fields == page.fields
+
+
+def test_the_default_pipeline_reads_only_classes_declared_when_cleannews_is_imported() -> None:
+    """(A class declared later makes each process build its re2 sets again.) In a fresh
+    process: cleaning a page declares no class."""
+    seed = sorted((FIXTURES / "seeds").glob("*/page.txt"))[0]
+    script = ("import sys, cleannews; from cleannews.lexicon.scan import CLASSES; n = len(CLASSES); "
+              "cleannews.clean(open(sys.argv[1], encoding='utf-8').read()); "
+              "print([repr(c) for c in CLASSES[n:]])")
+    env = {**os.environ, "PYTHONPATH": str(Path(cleannews.__file__).parent.parent)}
+    done = subprocess.run([sys.executable, "-c", script, str(seed)], capture_output=True, text=True, env=env,
+                          check=True)
+    assert done.stdout.strip() == "[]"
 
 
 def test_a_text_the_scan_has_not_seen_is_answered_too() -> None:
