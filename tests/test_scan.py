@@ -20,7 +20,7 @@ from cleannews.fields.fields_util import BYLINE_PREFIX, byline_prefix
 from cleannews.language import detect_language
 from cleannews.lexicon import Lexicon
 from cleannews.lexicon.re2_scan import AVAILABLE as RE2_AVAILABLE
-from cleannews.lexicon.re2_scan import re2_source
+from cleannews.lexicon.re2_scan import anchored, re2_source
 from cleannews.lexicon.scan import CLASSES, ENGINE, PAGE_NEEDLES_AFTER, LexClass, PageScan, lexicon_class
 from cleannews.page import Page, split_lines
 
@@ -204,6 +204,17 @@ def test_the_re2_engine_without_google_re2_says_what_to_install() -> None:
 ])
 def test_re2_source_translates_what_it_can_widen(source: str, expected: str) -> None:
     assert re2_source(source) == expected
+
+
+@pytest.mark.parametrize(("mode", "view", "expected"), [
+    ("start", None, "^(?:a)"),
+    ("line", None, r"^(?:a)\n?$"),
+    ("end", None, r"(?:a)\n?$"),
+    ("word", None, "(?:a)"),
+    ("line", str.strip, r"^[^\p{L}\p{N}]*(?:a)[^\p{L}\p{N}]*$"),   # (what a view may cut off)
+])
+def test_a_class_read_at_the_line_start_or_end_is_anchored_there_for_re2(mode, view, expected) -> None:
+    assert anchored("a", LexClass("ads", ("lines",), mode, view=view)) == expected
 
 
 @pytest.mark.parametrize("source", [r"(a)\1", r"(?i)abc", r"[^\S]x", r"\N{EM DASH}", r"(?#note)x"])

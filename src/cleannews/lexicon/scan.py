@@ -119,7 +119,8 @@ def lexicon_class(section: str, keys: tuple[str, ...], mode: str = "search", *, 
                   view: Callable[[str], str] | None = None) -> LexClass:
     """Declare a lexicon class that steps read through :attr:`Page.scan`: it joins the
     multi-pattern scan (see :class:`LexClass`). ``view`` must give a part of the line (its text
-    with something cut off at either end), never new text."""
+    with characters that are neither letters nor digits cut off at either end: spaces,
+    bullets, dots, colons), never new text."""
     cls = LexClass(section, keys, mode, int(flags), view)
     found = _DECLARED.get(cls)
     if found is None:
