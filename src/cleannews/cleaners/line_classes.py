@@ -14,8 +14,8 @@ from ..language import stopwords
 from ..line_table import page_table
 from ..page import Page
 from ..text import announces_list, line_key, word_count
-from .menus import names_list
 from .line_features import TOKEN, UI, LineFeatures, line_features, spaceless_measures
+from .menus import names_list
 
 if TYPE_CHECKING:
     from .main_text import MainText
