@@ -54,8 +54,10 @@ _SCOPED_FLAGS = regex.compile(r"\(\?[imsU]*(?:-[imsU]+)?:")
 #: re2's memory budget for one set (its automaton's states are cached within it; a small
 #: budget makes re2 build them again and again: 8 MB ran at half the speed).
 MAX_MEMORY = 64 << 20
-#: How many classes one set holds (see :class:`Re2Scan`).
+#: How many classes one set holds (see :class:`Re2Scan`), and how many of those anchored at the
+#: line's start.
 CLASSES_PER_SET = 8
+ANCHORED_PER_SET = 64
 #: A bounded repetition ``{m,n}``, and the bound above which the translation drops it (``{m,}``):
 #: forty copies of a wide Unicode class took tens of milliseconds to compile.
 _BOUNDED = regex.compile(r"\{(\d+),(\d+)\}")
@@ -201,8 +203,10 @@ class Re2Scan:
     of the classes that may occur in it; ``bits`` maps each class the sets hold to its bit (a
     class missing there is in no set: the `regex` engine scans it).
 
-    The classes go in sets of :data:`CLASSES_PER_SET`: the automaton of one set of all classes
-    grows to tens of megabytes per language as it meets lines, sets of a few classes stay small.
+    The classes read anywhere in a line go in sets of :data:`CLASSES_PER_SET`: the automaton
+    of one set of all classes grows to tens of megabytes per language as it meets lines, sets
+    of a few classes stay small. The classes anchored at the line's start give up after a few
+    characters, and go in sets of :data:`ANCHORED_PER_SET` (fewer sets: fewer calls per line).
     """
 
     def __init__(self, lexicon: Lexicon, classes: Sequence[LexClass]) -> None:
@@ -210,23 +214,25 @@ class Re2Scan:
         self.bits: dict[LexClass, int] = {}
         self._sets: list[tuple[Any, list[int]]] = []
         self.all = 0
-        current: tuple[Any, list[int]] | None = None
+        current: dict[bool, tuple[Any, list[int]]] = {}
         for n, cls in enumerate(classes):
             if cls.flags & ~regex.I & ~regex.V0:
                 continue  # (flags this scan does not translate: the regex engine reads the class)
             source = re2_source(lexicon.source(cls.section, cls.keys))
             if source is None:
                 continue
-            if current is None or len(current[1]) >= CLASSES_PER_SET:
+            at_start = cls.mode in _AT_START
+            group = current.get(at_start)
+            if group is None or len(group[1]) >= (ANCHORED_PER_SET if at_start else CLASSES_PER_SET):
                 options = _re2.Options()
                 options.max_mem = MAX_MEMORY
-                current = (_re2.Set.SearchSet(options), [])
-                self._sets.append(current)
+                group = current[at_start] = (_re2.Set.SearchSet(options), [])
+                self._sets.append(group)
             try:
-                current[0].Add(("(?i)" if cls.flags & regex.I else "") + anchored(source, cls))
+                group[0].Add(("(?i)" if cls.flags & regex.I else "") + anchored(source, cls))
             except Exception:  # noqa: BLE001 - re2 refuses it (an error type of its own): the regex engine
                 continue
-            current[1].append(1 << n)
+            group[1].append(1 << n)
             self.bits[cls] = 1 << n
         kept = []
         for found, owners in self._sets:
