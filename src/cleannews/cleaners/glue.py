@@ -27,6 +27,7 @@ class SplitGluedSpans(Cleaner):
         assert page.lexicon is not None
         pattern = GLUED_PHRASES.pattern(page.lexicon)
         scan = page.scan
+        scan.expect(GLUED_PHRASES, (line.text for line in page.lines))  # (every line is asked about)
         splits: dict[int, list[str]] = {}
         for i, line in enumerate(page.lines):
             text = line.text

@@ -133,8 +133,9 @@ def lexicon_class(section: str, keys: tuple[str, ...], mode: str = "search", *, 
 #: the whole page (once), so that the lines without one need no look at all: a class asked
 #: about a few lines only is not worth a look through the page.
 PAGE_NEEDLES_AFTER = 24
-#: With the regex engine, the needles of a class with fewer entries are not looked for: its
-#: pattern fails faster than a line is folded.
+#: With the regex engine, the needles of a case-insensitive class with fewer entries are not
+#: looked for: its pattern fails faster than a line is folded (a case-sensitive class's needles
+#: are looked for in the line as it stands, which costs less than any match).
 NEEDLES_MIN_ENTRIES = 40
 
 
@@ -311,7 +312,8 @@ class PageScan:
         run = None if bit else _matcher(self.lexicon, cls)
         needles = None
         if not bit and self._page_needles and cls.view is None and cls.mode not in _ANCHORED \
-                and sum(len(self.lexicon.list(cls.section, key)) for key in cls.keys) >= NEEDLES_MIN_ENTRIES:
+                and (not cls.flags & IGNORE_CASE
+                     or sum(len(self.lexicon.list(cls.section, key)) for key in cls.keys) >= NEEDLES_MIN_ENTRIES):
             needles = self.lexicon.needles(cls.section, cls.keys, flags=cls.flags)
         column = self._columns[cls] = _Column(run, bit, needles)
         return column
