@@ -22,8 +22,9 @@ def header_text(text: str) -> str:
     return label_text(text).strip("[]() ")
 
 
-#: Each family's headers as the whole line, in the order of :data:`FAMILIES` (a line that is a
-#: header of several families heads the first one's section).
+#: Each family's headers as the whole line: where the page's scan rules out every one of them
+#: (with re2: no line has their bits), a line is no header; on the others one look-up of the
+#: five families' lists says which family's section the line heads (the first that matches).
 HEADERS = tuple(lexicon_class(family, ("headers", "headers_re"), "line", view=header_text) for family in FAMILIES)
 
 
@@ -37,15 +38,19 @@ def end_headers(page: Page) -> list[tuple[int, str]]:
     cached = page.state.end_headers
     if cached is not None and cached[0] == page.version:
         return list(cached[1])
-    scan = page.scan
+    assert page.lexicon is not None
+    may_hit = page.scan.may_hit
+    headers = page.lexicon.whole_line(FAMILIES, ("headers", "headers_re"))
     found: list[tuple[int, str]] = []
     for i, line in enumerate(page.lines):
         text = line.text
-        if not text or len(text) > MAX_HEADER_CHARS:
+        if not text or len(text) > MAX_HEADER_CHARS or not any(may_hit(cls, text) for cls in HEADERS):
             continue
-        family = next((f for f, cls in zip(FAMILIES, HEADERS) if scan.hit(cls, text)), None)
-        if family is not None:
-            if family == "comments" and _NO_COMMENTS.match(header_text(text)):
+        core = header_text(text)
+        m = headers.match(core)
+        if m:
+            family = next(f for n, f in enumerate(FAMILIES) if m.group(f"_s{n}") is not None)
+            if family == "comments" and _NO_COMMENTS.match(core):
                 continue  # "0 Comments": a counter by the byline, no thread follows it
             found.append((i, family))
     page.state.end_headers = (page.version, tuple(found))
