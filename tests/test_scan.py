@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import copy
 import importlib
+import os
 import pkgutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import regex
 
+import cleannews
 import cleannews.cleaners
 import cleannews.fields
+from cleannews.fields.fields_util import BYLINE_PREFIX, byline_prefix
 from cleannews.language import detect_language
 from cleannews.lexicon import Lexicon
 from cleannews.lexicon.re2_scan import AVAILABLE as RE2_AVAILABLE
-from cleannews.lexicon.re2_scan import re2_source
+from cleannews.lexicon.re2_scan import anchored, re2_source
 from cleannews.lexicon.scan import CLASSES, ENGINE, PAGE_NEEDLES_AFTER, LexClass, PageScan, lexicon_class
 from cleannews.page import Page, split_lines
 
@@ -64,6 +70,57 @@ def test_every_class_matches_as_its_pattern_on_every_seed_and_fixture_line(engin
                     assert _same(scan.match(cls, text), expected), (lexicon, cls, text)
                     checked += 1
     assert checked > 10_000
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_may_hit_never_says_no_where_the_class_finds_something(engine: str) -> None:
+    classes = _step_classes()
+    ruled_out = 0
+    for language, lines in _pages():
+        lexicon = Lexicon.load(language)
+        scan = PageScan(lexicon, lines, engine=engine)
+        for cls in classes:
+            for text in lines:
+                if not scan.may_hit(cls, text):
+                    assert cls.reference(lexicon, text) is None, (lexicon, cls, text)
+                    ruled_out += 1
+    # (with re2 the bit rules out most lines; the regex engine has no bits and rules out none)
+    assert (ruled_out > 0) == (engine == "re2")
+
+
+def test_a_byline_prefix_followed_by_a_name_is_found_behind_may_hit() -> None:
+    lexicon = Lexicon.load("en")
+    page = Page.from_text("By Jane Doe\n\nThe council met on Tuesday to discuss the bridge.", lexicon=lexicon)
+    prefix = byline_prefix(lexicon)
+    found = [t for t in ("By Jane Doe", "The council met on Tuesday to discuss the bridge.")
+             if page.scan.may_hit(BYLINE_PREFIX, t) and prefix.match(t)]
+    assert found == ["By Jane Doe"]
+
+
+def test_a_page_whose_scan_was_read_can_be_copied_and_cleans_the_same() -> None:
+    text = "A headline over the text\n\nBy Jane Doe\n\nThe council met on Tuesday to discuss the bridge.\n\nSign in"
+    page = Page.from_text(text, language="en", lexicon=Lexicon.load("en"))
+    assert page.scan.hit(lexicon_class("scorer", ("ui",), "word"), "Sign in")
+    twin = copy.deepcopy(page)
+    pipeline = cleannews.default_pipeline()
+    for step in pipeline:
+        step(page)
+        step(twin)
+    assert [(line.text, line.kept) for line in twin.lines] == [(line.text, line.kept) for line in page.lines]
+    assert twin.fields == page.fields
+
+
+def test_the_default_pipeline_reads_only_classes_declared_when_cleannews_is_imported() -> None:
+    """(A class declared later makes each process build its re2 sets again.) In a fresh
+    process: cleaning a page declares no class."""
+    seed = sorted((FIXTURES / "seeds").glob("*/page.txt"))[0]
+    script = ("import sys, cleannews; from cleannews.lexicon.scan import CLASSES; n = len(CLASSES); "
+              "cleannews.clean(open(sys.argv[1], encoding='utf-8').read()); "
+              "print([repr(c) for c in CLASSES[n:]])")
+    env = {**os.environ, "PYTHONPATH": str(Path(cleannews.__file__).parent.parent)}
+    done = subprocess.run([sys.executable, "-c", script, str(seed)], capture_output=True, text=True, env=env,
+                          check=True)
+    assert done.stdout.strip() == "[]"
 
 
 def test_a_text_the_scan_has_not_seen_is_answered_too() -> None:
@@ -142,9 +199,22 @@ def test_the_re2_engine_without_google_re2_says_what_to_install() -> None:
     (r"[^\s]x", r"[^\s]x"),                   # (in a negated class: re2's narrower \s)
     (r"(?-i:\p{Lu})", r"(?-i:\p{Lu})"),
     ("caf\\é", r"caf\x{e9}"),
+    (r"[a-z]{1,40}?x", r"[a-z]{1,}?x"),       # a high bound dropped (re2 would build 40 copies)
+    (r"\d{1,4}+x", r"[\d\p{Nd}]{1,4}x"),       # a low one kept
 ])
 def test_re2_source_translates_what_it_can_widen(source: str, expected: str) -> None:
     assert re2_source(source) == expected
+
+
+@pytest.mark.parametrize(("mode", "view", "expected"), [
+    ("start", None, "^(?:a)"),
+    ("line", None, r"^(?:a)\n?$"),
+    ("end", None, r"(?:a)\n?$"),
+    ("word", None, "(?:a)"),
+    ("line", str.strip, r"^[^\p{L}\p{N}]*(?:a)[^\p{L}\p{N}]*$"),   # (what a view may cut off)
+])
+def test_a_class_read_at_the_line_start_or_end_is_anchored_there_for_re2(mode, view, expected) -> None:
+    assert anchored("a", LexClass("ads", ("lines",), mode, view=view)) == expected
 
 
 @pytest.mark.parametrize("source", [r"(a)\1", r"(?i)abc", r"[^\S]x", r"\N{EM DASH}", r"(?#note)x"])

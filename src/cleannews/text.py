@@ -170,13 +170,14 @@ def list_number(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def announces_list(text: str, headers: regex.Pattern[str], *, max_words: int = 6, colon: bool = True) -> bool:
+def announces_list(text: str, names_list: Callable[[str], bool], *, max_words: int = 6, colon: bool = True) -> bool:
     """True for a line that announces a list under it: it ends with a colon (unless ``colon``
     is False), or it is a short heading that names one ("Zutaten für 4 Personen",
-    "Ingredients"; ``headers`` is the lexicon's ``[lists] headers`` pattern in "word" mode)."""
+    "Ingredients"; ``names_list(text)``: whether the text holds one of the lexicon's ``[lists]
+    headers`` as a whole word, as the page's scan answers)."""
     if colon and text.rstrip().endswith(":"):
         return True
-    return word_count(text) <= max_words and headers.search(text) is not None
+    return word_count(text) <= max_words and names_list(text)
 
 
 def is_label(text: str, *, max_words: int = 3) -> bool:

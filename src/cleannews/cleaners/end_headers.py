@@ -6,11 +6,26 @@ from __future__ import annotations
 
 import regex
 
+from ..lexicon.scan import lexicon_class
 from ..page import Page
 from .labels import label_text
 
 #: The end-section families, each a lexicon section with ``headers`` and/or ``headers_re``.
 FAMILIES = ("sources", "comments", "donation", "related", "footer")
+#: Lines longer than this head no section.
+MAX_HEADER_CHARS = 300
+
+
+def header_text(text: str) -> str:
+    """The part of a line a header is read in: its label (see :func:`label_text`) without
+    brackets ("[ 167 comments ]")."""
+    return label_text(text).strip("[]() ")
+
+
+#: Each family's headers as the whole line: where the page's scan rules out every one of them
+#: (with re2: no line has their bits), a line is no header; on the others one look-up of the
+#: five families' lists says which family's section the line heads (the first that matches).
+HEADERS = tuple(lexicon_class(family, ("headers", "headers_re"), "line", view=header_text) for family in FAMILIES)
 
 
 #: a comment counter at zero: no thread can start under it
@@ -24,14 +39,14 @@ def end_headers(page: Page) -> list[tuple[int, str]]:
     if cached is not None and cached[0] == page.version:
         return list(cached[1])
     assert page.lexicon is not None
-    lex = page.lexicon
-    headers = lex.whole_line(FAMILIES, ("headers", "headers_re"))  # (one look-up per line)
+    may_hit = page.scan.may_hit
+    headers = page.lexicon.whole_line(FAMILIES, ("headers", "headers_re"))
     found: list[tuple[int, str]] = []
     for i, line in enumerate(page.lines):
         text = line.text
-        if not text or len(text) > 300:
+        if not text or len(text) > MAX_HEADER_CHARS or not any(may_hit(cls, text) for cls in HEADERS):
             continue
-        core = label_text(text).strip("[]() ")  # "[ 167 comments ]"
+        core = header_text(text)
         m = headers.match(core)
         if m:
             family = next(f for n, f in enumerate(FAMILIES) if m.group(f"_s{n}") is not None)

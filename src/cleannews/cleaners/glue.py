@@ -5,7 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..cleaner import Cleaner
+from ..lexicon.scan import lexicon_class
 from ..page import Page
+
+#: The UI phrases a scraper glues onto their neighbours (case-sensitive), anywhere in a line.
+GLUED_PHRASES = lexicon_class("glue", ("phrases_re",), "search", flags=0)
 
 
 @dataclass(frozen=True)
@@ -21,16 +25,13 @@ class SplitGluedSpans(Cleaner):
 
     def __call__(self, page: Page) -> None:
         assert page.lexicon is not None
-        pattern = page.lexicon.pattern("glue", "phrases_re", "search", flags=0)
-        needles = page.lexicon.needles("glue", ("phrases_re",), flags=0)
-        if needles is not None:  # search only the lines that hold a piece of a phrase
-            needles = needles.in_page(line.text for line in page.lines)
-            if not needles:
-                return
+        pattern = GLUED_PHRASES.pattern(page.lexicon)
+        scan = page.scan
+        scan.expect(GLUED_PHRASES, (line.text for line in page.lines))  # (every line is asked about)
         splits: dict[int, list[str]] = {}
         for i, line in enumerate(page.lines):
             text = line.text
-            if needles is not None and not needles.in_line(text):
+            if not text or not scan.hit(GLUED_PHRASES, text):  # (the scan says where a phrase is)
                 continue
             cuts: set[int] = set()
             for m in pattern.finditer(text):

@@ -4,6 +4,7 @@ tight lists, tables and repeated lines are recognised as wholes."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ from ..line_table import page_table
 from ..page import Page
 from ..text import announces_list, line_key, word_count
 from .line_features import TOKEN, UI, LineFeatures, line_features, spaceless_measures
+from .menus import names_list
 
 if TYPE_CHECKING:
     from .main_text import MainText
@@ -202,7 +204,7 @@ def tight_lists(page: Page, kept: list[int], verdicts: list[Verdict], max_list_w
     no blank line between them, none longer than ``max_list_words`` words, are a list of
     links (teaser titles, a menu), unless a line ending with ":" announces them."""
     assert page.lexicon is not None
-    headers = page.lexicon.pattern("lists", "headers", "word")
+    headers = names_list(page)
     position = {i: k for k, i in enumerate(kept)}
     out = list(verdicts)
     lines = page.lines
@@ -226,7 +228,7 @@ def tight_lists(page: Page, kept: list[int], verdicts: list[Verdict], max_list_w
     return out
 
 
-def announced_at(page: Page, i: int, headers: regex.Pattern[str]) -> bool:
+def announced_at(page: Page, i: int, headers: Callable[[str], bool]) -> bool:
     """True when line i, or the non-blank line above it, announces a list."""
     before = page.next_nonblank(i, -1)
     return any(announces_list(page.lines[k].text, headers) for k in ([before] if before is not None else []) + [i])
@@ -239,7 +241,7 @@ def short_runs(page: Page, kept: list[int], classes: list[str], verdicts: list[V
     list the text announces (a line ending with ":" just before it or at its head) is left
     to the context."""
     assert page.lexicon is not None
-    headers = page.lexicon.pattern("lists", "headers", "word")
+    headers = names_list(page)
     out = list(verdicts)
     n = 0
     while n < len(kept):

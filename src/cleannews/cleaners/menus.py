@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-
-import regex
+from functools import partial
 
 from ..article import RemovalCode
 from ..cleaner import Cleaner
+from ..lexicon.scan import lexicon_class
 from ..page import Page
 from ..text import PARAGRAPH_WORDS, announces_list, ends_sentence, is_prose, is_title_like, word_count
+
+#: A list heading as a whole word ("Zutaten", "Ingredients"): a line that announces a list.
+LIST_HEADERS = lexicon_class("lists", ("headers",), "word")
+
+
+def names_list(page: Page) -> Callable[[str], bool]:
+    """Whether a text holds a list heading (:data:`LIST_HEADERS`), as the page's scan answers."""
+    return partial(page.scan.hit, LIST_HEADERS)
 
 
 @dataclass(frozen=True)
@@ -37,7 +46,7 @@ class MenuRuns(Cleaner):
         return (len(text) <= 40 and word_count(text) <= self.max_words and not ends_sentence(text)
                 and not text.endswith(":") and not text.startswith(("•", "-", "–", "*", "·")))
 
-    def _announced(self, page: Page, i: int, headers: regex.Pattern[str]) -> bool:
+    def _announced(self, page: Page, i: int, headers: Callable[[str], bool]) -> bool:
         """True when the line right above the run ends with a colon, or a list heading
         ("Zutaten") stands at the run's head or a few lines above it (``look_back`` lines of its
         block at most)."""
@@ -75,7 +84,7 @@ class MenuRuns(Cleaner):
 
     def __call__(self, page: Page) -> None:
         assert page.lexicon is not None
-        headers = page.lexicon.pattern("lists", "headers", "word")
+        headers = names_list(page)
         lines = page.lines
         i = 0
         while i < len(lines):

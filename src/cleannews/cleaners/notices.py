@@ -23,8 +23,7 @@ import regex
 
 from ..article import RemovalCode
 from ..cleaner import Cleaner
-from ..lexicon import Lexicon
-from ..lexicon.needles import class_end, escape_end, group_end
+from ..lexicon.scan import LexClass, lexicon_class
 from ..page import Page
 from ..text import word_count
 
@@ -53,95 +52,32 @@ DEFAULT_FAMILIES: tuple[str, ...] = tuple(f for f in FAMILIES if f != "provenanc
 
 #: Bullets, stars and brackets a notice may stand behind ("* Affiliate links", "(Disclosure: …)").
 _LEADING = regex.compile(r"[\s*†•·|>»›\-–—(\[¿¡]+")
-#: The letters a line or an entry starts with.
-_LETTERS = regex.compile(r"[^\W\d_]+")
 
 
-def _split_top(source: str) -> list[str] | None:
-    """The alternatives of a regex source at its top level, or None when brackets do not balance."""
-    parts, start, i = [], 0, 0
-    while i < len(source):
-        ch = source[i]
-        if ch == "\\":
-            i = escape_end(source, i)
-        elif ch in "[(":
-            i = (class_end if ch == "[" else group_end)(source, i)
-            if i < 0:
-                return None
-        elif ch == ")":
-            return None
-        else:
-            if ch == "|":
-                parts.append(source[start:i])
-                start = i + 1
-            i += 1
-    return parts + [source[start:]]
+def notice_text(text: str) -> str:
+    """The part of a line a notice is read in: after the bullets, stars and brackets it may
+    stand behind."""
+    lead = _LEADING.match(text)
+    return text[lead.end():] if lead else text
 
 
-def _openers(entry: str) -> set[str] | None:
-    """How a line matching ``entry`` starts, as keys: the first four letters of its first word
-    (casefolded), a shorter first word whole ("=we"), or a shorter start that letters may follow
-    ("ne" for "Ne(?:xt|wer)"); None when this reader cannot tell (the entry starts with a class,
-    a wildcard, a repeated group): then every line has to be tried."""
-    if entry.startswith("(?:"):
-        after_group = group_end(entry, 0)
-        end = after_group - 1 if after_group > 0 else None  # (the ")" that closes the group)
-        alternatives = _split_top(entry[3:end]) if end is not None else None
-        if end is None or alternatives is None:
-            return None
-        found: set[str] = set()
-        for alternative in alternatives:
-            sub = _openers(alternative)
-            if sub is None:
-                return None
-            found |= sub
-        quantifier = entry[end + 1:end + 2]
-        if quantifier in ("?", "*"):  # an optional group: or what follows it
-            rest = _openers(entry[end + 2:].lstrip("?+"))
-            return None if rest is None else found | rest
-        if quantifier == "{":
-            return None
-        return found
-    m = _LETTERS.match(entry)
-    if m is None:
-        return None
-    word = m.group().casefold()
-    after = entry[m.end():m.end() + 1]
-    if after in ("?", "*", "{"):  # the last letter is optional
-        word, after = word[:-1], "("
-    if not word:
-        return None
-    if len(word) >= 4:
-        return {word[:4]}
-    # a short word: the whole first word of the line, unless letters may follow it in the entry
-    return {word} if after in ("(", "[") else {"=" + word}
+def _family_class(family: str) -> LexClass:
+    """The openers of one family (lexicon ``[notices] <family>_re``) at the start of a line's
+    notice text."""
+    return lexicon_class("notices", (family + "_re",), "start", view=notice_text)
 
 
-#: One family's entry: (position of the family, position of the entry, its source).
-_Entry = tuple[int, int, str]
+#: Each family's openers, and those of every family in one class (a line that starts like none
+#: of them is no notice, whichever families the step removes).
+FAMILY_CLASSES: dict[str, LexClass] = {family: _family_class(family) for family in FAMILIES}
+ANY_NOTICE = lexicon_class("notices", tuple(family + "_re" for family in FAMILIES), "start", view=notice_text)
 
 
-@functools.lru_cache(maxsize=256)
-def _index(lexicon: Lexicon, families: tuple[str, ...]) -> tuple[tuple[_Entry, ...], dict[str, tuple[_Entry, ...]]]:
-    """The families' entries that any line may match, and the others by the keys of how their
-    lines start (see :func:`_openers`)."""
-    anywhere: list[_Entry] = []
-    by_key: dict[str, list[_Entry]] = {}
-    for f, family in enumerate(families):
-        for n, entry in enumerate(lexicon.list("notices", family + "_re")):
-            keys = _openers(str(entry))
-            if keys is None:
-                anywhere.append((f, n, str(entry)))
-            for key in keys or ():
-                by_key.setdefault(key, []).append((f, n, str(entry)))
-    return tuple(anywhere), {key: tuple(entries) for key, entries in by_key.items()}
-
-
-@functools.lru_cache(maxsize=4096)
-def _compiled(source: str) -> regex.Pattern[str]:
-    """One entry, anchored at the line's start (compiled on first need, once per process: most
-    lines start like none, and compiling costs more than matching)."""
-    return regex.compile(f"^(?:{source})", regex.I | regex.V0)
+@functools.lru_cache(maxsize=64)
+def _gate(families: tuple[str, ...]) -> LexClass | None:
+    """:data:`ANY_NOTICE` when it holds every one of these families (then a line it does not hit
+    starts like none of them), else None."""
+    return ANY_NOTICE if set(families) <= FAMILY_CLASSES.keys() else None
 
 
 @dataclass(frozen=True)
@@ -164,22 +100,16 @@ class Notices(Cleaner):
                 page.remove(i, self.name, why, self.code)
 
     def reason(self, text: str, page: Page) -> str | None:
-        """Why a line is a notice (its family), or None."""
-        assert page.lexicon is not None
-        lead = _LEADING.match(text)
-        core = text[lead.end():] if lead else text
-        if not core:
+        """Why a line is a notice (its family, the first of ``families`` it starts like), or None."""
+        scan = page.scan
+        gate = _gate(tuple(self.families))
+        if not notice_text(text) or (gate is not None and not scan.hit(gate, text)):
             return None
-        first = _LETTERS.match(core)
-        head = first.group().casefold() if first else ""
-        anywhere, by_key = _index(page.lexicon, tuple(self.families))
-        candidates = set(anywhere)
-        for key in (head[:4], "=" + head, head[:1], head[:2], head[:3]):
-            candidates.update(by_key.get(key, ()))
-        for f, _, source in sorted(candidates):
-            if _compiled(source).match(core):
+        for family in self.families:
+            cls = FAMILY_CLASSES.get(family) or _family_class(family)
+            if scan.hit(cls, text):
+                core = notice_text(text)
                 if word_count(core) > self.max_words:
                     return None
-                family = self.families[f]
                 return f"{FAMILIES.get(family, family)}: {core[:60]!r}"
         return None

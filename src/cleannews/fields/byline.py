@@ -21,11 +21,12 @@ import regex
 from ..article import RemovalCode
 from ..cleaner import Cleaner
 from ..lexicon import Lexicon
+from ..lexicon.scan import PageScan
 from ..page import Page
 from ..language import stopwords
 from ..text import PARAGRAPH_WORDS, ends_sentence, is_prose, looks_like_name
 from .dates import is_date_line
-from .fields_util import byline_prefix
+from .fields_util import BYLINE_LABEL, BYLINE_PREFIX, ROLE_LINE, ROLE_START, byline_prefix
 from .meta import _bare_name, parse_meta_line
 
 _SIGNATURE = regex.compile(r"^\(\s*(?P<names>[\p{L}][\p{L}.\-]{0,15}(?:\s*[/,;]\s*[\p{L}][\p{L}.\-]{0,15}){0,6})\s*\)$")
@@ -71,9 +72,10 @@ def _undouble(name: str) -> str:
     return name
 
 
-def strip_role(text: str, lexicon: Lexicon) -> str:
-    """The name without a leading role word ("Redakteurin Katharina Kunz" -> "Katharina Kunz")."""
-    m = lexicon.pattern("byline", "roles", "start").match(text)
+def strip_role(text: str, lexicon: Lexicon, scan: PageScan | None = None) -> str:
+    """The name without a leading role word ("Redakteurin Katharina Kunz" -> "Katharina Kunz");
+    ``scan``: the page's lexicon scan, which answers for a line of the page."""
+    m = scan.match(ROLE_START, text) if scan is not None else ROLE_START.reference(lexicon, text)
     return text[m.end():].strip(" :,-–") if m else text
 
 
@@ -95,7 +97,7 @@ class Byline(Cleaner):
     def __call__(self, page: Page) -> None:
         assert page.lexicon is not None
         lex = page.lexicon
-        label = lex.whole_line(("byline",), ("labels",))
+        scan = page.scan
         prefix = byline_prefix(lex)
         names: list[str] = []
         prose = 0
@@ -106,7 +108,7 @@ class Byline(Cleaner):
                 if prose > self.header_paragraphs:
                     break
                 continue
-            if label.match(text.strip(" :")):
+            if scan.hit(BYLINE_LABEL, text):
                 names = self._author_box(page, i)
                 if names:
                     break
@@ -121,7 +123,7 @@ class Byline(Cleaner):
                     names = meta.names
                     break
                 continue
-            found = self._prefixed(text, prefix, lex)
+            found = self._prefixed(text, prefix, page)
             if found:
                 page.claim(i, "byline", self.name, "byline line")
                 names = found + self._more_bylines(page, i, prefix)
@@ -137,11 +139,12 @@ class Byline(Cleaner):
             self._drop_repeats(page)
 
     @staticmethod
-    def _prefixed(text: str, prefix: regex.Pattern[str], lex: Lexicon) -> list[str]:
+    def _prefixed(text: str, prefix: regex.Pattern[str], page: Page) -> list[str]:
         """The names on a "Von/By …" line (none when the line is no such line)."""
-        m = prefix.match(text)
+        assert page.lexicon is not None
+        m = prefix.match(text) if page.scan.may_hit(BYLINE_PREFIX, text) else None
         if m and not ends_sentence(text) and len(text) <= 120:
-            return split_names(m.group("rest"), lex) or []
+            return split_names(m.group("rest"), page.lexicon) or []
         return []
 
     def _more_bylines(self, page: Page, i: int, prefix: regex.Pattern[str]) -> list[str]:
@@ -151,7 +154,7 @@ class Byline(Cleaner):
         names: list[str] = []
         j = page.next_kept(i)
         while j is not None and j - i <= 2:
-            found = self._prefixed(page.lines[j].text, prefix, page.lexicon)
+            found = self._prefixed(page.lines[j].text, prefix, page)
             if not found:
                 break
             page.claim(j, "byline", self.name, "byline line")
@@ -176,7 +179,7 @@ class Byline(Cleaner):
             nxt = page.next_kept(j)
             if nxt is None:
                 break
-            found = split_names(strip_role(page.lines[nxt].text, page.lexicon), page.lexicon)
+            found = split_names(strip_role(page.lines[nxt].text, page.lexicon, page.scan), page.lexicon)
             nav = page.lexicon.words("navigation", "lines")
             if not found or any(w.casefold().strip(".") in nav for n in found for w in n.split()):
                 break
@@ -195,7 +198,7 @@ class Byline(Cleaner):
         assert page.lexicon is not None
         lex = page.lexicon
         stop = stopwords(page.language)
-        roles = lex.pattern("byline", "roles", "line")
+        scan = page.scan
         prose = 0
         for i, line in list(page.kept()):
             text = line.text.strip()
@@ -211,7 +214,7 @@ class Byline(Cleaner):
             nxt = page.next_kept(i)
             after = page.lines[nxt].text.strip() if nxt is not None else ""
             # ... or a date line that continues it after a separator ("Ronja Beck" / "/ 16.11.2018")
-            near_date = bool(after) and (bool(roles.match(after.strip(" :,"))) or (
+            near_date = bool(after) and (scan.hit(ROLE_LINE, after) or (
                 after[:1] in "/|·•–-" and is_date_line(after.lstrip("/|·•–- "), lex,
                                                        month_first=page.language == "en")))
             if near_date:

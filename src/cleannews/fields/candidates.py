@@ -25,13 +25,14 @@ import regex
 from ..article import RemovalCode
 from ..language import stopwords
 from ..lexicon import Lexicon
-from ..lexicon.whole_line import WholeLine
+from ..lexicon.scan import PageScan
 from ..line_table import END_COLON, END_ELLIPSIS, END_PERIOD, END_QUESTION, STARTS_UPPER, LineTable, page_table
 from ..page import Page
 from ..text import PARAGRAPH_WORDS, ends_sentence, is_prose, line_key, looks_like_name, \
     title_key, word_count
 from .dates import FoundDate, find_dates, is_date_line, residue
-from .fields_util import byline_prefix
+from .fields_util import BYLINE_LABEL, BYLINE_PREFIX, BYLINE_PREFIX_WORD, NAVIGATION_LINE, RELATIVE_DATE, ROLE_WORD, \
+    UI_WORDS, byline_prefix
 from .names import names_in_line
 
 #: Lines over / under the main run's first line that are candidates.
@@ -141,26 +142,6 @@ def _ends_with_one(key: str, keys: set[str], lengths: list[int]) -> bool:
     return False
 
 
-class _Finder:
-    """Whether a line holds a match of one lexicon list's pattern (one class of lexicon hits),
-    searching only the lines that hold one of the list's needles (see
-    :meth:`~cleannews.lexicon.Lexicon.needles`). A page-wide scan of the lexicon's lists would
-    answer the same question for every line at once."""
-
-    __slots__ = ("pattern", "needles")
-
-    def __init__(self, lex: Lexicon, section: str, key: str, mode: str, texts: list[str]) -> None:
-        self.pattern = lex.pattern(section, key, mode)
-        needles = lex.needles(section, (key,))
-        self.needles = needles.in_page(texts) if needles is not None else None
-
-    def found(self, text: str) -> bool:
-        """True when the pattern matches somewhere in text."""
-        if self.needles is not None and not self.needles.in_line(text):
-            return False
-        return self.pattern.search(text) is not None
-
-
 class _Basic:
     """What the candidates read of a line and of its neighbours: its words, prose or title
     shape, dates, byline prefix and label (each line measured once per page)."""
@@ -177,14 +158,16 @@ class _Basic:
 
 
 def _basic(table: LineTable, i: int, lex: Lexicon, month_first: bool, prefix: regex.Pattern[str],
-           label: WholeLine) -> _Basic:
-    """Line i's :class:`_Basic` measures, from the page's feature table and the lexicon."""
+           scan: PageScan) -> _Basic:
+    """Line i's :class:`_Basic` measures, from the page's feature table, its lexicon scan and
+    the lexicon."""
     text = table.texts[i].strip()
     n = table.words(i)
     dates = find_dates(text, lex, month_first=month_first) if n <= MAX_CANDIDATE_WORDS else []
     return _Basic(text, n, table.prose(i), table.title_like(i), dates,
-                  bool(dates) and is_date_line(text, lex, month_first=month_first), prefix.match(text),
-                  bool(label.match(text.strip(" :"))))
+                  bool(dates) and is_date_line(text, lex, month_first=month_first),
+                  prefix.match(text) if scan.may_hit(BYLINE_PREFIX, text) else None,
+                  scan.hit(BYLINE_LABEL, text))
 
 
 def _either(first: _Basic | None, second: _Basic | None, name: str) -> float:
@@ -229,15 +212,10 @@ class PageCandidates:
         month_first = page.language == "en"
         stops = stopwords(page.language)
         prefix = byline_prefix(lex)
-        label = lex.whole_line(("byline",), ("labels",))
         particles = lex.words("byline", "particles")
         agencies = lex.words("byline", "agencies")
-        prefix_word = lex.pattern("byline", "prefixes", "word")
-        roles = lex.pattern("byline", "roles", "word")
-        relative = lex.pattern("dates", "relative_re", "search")
-        # (the UI phrases, a long list, are searched only in lines that hold one of their needles)
-        ui = _Finder(lex, "scorer", "ui", "word", [page.lines[i].text for i in indices])
-        nav = lex.pattern("navigation", "lines", "line")
+        scan = page.scan
+        hit = scan.hit
         counts = table.key_counts()
         # the text under the article's start, for the echo of a line's words
         after: list[int] = []
@@ -257,7 +235,7 @@ class PageCandidates:
             """The line at ordinal n's basic measures, computed once (None past the page's ends)."""
             b = memo.get(n)
             if b is None and 0 <= n < len(order):
-                b = memo[n] = _basic(table, order[n], lex, month_first, prefix, label)
+                b = memo[n] = _basic(table, order[n], lex, month_first, prefix, scan)
             return b
 
         # title-shaped lines above the anchor, counted from the anchor up
@@ -345,16 +323,16 @@ class PageCandidates:
                 "date_rank": min(date_rank.get(i, 10), 10) / 10.0,
                 "date_residue": min(res, 10) / 10.0 if dates else 0.0,
                 "date_at_start": float(bool(dates) and not residue(text[:dates[0].start], [], lex)),
-                "relative_date": float(bool(relative.search(text))),
-                "prefix": float(b.prefix), "prefix_word": float(bool(prefix_word.search(text))),
+                "relative_date": float(hit(RELATIVE_DATE, text)),
+                "prefix": float(b.prefix), "prefix_word": float(hit(BYLINE_PREFIX_WORD, text)),
                 "prefix_name": float(bool(rest) and looks_like_name(rest.split(",")[0].split("|")[0].strip(),
                                                                      particles=particles)),
                 "byline_label": float(b.label),
-                "role": float(bool(roles.search(text))),
+                "role": float(hit(ROLE_WORD, text)),
                 "name": float(looks_like_name(text, particles=particles)),
                 "agency": float(any(t.casefold().strip("().,/") in agencies for t in tokens)),
                 "name_tokens": min(table.name_tokens(i), 6) / 6.0,
-                "ui": float(ui.found(text)), "nav": float(bool(nav.match(text))),
+                "ui": float(hit(UI_WORDS, text)), "nav": float(hit(NAVIGATION_LINE, text)),
                 "next_date": _either(next1, next2, "date_line"), "next_prefix": _either(next1, next2, "prefix"),
                 "next_prose": _either(next1, None, "prose"), "prev_prose": _either(prev1, None, "prose"),
                 "prev_date": _either(prev1, prev2, "date_line"), "prev_prefix": _either(prev1, prev2, "prefix"),

@@ -20,6 +20,7 @@ from ..cleaner import Cleaner
 from ..lexicon import Lexicon
 from ..page import Page
 from ..text import PARAGRAPH_WORDS, is_prose
+from .fields_util import DATE_LABEL, RELATIVE_DATE
 
 _TIME = regex.compile(r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|uhr|h)?(?!\d)", regex.I)
 _DIGIT = regex.compile(r"\d")
@@ -196,8 +197,7 @@ class PublishedDate(Cleaner):
         from .meta import parse_meta_line
         assert page.lexicon is not None
         lex = page.lexicon
-        labels = lex.whole_line(("dates",), ("updated", "published"))
-        relative = lex.pattern("dates", "relative_re", "search")
+        scan = page.scan
         month_first = page.language == "en"
         stop = stopwords(page.language)
         candidates: list[FoundDate] = []
@@ -234,9 +234,9 @@ class PublishedDate(Cleaner):
                             candidates.extend(meta.dates)
                         elif not meta.unknown_before_date:
                             weak.extend(meta.dates)
-            elif labels.match(text.strip(" :")):
+            elif scan.hit(DATE_LABEL, text):
                 page.claim(i, "date", self.name, "date label without a date")
-            elif relative.search(text) and not residue(text, [], lex):
+            elif scan.hit(RELATIVE_DATE, text) and not residue(text, [], lex):
                 page.claim(i, "date", self.name, "relative date (no calendar date given)")
         value = choose(candidates) or (choose(weak) if self.use_weak else None)
         if value is not None and "date" not in page.fields:

@@ -32,11 +32,11 @@ from ..article import RemovalCode
 from ..cleaner import Cleaner
 from ..page import Page
 from ..language import stopwords
-from ..lexicon.scan import lexicon_class
 from ..text import (LETTER_WORD, PARAGRAPH_WORDS, PROSE_WORDS, SHORT_SENTENCE_WORDS, for_text, is_prose, is_title_like,
                     looks_like_name, overlap, title_key, word_count)
 from .byline import split_names
 from .dates import find_dates, residue
+from .fields_util import NAVIGATION_LINE, UI_WORDS
 from .meta import parse_meta_line
 
 #: A label with a figure ("Portionen: 12", "Krok 3", "Servings 12", "4 Kommentare",
@@ -50,9 +50,6 @@ _FIGURE = regex.compile(r"(?<![\p{L}\p{N}])\d+(?:[.,/]\d+)*")
 _NAMES_END = regex.compile(r"\s*(?:[|·•@,;(]|\s[–—\-]\s).*$")
 #: LETTER_WORD for ASCII text (see for_text; "’" is no ASCII character and there are no marks).
 _ASCII_LETTER_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
-#: A line that holds a UI phrase ("Sign in", "Newsletter") or is a navigation link.
-_UI = lexicon_class("scorer", ("ui",), "word")
-_NAVIGATION = lexicon_class("navigation", ("lines",), "line")
 _ADDRESS = regex.compile(r"@\S+\.\w|(?<!\S)@\w{2,}|https?://|www\.\S+\.\w")
 
 
@@ -182,7 +179,7 @@ class Headline(Cleaner):
                 penalised.add(i)
             if counts[keys[i]] > 1:
                 value += self.repeat_bonus
-            if hit(_UI, text) or hit(_NAVIGATION, text):
+            if hit(UI_WORDS, text) or hit(NAVIGATION_LINE, text):  # (a UI phrase, a navigation link)
                 value -= self.ui_penalty
                 penalised.add(i)
             return value

@@ -9,7 +9,9 @@ then decides, on the lines the set names only (see :mod:`cleannews.lexicon.scan`
 For that, the set must find a class wherever the `regex` pattern could: :func:`re2_source`
 translates an entry so that the ``re2`` form matches at least where the `regex` one does
 (Unicode ``\\s``, ``\\w`` and ``\\d`` for ``re2``'s ASCII ones; lookarounds and word boundaries
-dropped, as they only narrow a match; atomic groups and possessive quantifiers as plain ones),
+dropped, as they only narrow a match; atomic groups and possessive quantifiers as plain ones;
+a repetition with a high bound, ``{1,40}``, as an unbounded one, ``{1,}``: re2 would build the
+bounded one as forty copies of what it repeats),
 and gives up (None) on what it cannot translate that way; a class with such an entry is left
 to the `regex` engine. ``re2`` folds case as Unicode's simple case folding does; the `regex`
 module also pairs "i" with dotless "ı" and dotted "İ", so a line holding either is given every
@@ -52,8 +54,14 @@ _SCOPED_FLAGS = regex.compile(r"\(\?[imsU]*(?:-[imsU]+)?:")
 #: re2's memory budget for one set (its automaton's states are cached within it; a small
 #: budget makes re2 build them again and again: 8 MB ran at half the speed).
 MAX_MEMORY = 64 << 20
-#: How many classes one set holds (see :class:`Re2Scan`).
+#: How many classes one set holds (see :class:`Re2Scan`), and how many of those anchored at the
+#: line's start.
 CLASSES_PER_SET = 8
+ANCHORED_PER_SET = 64
+#: A bounded repetition ``{m,n}``, and the bound above which the translation drops it (``{m,}``):
+#: forty copies of a wide Unicode class took tens of milliseconds to compile.
+_BOUNDED = regex.compile(r"\{(\d+),(\d+)\}")
+MAX_BOUND = 8
 #: Characters the `regex` module folds to "i" besides the ASCII ones, which ``re2`` does not.
 _TURKIC_I = ("\u0131", "\u0130")
 
@@ -157,6 +165,11 @@ def re2_source(source: str) -> str | None:
                 return None  # inline flags, comments, conditionals, branch resets: not read
             if source.startswith("(?P", i) and source[i + 3:i + 4] != "<":
                 return None
+        bounded = _BOUNDED.match(source, i) if ch == "{" else None
+        if bounded is not None and int(bounded.group(2)) > MAX_BOUND:
+            out.append("{" + bounded.group(1) + ",}")  # (matches wherever the bounded one does)
+            i = bounded.end() + (source[bounded.end():bounded.end() + 1] == "+")  # (possessive: plain)
+            continue
         if ch in "*+?}" and source[i + 1:i + 2] == "+":  # possessive: as a plain quantifier
             out.append(ch)
             i += 2
@@ -166,13 +179,34 @@ def re2_source(source: str) -> str | None:
     return "".join(out)
 
 
+#: What a class's view may cut off a line's ends (see :func:`~cleannews.lexicon.scan.lexicon_class`):
+#: characters that are neither letters nor digits.
+_CUT = r"[^\p{L}\p{N}]*"
+#: The modes anchored at the line's start, and at its end.
+_AT_START = ("line", "start")
+_AT_END = ("line", "end")
+
+
+def anchored(source: str, cls: LexClass) -> str:
+    """The ``re2`` form of a class's entries, anchored as the class's mode is: a class read at
+    the line's start (or end) matches there, after what its view may cut off. Anchored, the
+    automaton gives up on a line after its first characters instead of trying every position
+    (the notices' openers, unanchored, made the sets' automata grow by some 80 MB)."""
+    cut = "" if cls.view is None else _CUT
+    start = "^" + cut if cls.mode in _AT_START else ""
+    end = (cut or r"\n?") + "$" if cls.mode in _AT_END else ""  # (the regex module's "$" allows a final "\n")
+    return f"{start}(?:{source}){end}"
+
+
 class Re2Scan:
     """The ``re2`` sets of the classes of one lexicon: :meth:`mask` of a line is the bitmask
     of the classes that may occur in it; ``bits`` maps each class the sets hold to its bit (a
     class missing there is in no set: the `regex` engine scans it).
 
-    The classes go in sets of :data:`CLASSES_PER_SET`: the automaton of one set of all classes
-    grows to tens of megabytes per language as it meets lines, sets of a few classes stay small.
+    The classes read anywhere in a line go in sets of :data:`CLASSES_PER_SET`: the automaton
+    of one set of all classes grows to tens of megabytes per language as it meets lines, sets
+    of a few classes stay small. The classes anchored at the line's start give up after a few
+    characters, and go in sets of :data:`ANCHORED_PER_SET` (fewer sets: fewer calls per line).
     """
 
     def __init__(self, lexicon: Lexicon, classes: Sequence[LexClass]) -> None:
@@ -180,23 +214,25 @@ class Re2Scan:
         self.bits: dict[LexClass, int] = {}
         self._sets: list[tuple[Any, list[int]]] = []
         self.all = 0
-        current: tuple[Any, list[int]] | None = None
+        current: dict[bool, tuple[Any, list[int]]] = {}
         for n, cls in enumerate(classes):
             if cls.flags & ~regex.I & ~regex.V0:
                 continue  # (flags this scan does not translate: the regex engine reads the class)
             source = re2_source(lexicon.source(cls.section, cls.keys))
             if source is None:
                 continue
-            if current is None or len(current[1]) >= CLASSES_PER_SET:
+            at_start = cls.mode in _AT_START
+            group = current.get(at_start)
+            if group is None or len(group[1]) >= (ANCHORED_PER_SET if at_start else CLASSES_PER_SET):
                 options = _re2.Options()
                 options.max_mem = MAX_MEMORY
-                current = (_re2.Set.SearchSet(options), [])
-                self._sets.append(current)
+                group = current[at_start] = (_re2.Set.SearchSet(options), [])
+                self._sets.append(group)
             try:
-                current[0].Add(("(?i)" if cls.flags & regex.I else "") + f"(?:{source})")
+                group[0].Add(("(?i)" if cls.flags & regex.I else "") + anchored(source, cls))
             except Exception:  # noqa: BLE001 - re2 refuses it (an error type of its own): the regex engine
                 continue
-            current[1].append(1 << n)
+            group[1].append(1 << n)
             self.bits[cls] = 1 << n
         kept = []
         for found, owners in self._sets:

@@ -78,6 +78,12 @@ class LexClass:
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("a LexClass is immutable")
 
+    def __copy__(self) -> LexClass:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, object]) -> LexClass:
+        return self
+
     def __hash__(self) -> int:
         return self._hash
 
@@ -113,7 +119,8 @@ def lexicon_class(section: str, keys: tuple[str, ...], mode: str = "search", *, 
                   view: Callable[[str], str] | None = None) -> LexClass:
     """Declare a lexicon class that steps read through :attr:`Page.scan`: it joins the
     multi-pattern scan (see :class:`LexClass`). ``view`` must give a part of the line (its text
-    with something cut off at either end), never new text."""
+    with characters that are neither letters nor digits cut off at either end: spaces,
+    bullets, dots, colons), never new text."""
     cls = LexClass(section, keys, mode, int(flags), view)
     found = _DECLARED.get(cls)
     if found is None:
@@ -126,19 +133,21 @@ def lexicon_class(section: str, keys: tuple[str, ...], mode: str = "search", *, 
 #: the whole page (once), so that the lines without one need no look at all: a class asked
 #: about a few lines only is not worth a look through the page.
 PAGE_NEEDLES_AFTER = 24
-#: With the regex engine, the needles of a class with fewer entries are not looked for: its
-#: pattern fails faster than a line is folded.
+#: With the regex engine, the needles of a case-insensitive class with fewer entries are not
+#: looked for: its pattern fails faster than a line is folded (a case-sensitive class's needles
+#: are looked for in the line as it stands, which costs less than any match).
 NEEDLES_MIN_ENTRIES = 40
 
 
 class _Column:
-    """What a scan knows of one class: its pattern's matcher, its bit in the multi-pattern
-    scan (0: none), and with the regex engine its needles (None: none) and how many texts it
-    was asked about."""
+    """What a scan knows of one class: its pattern's matcher (None until a text needs it: with
+    re2, on most pages no line has the class's bit, and compiling a long list costs
+    milliseconds), its bit in the multi-pattern scan (0: none), and with the regex engine its
+    needles (None: none) and how many texts it was asked about."""
 
     __slots__ = ("run", "bit", "needles", "on_page", "on_page_texts", "asked")
 
-    def __init__(self, run: Callable[[str], _Match], bit: int, needles: Needles | None = None) -> None:
+    def __init__(self, run: Callable[[str], _Match] | None, bit: int, needles: Needles | None = None) -> None:
         self.run = run
         self.bit = bit
         self.needles = needles
@@ -193,6 +202,11 @@ class PageScan:
         self._folded: dict[str, str] = {}
         self._page_needles = page_needles
 
+    def __deepcopy__(self, memo: dict[int, object]) -> PageScan:
+        """The scan itself: its answers depend on a text alone, so a copy of the page shares it
+        (its re2 sets cannot be copied)."""
+        return self
+
     @property
     def engine(self) -> str:
         """The engine that finds the lines a class may match: "re2" or "regex"."""
@@ -214,7 +228,10 @@ class PageScan:
         view = text if cls.view is None else cls.view(text)
         if column.needles is not None and not self._may_match(column, cls, text, view):
             return None
-        return column.run(view)
+        run = column.run
+        if run is None:
+            run = column.run = _matcher(self.lexicon, cls)
+        return run(view)
 
     def _may_match(self, column: _Column, cls: LexClass, text: str, view: str) -> bool:
         """False when the view holds none of the class's needles (on the page's own lines and
@@ -248,6 +265,23 @@ class PageScan:
         """True when ``cls``'s pattern finds something in ``text``."""
         return self.match(cls, text) is not None
 
+    def may_hit(self, cls: LexClass, text: str) -> bool:
+        """False when ``cls`` certainly finds nothing in ``text`` (the multi-pattern scan has
+        not its bit); True when it may. For a step that runs a narrower pattern built on the
+        class's lists (the byline prefix followed by a name): that pattern runs only where this
+        says True, and decides. With the regex engine (or a class re2 does not read) always
+        True: the step's own pattern is the only test."""
+        column = self._columns.get(cls)
+        if column is None:
+            column = self._column(cls)
+        bit = column.bit
+        if not bit:
+            return True
+        mask = self._masks.get(text)
+        if mask is None:
+            mask = self._masks[text] = self._multi.mask(text)  # type: ignore[union-attr]
+        return bool(mask & bit)
+
     def hits(self, cls: LexClass) -> dict[str, regex.Match[str]]:
         """The texts (views) of the page's lines in which ``cls`` finds something, with the match."""
         found: dict[str, regex.Match[str]] = {}
@@ -274,11 +308,12 @@ class PageScan:
         when one of them is in it, and once the class was asked about
         :data:`PAGE_NEEDLES_AFTER` lines, only the needles that occur on the page count (on most
         pages, none of most classes')."""
-        run = _matcher(self.lexicon, cls)
         bit = self._multi.bits.get(cls, 0) if self._multi is not None else 0
+        run = None if bit else _matcher(self.lexicon, cls)
         needles = None
         if not bit and self._page_needles and cls.view is None and cls.mode not in _ANCHORED \
-                and sum(len(self.lexicon.list(cls.section, key)) for key in cls.keys) >= NEEDLES_MIN_ENTRIES:
+                and (not cls.flags & IGNORE_CASE
+                     or sum(len(self.lexicon.list(cls.section, key)) for key in cls.keys) >= NEEDLES_MIN_ENTRIES):
             needles = self.lexicon.needles(cls.section, cls.keys, flags=cls.flags)
         column = self._columns[cls] = _Column(run, bit, needles)
         return column
