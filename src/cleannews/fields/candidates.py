@@ -39,6 +39,9 @@ WINDOW_ABOVE = 60
 WINDOW_BELOW = 25
 #: Lines around the main run's last line that are date candidates too.
 END_WINDOW = 6
+#: Outside the windows, a line that is a date line of at most this many words is a date
+#: candidate too ("Posted on 3 May 2021" at the page's foot, a sidebar's "12.12.2022").
+FAR_DATE_WORDS = 12
 #: Candidates longer than this (in words) are no headline, byline or date line.
 MAX_CANDIDATE_WORDS = 45
 #: Words of a byline line and of a headline, at most.
@@ -199,6 +202,8 @@ class PageCandidates:
         self.page = page
         self.candidates: list[Candidate] = []
         self.end_dates: set[int] = set()
+        #: lines outside both windows that are date candidates only (see FAR_DATE_WORDS)
+        self.far: set[int] = set()
         #: a candidate's group (see :data:`CODE_GROUPS`) and its line's first date, by ordinal / index
         self._groups: dict[int, str] = {}
         self._first_dates: dict[int, datetime.date] = {}
@@ -218,7 +223,12 @@ class PageCandidates:
         ends = [n for n in range(max(hi, end - END_WINDOW), min(len(order), end + END_WINDOW + 1))]
         self.end_dates = {order[n] for n in ends}
         self._order, self._ordinal, self._a = order, ordinal, a
-        self._build(page, [order[n] for n in picked + ends], a, ordinal, order)
+        near = set(picked) | set(ends)
+        table = page_table(page)
+        far = [n for n in range(len(order)) if n not in near and table.digits[order[n]]
+               and table.words(order[n]) <= FAR_DATE_WORDS]
+        self.far = {order[n] for n in far}
+        self._build(page, [order[n] for n in picked + ends + far], a, ordinal, order)
         self._relate(ordinal)
 
     # -- features -------------------------------------------------------------------------------
@@ -288,7 +298,7 @@ class PageCandidates:
             assert b is not None
             text = b.text
             n_words = b.words
-            if n_words > MAX_CANDIDATE_WORDS or not text:
+            if n_words > MAX_CANDIDATE_WORDS or not text or (i in self.far and not b.date_line):
                 continue
             prev1, prev2, next1, next2 = basic(n - 1), basic(n - 2), basic(n + 1), basic(n + 2)
             rel = n - a
@@ -315,6 +325,7 @@ class PageCandidates:
                 "rel_far_above": float(rel < -30), "rel_p1_3": float(1 <= rel <= 3),
                 "rel_p4_10": float(4 <= rel <= 10), "rel_below": float(rel > 10),
                 "near_end": float(i in self.end_dates),
+                "far": float(i in self.far),
                 "log_dist": math.log1p(abs(rel)),
                 "title_rank0": float(rank == 0), "title_rank1": float(rank == 1),
                 "title_rank2_4": float(2 <= rank <= 4),
@@ -385,6 +396,7 @@ class PageCandidates:
         # the first byline or date line at or over the article's start (a line a few lines into
         # it counts too: the main run may start with the lead)
         first_meta = next((ordinal[c.index] for c in cands if c.features["rel"] <= 0.3 and not c.features["near_end"]
+                           and not c.features["far"]
                            and (c.features["code_byline"] or c.features["code_date"] or c.features["date_line"])), None)
         meta_rank: dict[int, int] = {}
         if first_meta is not None:
@@ -398,9 +410,9 @@ class PageCandidates:
         titles = [c for c in cands if is_candidate("headline", c.features) and c.features["rel"] <= 0]
         max_echo = max((c.features["echo"] for c in titles), default=0.0)
         max_words = max((c.features["words"] for c in titles), default=0.0)
-        meta = sorted(ordinal[c.index] for c in cands
-                      if c.features["code_byline"] or c.features["code_date"] or c.features["date_line"]
-                      or c.features["prefix"])
+        meta = sorted(ordinal[c.index] for c in cands if not c.features["far"] and (
+                      c.features["code_byline"] or c.features["code_date"] or c.features["date_line"]
+                      or c.features["prefix"]))
         firsts = self._first_dates
         freq = Counter(firsts.values())
         top = freq.most_common(1)[0][1] if freq else 0
@@ -458,7 +470,7 @@ def is_candidate(name: str, features: dict[str, float]) -> bool:
     near the start, no date line, for the headline."""
     if name == "date":
         return bool(features["has_date"])
-    if features["prose"] or features["near_end"]:
+    if features["prose"] or features["near_end"] or features["far"]:
         return False
     if features["code_kept"] and features["rel"] >= 0 and name == "headline":
         return False  # a line the body keeps, at or under the start of its main text
