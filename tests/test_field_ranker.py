@@ -123,17 +123,22 @@ def test_candidates_have_features_and_positions():
     assert all(not c.features["prose"] for c in found.for_field("headline"))
 
 
-def test_a_date_line_far_from_the_article_is_a_date_candidate_only():
-    """A short date line past both windows (at the page's foot, under a long comment section)
-    is a date candidate, marked far; a long or dateless line there is no candidate."""
+def test_far_from_the_article_only_date_and_byline_lines_are_candidates():
+    """Past both windows (at the page's foot, under a long comment section) a short date line
+    is a date candidate and a short line that starts with a byline prefix a byline candidate,
+    both marked far and never headline candidates; other lines there are no candidates."""
     from cleannews.fields.candidates import END_WINDOW, WINDOW_BELOW
     filler = [f"Kommentar {k}: Das sehe ich anders als der Autor." for k in range(WINDOW_BELOW + END_WINDOW + 10)]
-    page = _prepared([*PAGE, "Leserkommentare", *filler, "Erschienen am 14.03.2024", "Impressum"])
+    page = _prepared([*PAGE, "Leserkommentare", *filler, "Erschienen am 14.03.2024", "Impressum",
+                      "Von Eva Beispiel", "Über die Autorin: Eva Beispiel schreibt über Energie und Klima seit vielen Jahren."])
     found = PageCandidates(page)
-    far = [c for c in found.candidates if c.features["far"]]
-    assert [c.text for c in far] == ["Erschienen am 14.03.2024"]
-    assert far[0] in found.for_field("date")
-    assert far[0] not in found.for_field("byline") and far[0] not in found.for_field("headline")
+    far = {c.text: c for c in found.candidates if c.features["far"]}
+    assert sorted(far) == ["Erschienen am 14.03.2024", "Von Eva Beispiel"]
+    def texts(name):
+        return {c.text for c in found.for_field(name)}
+    assert "Erschienen am 14.03.2024" in texts("date") - texts("byline")
+    assert "Von Eva Beispiel" in texts("byline") - texts("date")
+    assert not set(far) & texts("headline")
 
 
 def test_a_page_without_text_has_no_candidates():

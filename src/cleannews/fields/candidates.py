@@ -4,7 +4,9 @@ them by (see :mod:`cleannews.fields.ranker`).
 The candidates are the non-blank lines near the article's start, kept or already removed (a
 headline a menu rule took is still the headline): from ``window_above`` lines over the first
 line of the article's main run of prose to ``window_below`` lines under it, and, for the date,
-a few lines around the main run's end ("Erschienen am 15.12.2022" under the text). Each line's
+a few lines around the main run's end ("Erschienen am 15.12.2022" under the text); anywhere
+else on the page, a short date line is a date candidate and a short line that starts with a
+byline prefix a byline candidate (feature ``far``: a sidebar's dates, an author box). Each line's
 features are computed once: its position relative to the main run and to the other candidates,
 its shape (length, casing, terminal punctuation, digits), its repetition on the page, what the
 earlier steps made of it (claimed for a field, removed as a menu ...), lexicon hits (byline
@@ -39,9 +41,10 @@ WINDOW_ABOVE = 60
 WINDOW_BELOW = 25
 #: Lines around the main run's last line that are date candidates too.
 END_WINDOW = 6
-#: Outside the windows, a line that is a date line of at most this many words is a date
-#: candidate too ("Posted on 3 May 2021" at the page's foot, a sidebar's "12.12.2022").
-FAR_DATE_WORDS = 12
+#: Outside the windows, a line of at most this many words is a date candidate when it is a
+#: date line ("Posted on 3 May 2021" at the page's foot, a sidebar's "12.12.2022") and a
+#: byline candidate when it starts with a byline prefix ("Written by Jane Doe" in an author box).
+FAR_LINE_WORDS = 12
 #: Candidates longer than this (in words) are no headline, byline or date line.
 MAX_CANDIDATE_WORDS = 45
 #: Words of a byline line and of a headline, at most.
@@ -202,7 +205,7 @@ class PageCandidates:
         self.page = page
         self.candidates: list[Candidate] = []
         self.end_dates: set[int] = set()
-        #: lines outside both windows that are date candidates only (see FAR_DATE_WORDS)
+        #: lines outside both windows that are date or byline candidates only (see FAR_LINE_WORDS)
         self.far: set[int] = set()
         #: a candidate's group (see :data:`CODE_GROUPS`) and its line's first date, by ordinal / index
         self._groups: dict[int, str] = {}
@@ -225,8 +228,9 @@ class PageCandidates:
         self._order, self._ordinal, self._a = order, ordinal, a
         near = set(picked) | set(ends)
         table = page_table(page)
-        far = [n for n in range(len(order)) if n not in near and table.digits[order[n]]
-               and table.words(order[n]) <= FAR_DATE_WORDS]
+        prefix = byline_prefix(page.lexicon)
+        far = [n for n in range(len(order)) if n not in near and table.words(order[n]) <= FAR_LINE_WORDS
+               and (table.digits[order[n]] or prefix.match(table.texts[order[n]].strip()))]
         self.far = {order[n] for n in far}
         self._build(page, [order[n] for n in picked + ends + far], a, ordinal, order)
         self._relate(ordinal)
@@ -298,7 +302,7 @@ class PageCandidates:
             assert b is not None
             text = b.text
             n_words = b.words
-            if n_words > MAX_CANDIDATE_WORDS or not text or (i in self.far and not b.date_line):
+            if n_words > MAX_CANDIDATE_WORDS or not text or (i in self.far and not (b.date_line or b.prefix)):
                 continue
             prev1, prev2, next1, next2 = basic(n - 1), basic(n - 2), basic(n + 1), basic(n + 2)
             rel = n - a
@@ -470,7 +474,9 @@ def is_candidate(name: str, features: dict[str, float]) -> bool:
     near the start, no date line, for the headline."""
     if name == "date":
         return bool(features["has_date"])
-    if features["prose"] or features["near_end"] or features["far"]:
+    if features["prose"] or features["near_end"]:
+        return False
+    if features["far"] and not (name == "byline" and features["prefix"]):
         return False
     if features["code_kept"] and features["rel"] >= 0 and name == "headline":
         return False  # a line the body keeps, at or under the start of its main text
