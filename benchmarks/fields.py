@@ -16,13 +16,24 @@ The evaluation root holds the sets ``trafilatura`` and ``wcxb-dev`` (``<id>/page
 It prints one Markdown table: per set, what the models were trained on, and the figures with
 the rule-based steps alone (the ranker dropped) and with the ranker. The shipped model
 (trained on both sets) is never scored here: its figures would be training figures.
+
+With ``--site-folds K`` it adds the other protocol the evaluation README allows, a split by
+site: the pages of both sets are put in K folds by their address's host (a host's pages all in
+one fold, whatever the set), K models are trained each on the pages of the other folds, and
+every page is cleaned with the model that did not see its site. Each set's figure is then that
+of pages whose sites no model it was cleaned with was trained on, with models that saw both
+languages and both sets' labelling, as the shipped model does.
+
+    python3 benchmarks/fields.py --eval /path/to/eval --work /tmp/fields --reuse --site-folds 5
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +67,54 @@ def train(label_files: list[Path], out: Path) -> Path:
     return out
 
 
+def host(gold: dict[str, Any], page_id: str) -> str:
+    """The host of a page's address ("www." dropped), or its id when it has none."""
+    netloc = urllib.parse.urlsplit(str(gold.get("url") or "")).netloc.lower()
+    return netloc.removeprefix("www.") or page_id
+
+
+def fold_of(site: str, folds: int) -> int:
+    """The fold a site's pages go to (the same on every machine and run)."""
+    return int(hashlib.sha256(site.encode("utf-8")).hexdigest(), 16) % folds
+
+
+def site_folds(eval_root: Path, files: dict[str, Path], work: Path, folds: int) -> list[dict[str, Any]]:
+    """Figures by site split: per fold, a model trained on the labelled pages of both sets in the
+    other folds; every page cleaned with the model of its own fold (see the module's docstring)."""
+    import cleannews
+
+    fold: dict[tuple[str, str], int] = {}
+    pages = {name: quality.load_set(eval_root / name, "txt", None) for name in SETS}
+    for name, items in pages.items():
+        for page in items:
+            fold[name, page["id"]] = fold_of(host(page["gold"], page["id"]), folds)
+    rows = {name: [json.loads(line) for line in files[name].read_text(encoding="utf-8").splitlines() if line]
+            for name in SETS}
+    results = []
+    figures: dict[str, list[dict[str, Any]]] = {name: [] for name in SETS}
+    for k in range(folds):
+        train_file = work / f"labels-fold-{k}-of-{folds}.jsonl"
+        with train_file.open("w", encoding="utf-8") as out:
+            for name in SETS:
+                for row in rows[name]:
+                    if fold.get((name, row["id"])) != k:
+                        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        model = train([train_file], work / f"model-fold-{k}-of-{folds}.json")
+        pipeline = cleannews.default_pipeline().configure("fields", model=str(model))
+        for name in SETS:
+            for page in pages[name]:
+                if fold[name, page["id"]] == k:
+                    a = pipeline.clean(quality.read(page["dir"] / "page.txt"), input_format="text")
+                    pred = {"body": a.body, "headline": a.headline, "byline": list(a.byline),
+                            "date": quality.iso(a.date)}
+                    figures[name].append(quality.score_page(pred, page["gold"]))
+    for name in SETS:
+        summary = quality.summarise(figures[name])
+        results.append({"set": name, "trained_on": f"both, other sites ({folds} folds)", "system": "ranker",
+                        **{key: summary.get(key) for key in ("docs", *KEYS)}})
+    return results
+
+
 def score(eval_root: Path, name: str, model: Path | None) -> dict[str, Any]:
     """The scorer's figures on a set: the default pipeline with the ranker reading ``model``, or
     without the ranker (``model`` None)."""
@@ -78,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="where labels and the cross-set models go")
     ap.add_argument("--reuse", action="store_true", help="read labels already in --work")
     ap.add_argument("--json", type=Path, help="write the figures to this file too")
+    ap.add_argument("--site-folds", type=int, default=0, metavar="K",
+                    help="also split both sets by site into K folds (see above); 0: only cross-set")
     a = ap.parse_args(argv)
     a.work.mkdir(parents=True, exist_ok=True)
     files = {name: labels(a.eval, name, a.work, a.reuse) for name in SETS}
@@ -89,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
             figures = score(a.eval, name, path)
             results.append({"set": name, "trained_on": "-" if path is None else "+".join(others),
                             "system": label, **{k: figures.get(k) for k in ("docs", *KEYS)}})
+    if a.site_folds > 1:
+        results += site_folds(a.eval, files, a.work, a.site_folds)
     head = "| set | models trained on | system | docs | headline | byline | date | snip F1 | body F1 |"
     rows = [head, "|" + "---|" * 9]
     for r in results:

@@ -16,7 +16,7 @@ import cleannews
 from cleannews import Lexicon
 from cleannews.fields.candidates import PageCandidates, glued_kicker
 from cleannews.fields.model import LinearModel, TreeModel, load_models, parse_models
-from cleannews.fields.names import names_in_line
+from cleannews.fields.names import names_in_line, names_on_byline_line
 from cleannews.fields.relative import resolve_relative
 from cleannews.prepare import prepare
 from helpers import PROSE
@@ -67,6 +67,42 @@ def test_names_are_taken_from_the_line(text):
         assert all(token in text for token in name.split())
 
 
+@pytest.mark.parametrize("line, language, names", [
+    ("March 4, 2021 by Jane Doe 12 Comments", "en", ["Jane Doe"]),
+    ("Posted by Sam Example · 5 min read", "en", ["Sam Example"]),
+    ("Written by Kira", "en", ["Kira"]),
+    ("by quietwriter", "en", ["quietwriter"]),
+    ("By Jane Doe, MS, RD", "en", ["Jane Doe"]),
+    ("Guide by Max Beispiel Senior Editor", "en", ["Max Beispiel"]),
+    ("Veröffentlicht am 03.02.2022 von Eva Muster Redaktion Nord", "de", ["Eva Muster"]),
+    ("Text von Anna Muster Illustration von Max Muster", "de", ["Anna Muster"]),
+    ("12. Mai 2021 Paul Beispiel", "de", ["Paul Beispiel"]),
+    ("Von Anna Muster und Max Muster", "de", ["Anna Muster", "Max Muster"]),
+])
+def test_names_on_a_line_taken_for_the_byline(line, language, names):
+    """A line the byline model chose may hold more than names: a date before them, counters,
+    roles and read times after them."""
+    assert names_on_byline_line(line, Lexicon.load(language), language) == names
+
+
+@pytest.mark.parametrize("line, language", [
+    ("By the way, this is it", "en"),
+    ("Share this article", "en"),
+    ("12. Mai 2021 um 10:15 Uhr", "de"),
+    ("Der Bundestag hat am Donnerstag ein Gesetz beschlossen.", "de"),
+])
+def test_no_names_on_a_line_taken_for_the_byline_that_holds_none(line, language):
+    assert names_on_byline_line(line, Lexicon.load(language), language) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("AaBbVvoDdny |,.:-@0123456789ÄäÉé")), max_size=60))
+def test_names_on_a_byline_line_are_words_of_it(text):
+    lex = Lexicon.load("en")
+    for name in names_on_byline_line(text, lex, "en"):
+        assert all(token in text for token in name.split())
+
+
 # -- candidates and features -------------------------------------------------------------------
 
 def _prepared(lines: list[str], language: str = "de"):
@@ -85,6 +121,24 @@ def test_candidates_have_features_and_positions():
     assert texts["12.03.2024, 10:15 Uhr"]["date_line"] == 1.0
     assert [c.text for c in found.for_field("date")] == ["12.03.2024, 10:15 Uhr"]
     assert all(not c.features["prose"] for c in found.for_field("headline"))
+
+
+def test_far_from_the_article_only_date_and_byline_lines_are_candidates():
+    """Past both windows (at the page's foot, under a long comment section) a short date line
+    is a date candidate and a short line that starts with a byline prefix a byline candidate,
+    both marked far and never headline candidates; other lines there are no candidates."""
+    from cleannews.fields.candidates import END_WINDOW, WINDOW_BELOW
+    filler = [f"Kommentar {k}: Das sehe ich anders als der Autor." for k in range(WINDOW_BELOW + END_WINDOW + 10)]
+    page = _prepared([*PAGE, "Leserkommentare", *filler, "Erschienen am 14.03.2024", "Impressum",
+                      "Von Eva Beispiel", "Über die Autorin: Eva Beispiel schreibt über Energie und Klima seit vielen Jahren."])
+    found = PageCandidates(page)
+    far = {c.text: c for c in found.candidates if c.features["far"]}
+    assert sorted(far) == ["Erschienen am 14.03.2024", "Von Eva Beispiel"]
+    def texts(name):
+        return {c.text for c in found.for_field(name)}
+    assert "Erschienen am 14.03.2024" in texts("date") - texts("byline")
+    assert "Von Eva Beispiel" in texts("byline") - texts("date")
+    assert not set(far) & texts("headline")
 
 
 def test_a_page_without_text_has_no_candidates():

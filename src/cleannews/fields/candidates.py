@@ -4,7 +4,9 @@ them by (see :mod:`cleannews.fields.ranker`).
 The candidates are the non-blank lines near the article's start, kept or already removed (a
 headline a menu rule took is still the headline): from ``window_above`` lines over the first
 line of the article's main run of prose to ``window_below`` lines under it, and, for the date,
-a few lines around the main run's end ("Erschienen am 15.12.2022" under the text). Each line's
+a few lines around the main run's end ("Erschienen am 15.12.2022" under the text); anywhere
+else on the page, a short date line is a date candidate and a short line that starts with a
+byline prefix a byline candidate (feature ``far``: a sidebar's dates, an author box). Each line's
 features are computed once: its position relative to the main run and to the other candidates,
 its shape (length, casing, terminal punctuation, digits), its repetition on the page, what the
 earlier steps made of it (claimed for a field, removed as a menu ...), lexicon hits (byline
@@ -40,6 +42,10 @@ WINDOW_ABOVE = 60
 WINDOW_BELOW = 25
 #: Lines around the main run's last line that are date candidates too.
 END_WINDOW = 6
+#: Outside the windows, a line of at most this many words is a date candidate when it is a
+#: date line ("Posted on 3 May 2021" at the page's foot, a sidebar's "12.12.2022") and a
+#: byline candidate when it starts with a byline prefix ("Written by Jane Doe" in an author box).
+FAR_LINE_WORDS = 12
 #: Candidates longer than this (in words) are no headline, byline or date line.
 MAX_CANDIDATE_WORDS = 45
 #: Words of a byline line and of a headline, at most.
@@ -182,6 +188,8 @@ class PageCandidates:
         self.page = page
         self.candidates: list[Candidate] = []
         self.end_dates: set[int] = set()
+        #: lines outside both windows that are date or byline candidates only (see FAR_LINE_WORDS)
+        self.far: set[int] = set()
         #: a candidate's group (see :data:`CODE_GROUPS`) and its line's first date, by ordinal / index
         self._groups: dict[int, str] = {}
         self._first_dates: dict[int, datetime.date] = {}
@@ -201,7 +209,13 @@ class PageCandidates:
         ends = [n for n in range(max(hi, end - END_WINDOW), min(len(order), end + END_WINDOW + 1))]
         self.end_dates = {order[n] for n in ends}
         self._order, self._ordinal, self._a = order, ordinal, a
-        self._build(page, [order[n] for n in picked + ends], a, ordinal, order)
+        near = set(picked) | set(ends)
+        table = page_table(page)
+        prefix = byline_prefix(page.lexicon)
+        far = [n for n in range(len(order)) if n not in near and table.words(order[n]) <= FAR_LINE_WORDS
+               and (table.digits[order[n]] or prefix.match(table.texts[order[n]].strip()))]
+        self.far = {order[n] for n in far}
+        self._build(page, [order[n] for n in picked + ends + far], a, ordinal, order)
         self._relate(ordinal)
 
     # -- features -------------------------------------------------------------------------------
@@ -266,7 +280,7 @@ class PageCandidates:
             assert b is not None
             text = b.text
             n_words = b.words
-            if n_words > MAX_CANDIDATE_WORDS or not text:
+            if n_words > MAX_CANDIDATE_WORDS or not text or (i in self.far and not (b.date_line or b.prefix)):
                 continue
             prev1, prev2, next1, next2 = basic(n - 1), basic(n - 2), basic(n + 1), basic(n + 2)
             rel = n - a
@@ -293,6 +307,7 @@ class PageCandidates:
                 "rel_far_above": float(rel < -30), "rel_p1_3": float(1 <= rel <= 3),
                 "rel_p4_10": float(4 <= rel <= 10), "rel_below": float(rel > 10),
                 "near_end": float(i in self.end_dates),
+                "far": float(i in self.far),
                 "log_dist": math.log1p(abs(rel)),
                 "title_rank0": float(rank == 0), "title_rank1": float(rank == 1),
                 "title_rank2_4": float(2 <= rank <= 4),
@@ -363,6 +378,7 @@ class PageCandidates:
         # the first byline or date line at or over the article's start (a line a few lines into
         # it counts too: the main run may start with the lead)
         first_meta = next((ordinal[c.index] for c in cands if c.features["rel"] <= 0.3 and not c.features["near_end"]
+                           and not c.features["far"]
                            and (c.features["code_byline"] or c.features["code_date"] or c.features["date_line"])), None)
         meta_rank: dict[int, int] = {}
         if first_meta is not None:
@@ -376,9 +392,9 @@ class PageCandidates:
         titles = [c for c in cands if is_candidate("headline", c.features) and c.features["rel"] <= 0]
         max_echo = max((c.features["echo"] for c in titles), default=0.0)
         max_words = max((c.features["words"] for c in titles), default=0.0)
-        meta = sorted(ordinal[c.index] for c in cands
-                      if c.features["code_byline"] or c.features["code_date"] or c.features["date_line"]
-                      or c.features["prefix"])
+        meta = sorted(ordinal[c.index] for c in cands if not c.features["far"] and (
+                      c.features["code_byline"] or c.features["code_date"] or c.features["date_line"]
+                      or c.features["prefix"]))
         firsts = self._first_dates
         freq = Counter(firsts.values())
         top = freq.most_common(1)[0][1] if freq else 0
@@ -437,6 +453,8 @@ def is_candidate(name: str, features: dict[str, float]) -> bool:
     if name == "date":
         return bool(features["has_date"])
     if features["prose"] or features["near_end"]:
+        return False
+    if features["far"] and not (name == "byline" and features["prefix"]):
         return False
     if features["code_kept"] and features["rel"] >= 0 and name == "headline":
         return False  # a line the body keeps, at or under the start of its main text

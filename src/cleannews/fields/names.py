@@ -8,7 +8,7 @@ import regex
 
 from ..language import stopwords
 from ..lexicon import Lexicon
-from ..text import NAME_TOKEN, looks_like_name
+from ..text import INITIALS, NAME_TOKEN, looks_like_name
 from .byline import split_names, strip_role
 from .dates import find_dates
 from .fields_util import byline_prefix
@@ -74,3 +74,89 @@ def _strip_trailing_role(name: str, lexicon: Lexicon) -> str:
                                                                for t in candidate.split()):
         return candidate
     return name
+
+
+
+#: A user name after a byline word ("by ibby"): one word of letters, digits, "_", "." or "-".
+_HANDLE = regex.compile(r"^\p{L}[\p{L}\p{N}_.\-]{1,30}$")
+#: What a cut date leaves in the text: the names end there.
+_CUT = " | "
+#: Separators before the names of a line (a cut date, "·", "•"), skipped.
+_LEADING_SEPARATORS = regex.compile(r"^[\s|·•●▪/–—\-:,]+")
+#: A name read off a chosen byline line has at most this many capitalised words (initials and
+#: particles apart): the words after them are a role or a section ("Will Judd Former Deputy
+#: Tech Editor").
+MAX_NAME_WORDS = 2
+
+
+def names_on_byline_line(text: str, lexicon: Lexicon, language: str) -> list[str]:
+    """The names on a line already taken for the byline (the byline model chose it), read
+    more loosely than :func:`names_in_line`, which wants the line to hold names only: the names
+    right after the line's byline word wherever it stands ("July 24, 2019 by Amy Motroni 5
+    Comments", "Written by Kristin", "by ibby"), else those right after a date ("28. Jan. 2022
+    Paula Balov"). A name is cut after two capitalised words, a role after it is dropped, and of
+    several names only those of two words or more are kept ("By Jane Doe, MS, RD"); [] when
+    there is none."""
+    names = names_in_line(text, lexicon, language)
+    if names:
+        return names
+    dates = find_dates(text, lexicon, month_first=language == "en")
+    for d in reversed(dates):
+        text = text[:d.start] + _CUT + text[d.end:]
+    m = lexicon.pattern("byline", "prefixes", "word").search(text)
+    if m is not None:
+        rest, least = text[m.end():], 1
+    elif dates and _CUT in text:
+        rest, least = text[text.index(_CUT):], 2
+    else:
+        return []
+    groups = _name_run(_LEADING_SEPARATORS.sub("", rest), lexicon)
+    if len(groups) > 1:
+        groups = [g for g in groups if len(g) > 1]
+    particles = lexicon.words("byline", "particles")
+    out = []
+    for words in groups:
+        name = _strip_trailing_role(" ".join(words), lexicon)
+        if len(name.split()) < least or strip_role(name, lexicon) != name:
+            continue
+        if " " in name and not looks_like_name(name, particles=particles):
+            continue
+        out.append(name)
+    return [n for n in out if not _word_twice(n)]
+
+
+def _name_run(text: str, lexicon: Lexicon) -> list[list[str]]:
+    """The words at the start of text that may be names, grouped by name (split at commas and
+    joiners: "Anna Muster, Max Muster and Eva Beispiel"), each name at most
+    :data:`MAX_NAME_WORDS` capitalised words; the run ends at the first word of another shape
+    (a digit, a separator, a lower-case word that is no particle). A lower-case first word is a
+    user name when the line ends or a separator or number comes after it."""
+    particles = lexicon.words("byline", "particles")
+    joiners = {j.casefold() for j in lexicon.words("byline", "joiners")} | {"&"}
+    tokens = text.split()
+    if tokens and not NAME_TOKEN.match(tokens[0]) and _HANDLE.match(tokens[0]) \
+            and (len(tokens) == 1 or not any(c.isalpha() for c in tokens[1]) or any(c.isdigit() for c in tokens[1])):
+        return [[tokens[0]]]
+    groups: list[list[str]] = [[]]
+    full = 0  # capitalised words (no initials) of the name being read
+    for tok in tokens:
+        word = tok.rstrip(",;")
+        if word.casefold() in joiners and groups[-1]:
+            groups.append([])
+            full = 0
+            continue
+        initials = bool(INITIALS.match(word))
+        if (NAME_TOKEN.match(word) or initials) and (initials or full < MAX_NAME_WORDS):
+            groups[-1].append(word)
+            full += not initials
+        elif groups[-1] and word.casefold() in particles and full < MAX_NAME_WORDS:
+            groups[-1].append(word)
+        else:
+            break
+        if tok != word:  # "Muster," ends a name
+            groups.append([])
+            full = 0
+    for g in groups:
+        while g and g[-1].casefold() in particles:
+            g.pop()
+    return [g for g in groups if g]

@@ -21,7 +21,7 @@ from ..state import FieldChoice
 from .candidates import Candidate, PageCandidates, glued_kicker
 from .dates import choose, find_dates
 from .model import FieldModels, Model, load_models
-from .names import names_in_line
+from .names import names_in_line, names_on_byline_line
 from .relative import resolve_relative
 
 #: How many of the best byline lines are tried when the best holds no name.
@@ -148,7 +148,7 @@ class FieldRanker(Cleaner):
         for k, (score, cand) in enumerate(ranked[:BYLINE_TRIES]):
             if score < threshold:
                 break
-            names = names_in_line(cand.text, lex, page.language)
+            names = names_on_byline_line(cand.text, lex, page.language)
             if not names and cand.features.get("byline_label"):
                 names = self._under_label(page, cand.index)
             if names:
