@@ -211,9 +211,9 @@ class PageCandidates:
         self._order, self._ordinal, self._a = order, ordinal, a
         near = set(picked) | set(ends)
         table = page_table(page)
-        prefix = byline_prefix(page.lexicon)
+        scan = page.scan
         far = [n for n in range(len(order)) if n not in near and table.words(order[n]) <= FAR_LINE_WORDS
-               and (table.digits[order[n]] or prefix.match(table.texts[order[n]].strip()))]
+               and (table.digits[order[n]] or scan.hit(BYLINE_PREFIX, table.texts[order[n]].strip()))]
         self.far = {order[n] for n in far}
         self._build(page, [order[n] for n in picked + ends + far], a, ordinal, order)
         self._relate(ordinal)
