@@ -141,6 +141,20 @@ def test_far_from_the_article_only_date_and_byline_lines_are_candidates():
     assert not set(far) & texts("headline")
 
 
+@pytest.mark.parametrize("language", cleannews.lexicon.available_languages())
+def test_every_byline_prefix_passes_the_opener_test(language):
+    """The cheap test a far line passes before the prefix pattern runs never turns away a line
+    that starts with one of the lexicon's prefixes, in any case."""
+    from cleannews.fields.candidates import MAX_OPENER_CHARS
+    from cleannews.fields.fields_util import byline_prefix, prefix_openers
+    lex = Lexicon.load(language)
+    openers = prefix_openers(lex)
+    for prefix in lex.list("byline", "prefixes"):
+        for line in (f"{prefix} Anna Muster", f"{str(prefix).upper()} Anna Muster"):
+            assert byline_prefix(lex).match(line), line
+            assert line[:MAX_OPENER_CHARS].casefold().startswith(openers), line
+
+
 def test_a_page_without_text_has_no_candidates():
     assert PageCandidates(_prepared([""])).candidates == []
 

@@ -34,7 +34,7 @@ from ..text import PARAGRAPH_WORDS, ends_sentence, is_prose, line_key, looks_lik
     title_key, word_count
 from .dates import FoundDate, find_dates, is_date_line, residue
 from .fields_util import BYLINE_LABEL, BYLINE_PREFIX, BYLINE_PREFIX_WORD, NAVIGATION_LINE, RELATIVE_DATE, ROLE_WORD, \
-    UI_WORDS, byline_prefix
+    UI_WORDS, byline_prefix, prefix_openers
 from .names import names_in_line
 
 #: Lines over / under the main run's first line that are candidates.
@@ -46,6 +46,8 @@ END_WINDOW = 6
 #: date line ("Posted on 3 May 2021" at the page's foot, a sidebar's "12.12.2022") and a
 #: byline candidate when it starts with a byline prefix ("Written by Jane Doe" in an author box).
 FAR_LINE_WORDS = 12
+#: Characters of a line's start that its byline prefix's first word is looked for in.
+MAX_OPENER_CHARS = 24
 #: Candidates longer than this (in words) are no headline, byline or date line.
 MAX_CANDIDATE_WORDS = 45
 #: Words of a byline line and of a headline, at most.
@@ -211,9 +213,18 @@ class PageCandidates:
         self._order, self._ordinal, self._a = order, ordinal, a
         near = set(picked) | set(ends)
         table = page_table(page)
-        scan = page.scan
-        far = [n for n in range(len(order)) if n not in near and table.words(order[n]) <= FAR_LINE_WORDS
-               and (table.digits[order[n]] or scan.hit(BYLINE_PREFIX, table.texts[order[n]].strip()))]
+        scan, openers = page.scan, prefix_openers(page.lexicon)
+
+        def far_line(i: int) -> bool:
+            """A short line with a digit (it may be a date line) or that starts with a byline prefix."""
+            if table.words(i) > FAR_LINE_WORDS:
+                return False
+            if table.digits[i]:
+                return True
+            text = table.texts[i].strip()
+            return text[:MAX_OPENER_CHARS].casefold().startswith(openers) and scan.hit(BYLINE_PREFIX, text)
+
+        far = [n for n in range(len(order)) if n not in near and far_line(order[n])]
         self.far = {order[n] for n in far}
         self._build(page, [order[n] for n in picked + ends + far], a, ordinal, order)
         self._relate(ordinal)

@@ -3,6 +3,7 @@ scan (see :mod:`cleannews.lexicon.scan`)."""
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from ..lexicon.scan import lexicon_class
@@ -48,3 +49,12 @@ def byline_prefix(lexicon: Lexicon) -> regex.Pattern[str]:
     """A byline prefix ("Von", "By", "Text:") and what follows it, as group ``rest`` (it matches
     only where :data:`BYLINE_PREFIX` does: ask the page's scan first with ``may_hit``)."""
     return lexicon.pattern("byline", "prefixes", "start", after=r"\s*(?P<rest>.+)$")
+
+
+@functools.lru_cache(maxsize=64)
+def prefix_openers(lexicon: Lexicon) -> tuple[str, ...]:
+    """The first words of the lexicon's byline prefixes, case folded ("von", "by", "written"):
+    a line whose case-folded text starts with none of them starts with no prefix (a test
+    cheaper than the prefix pattern, for the many lines that need only it)."""
+    words = {str(p).split()[0].casefold() for p in lexicon.list("byline", "prefixes") if str(p).split()}
+    return tuple(sorted(words))
