@@ -76,7 +76,6 @@ def _strip_trailing_role(name: str, lexicon: Lexicon) -> str:
     return name
 
 
-
 #: A user name after a byline word ("by ibby"): one word of letters, digits, "_", "." or "-".
 _HANDLE = regex.compile(r"^\p{L}[\p{L}\p{N}_.\-]{1,30}$")
 #: What a cut date leaves in the text: the names end there.
@@ -114,7 +113,7 @@ def names_on_byline_line(text: str, lexicon: Lexicon, language: str) -> list[str
     if len(groups) > 1:
         groups = [g for g in groups if len(g) > 1]
     particles = lexicon.words("byline", "particles")
-    out = []
+    out: list[str] = []
     for words in groups:
         name = _strip_trailing_role(" ".join(words), lexicon)
         if len(name.split()) < least or strip_role(name, lexicon) != name:
