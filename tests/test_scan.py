@@ -72,6 +72,25 @@ def test_every_class_matches_as_its_pattern_on_every_seed_and_fixture_line(engin
     assert checked > 10_000
 
 
+def test_texts_steps_announce_are_answered_as_the_pattern_answers() -> None:
+    """With the regex engine, texts announced before they are asked about (by several steps,
+    overlapping, some no line of the page) get the classes' own answers."""
+    classes = _step_classes()
+    extra = ["By Jane Doe", "Advertisement", "Sign in to comment", "vor 3 Stunden", "Anzeige", "Mehr zum Thema"]
+    checked = 0
+    for language, lines in _pages():
+        lexicon = Lexicon.load(language)
+        scan = PageScan(lexicon, lines, engine="regex")
+        first, second = lines[: len(lines) // 2 + 5], lines[len(lines) // 2:] + extra
+        for cls in classes:
+            scan.expect(cls, first)
+            scan.expect(cls, second)
+            for text in first + second:
+                assert _same(scan.match(cls, text), cls.reference(lexicon, text)), (lexicon, cls, text)
+                checked += 1
+    assert checked > 10_000
+
+
 @pytest.mark.parametrize("engine", ENGINES)
 def test_may_hit_never_says_no_where_the_class_finds_something(engine: str) -> None:
     classes = _step_classes()

@@ -183,6 +183,10 @@ def _either(first: _Basic | None, second: _Basic | None, name: str) -> float:
     return float(bool(first is not None and getattr(first, name)) or bool(second is not None and getattr(second, name)))
 
 
+#: The lexicon classes every candidate's features ask about.
+_ASKED_CLASSES = (RELATIVE_DATE, BYLINE_PREFIX_WORD, ROLE_WORD, UI_WORDS, NAVIGATION_LINE)
+
+
 class PageCandidates:
     """The candidate lines of one page with their features (computed once per line)."""
 
@@ -241,6 +245,9 @@ class PageCandidates:
         agencies = lex.words("byline", "agencies")
         scan = page.scan
         hit = scan.hit
+        asked = [table.texts[i].strip() for i in indices]  # (with the regex engine, their needles found at once)
+        for cls in _ASKED_CLASSES:
+            scan.expect(cls, asked)
         counts = table.key_counts()
         # the text under the article's start, for the echo of a line's words
         after: list[int] = []

@@ -27,6 +27,8 @@ line) is answered the same way.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
@@ -145,7 +147,7 @@ class _Column:
     milliseconds), its bit in the multi-pattern scan (0: none), and with the regex engine its
     needles (None: none) and how many texts it was asked about."""
 
-    __slots__ = ("run", "bit", "needles", "on_page", "on_page_texts", "asked")
+    __slots__ = ("run", "bit", "needles", "on_page", "on_page_texts", "announced", "holders", "asked")
 
     def __init__(self, run: Callable[[str], _Match] | None, bit: int, needles: Needles | None = None) -> None:
         self.run = run
@@ -155,6 +157,9 @@ class _Column:
         #: announced), once looked for: the only ones that can occur in one of those texts
         self.on_page: Needles | None = None
         self.on_page_texts: frozenset[str] = frozenset()
+        #: the texts steps announced (see PageScan.expect), and those of them that hold a needle
+        self.announced: frozenset[str] = frozenset()
+        self.holders: frozenset[str] = frozenset()
         self.asked = 0
 
 
@@ -238,6 +243,8 @@ class PageScan:
         the texts a step announced: none of those that occur there)."""
         needles = column.needles
         assert needles is not None
+        if text in column.announced:
+            return text in column.holders
         if column.on_page is None:
             column.asked += 1
             if column.asked > PAGE_NEEDLES_AFTER:
@@ -250,16 +257,21 @@ class PageScan:
 
     def expect(self, cls: LexClass, texts: Iterable[str]) -> None:
         """Say that a step is about to ask about ``cls`` in these texts (lines of the page or
-        not): with the regex engine, the class's needles are looked for in them at once, so
-        that a text among them without one is not matched (with re2 there is nothing to do)."""
+        not): with the regex engine, the class's needles are looked for in all of them at once,
+        and a text among them that holds none is not matched (with re2 there is nothing to do).
+        Texts several steps announce are looked at once."""
         column = self._columns.get(cls)
         if column is None:
             column = self._column(cls)
-        if column.needles is None or column.on_page is not None:
+        if column.needles is None:
             return
-        texts = frozenset(texts)
-        column.on_page = column.needles.in_page(map(cls.view, texts) if cls.view is not None else texts)
-        column.on_page_texts = texts
+        texts = frozenset(texts) - column.announced
+        if not texts:
+            return
+        ordered = list(texts)
+        views = ordered if cls.view is None else [cls.view(t) for t in ordered]
+        column.holders = column.holders | _holders(column.needles, ordered, views, self._folded)
+        column.announced = column.announced | texts
 
     def hit(self, cls: LexClass, text: str) -> bool:
         """True when ``cls``'s pattern finds something in ``text``."""
@@ -340,3 +352,26 @@ class PageScan:
                 texts = [folded.get(t) or folded.setdefault(t, fold(t)) for t in texts]
             found = self._joined[key] = "\n".join(texts)
         return found
+
+
+def _holders(needles: Needles, texts: list[str], views: list[str], folded: dict[str, str]) -> frozenset[str]:
+    """The texts whose views hold one of the needles: the views joined once, each needle that
+    occurs in them looked for through all of them at once (``folded``: the scan's cache of
+    folded views, for a case-insensitive class)."""
+    if not texts:
+        return frozenset()
+    if needles.casefold:
+        views = [folded.get(v) or folded.setdefault(v, fold(v)) for v in views]
+    joined = "\n".join(views)
+    starts = list(itertools.accumulate((len(v) + 1 for v in views[:-1]), initial=0))
+    last = len(starts) - 1
+    found: set[int] = set()
+    for needle in needles.strings:
+        at = joined.find(needle)
+        while at >= 0:
+            k = bisect.bisect_right(starts, at) - 1
+            found.add(k)
+            if k >= last:
+                break
+            at = joined.find(needle, starts[k + 1])
+    return frozenset(texts[k] for k in found)
