@@ -153,8 +153,8 @@ class _Column:
         self.run = run
         self.bit = bit
         self.needles = needles
-        #: the needles that occur in ``on_page_texts`` (the page's lines, or those a step
-        #: announced), once looked for: the only ones that can occur in one of those texts
+        #: the needles that occur in ``on_page_texts`` (the page's lines), once looked for
+        #: (after the class was asked about a few lines): the only ones that can occur there
         self.on_page: Needles | None = None
         self.on_page_texts: frozenset[str] = frozenset()
         #: the texts steps announced (see PageScan.expect), and those of them that hold a needle
