@@ -49,6 +49,11 @@ class PhraseLines(LineCleaner):
     removal_code: RemovalCode = field(default=RemovalCode.OTHER, metadata=STRUCTURAL)
     max_words: int = 8
 
+    def __post_init__(self) -> None:
+        """Declare the step's lexicon class when the step is made: a class declared before a
+        page's scan is made joins that scan (with re2, its sets) from the start."""
+        self.phrases  # noqa: B018
+
     @property
     def name(self) -> str:  # type: ignore[override]
         return self.step_name
@@ -86,6 +91,3 @@ READING_TIME = PhraseLines(step_name="reading_time", section="reading_time",
                            reason_text="reading-time note", removal_code=RemovalCode.READING_TIME)
 COMMENT_WIDGETS = PhraseLines(step_name="comment_widgets", section="comments", keys=("widgets", "widgets_re"),
                               reason_text="comment widget", removal_code=RemovalCode.COMMENT_WIDGET)
-
-for _step in (PLACEHOLDERS, ADS, READING_TIME, COMMENT_WIDGETS):
-    _step.phrases  # noqa: B018 - declared at import: the classes join the page scan from the start

@@ -8,4 +8,3 @@ from .labels import PhraseLines
 
 NAVIGATION = PhraseLines(step_name="navigation", section="navigation", keys=("lines",),
                          reason_text="menu or toolbar link", max_words=4, removal_code=RemovalCode.NAVIGATION)
-NAVIGATION.phrases  # noqa: B018 - declared at import: the class joins the page scan from the start

@@ -270,7 +270,9 @@ class PageScan:
             return
         ordered = list(texts)
         views = ordered if cls.view is None else [cls.view(t) for t in ordered]
-        column.holders = column.holders | _holders(column.needles, ordered, views, self._folded)
+        if column.needles.casefold:
+            views = self._folded_all(views)
+        column.holders = column.holders | _holders(column.needles, ordered, views)
         column.announced = column.announced | texts
 
     def hit(self, cls: LexClass, text: str) -> bool:
@@ -347,21 +349,20 @@ class PageScan:
         found = self._joined.get(key)
         if found is None:
             texts = list(self._texts) if view is None else [view(t) for t in self._texts]
-            if casefold:
-                folded = self._folded
-                texts = [folded.get(t) or folded.setdefault(t, fold(t)) for t in texts]
-            found = self._joined[key] = "\n".join(texts)
+            found = self._joined[key] = "\n".join(self._folded_all(texts) if casefold else texts)
         return found
 
+    def _folded_all(self, views: list[str]) -> list[str]:
+        """The views folded (see :func:`~cleannews.lexicon.needles.fold`), each once per scan."""
+        folded = self._folded
+        return [folded.get(v) or folded.setdefault(v, fold(v)) for v in views]
 
-def _holders(needles: Needles, texts: list[str], views: list[str], folded: dict[str, str]) -> frozenset[str]:
-    """The texts whose views hold one of the needles: the views joined once, each needle that
-    occurs in them looked for through all of them at once (``folded``: the scan's cache of
-    folded views, for a case-insensitive class)."""
+
+def _holders(needles: Needles, texts: list[str], views: list[str]) -> frozenset[str]:
+    """The texts whose views (folded for a case-insensitive class) hold one of the needles: the
+    views joined once, each needle looked for through all of them at once."""
     if not texts:
         return frozenset()
-    if needles.casefold:
-        views = [folded.get(v) or folded.setdefault(v, fold(v)) for v in views]
     joined = "\n".join(views)
     starts = list(itertools.accumulate((len(v) + 1 for v in views[:-1]), initial=0))
     last = len(starts) - 1
