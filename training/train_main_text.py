@@ -7,6 +7,12 @@ logistic regression (scikit-learn, fixed seed) is fitted with each page weighing
 each line by its words; the smoothing and the threshold are then chosen on the training pages
 (mean per-page word F1, the scorer's measure in words; each set weighs the same). The weights are written as JSON.
 
+Then the model's continuation part (``cleannews.cleaners.continuation``) is learnt with that line
+model: the blocks of prose below each training page's run are weighed as the step weighs them,
+each labelled by the gold (most of its labelled words in the body), and a second logistic
+regression is fitted on them, each set and each outcome weighing the same; its threshold is even
+odds. ``--no-continuation`` leaves the part out.
+
     python3 training/train_main_text.py --train EVAL/scrapinghub --train EVAL/trafilatura --out model.json
 
 ``--cache DIR`` keeps each set's features (JSON lines, keyed by the code's feature list) so that
@@ -23,6 +29,7 @@ import sys
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -37,17 +44,26 @@ SMOOTHING_GRID = (0.0, 0.2)
 #: article's end differs most from site to site (comments, teaser lists, tables of the text)
 #: and a bolder setting learnt on some sets costs precision on others.
 GRID = ((0.1, 0.2, 0.3), (0.4, 0.5, 0.6), (0.6, 0.7), (1, 2))
+#: the continuation model's regularisation strength's inverse
+CONTINUATION_C = 0.1
+#: a block continues the article when at least this share of its labelled words is in the body
+CONTINUES_SHARE = 0.5
 
 
-def page_rows(text: str) -> list[tuple[int, list[float], int]]:
-    """(input line index, features, words) of each line the main-text step decides on a page."""
+def before_main_text(text: str) -> tuple[Any, Any]:
+    """The page as the default pipeline's steps before ``main_text`` leave it, and that step."""
     from cleannews.defaults import default_pipeline
     from cleannews.prepare import prepare
     pipeline = default_pipeline()
     k = pipeline.index("main_text")
     page = prepare(text, input_format="text")
     pipeline[:k].process(page)
-    step = pipeline["main_text"]
+    return page, pipeline["main_text"]
+
+
+def page_rows(text: str) -> list[tuple[int, list[float], int]]:
+    """(input line index, features, words) of each line the main-text step decides on a page."""
+    page, step = before_main_text(text)
     out = []
     for i, row in step.model_rows(page):
         line = page.lines[i]
@@ -170,11 +186,80 @@ def grid_scores(data: dict, pages: list[dict]) -> dict[tuple, float]:
     return out
 
 
+def block_label(page: Any, block: tuple[int, ...], labels: list[bool | None]) -> bool | None:
+    """Whether a block continues the article: most of its labelled words are in the body (None
+    when none of its lines is labelled)."""
+    inside = total = 0
+    for i in block:
+        line = page.lines[i]
+        n = line.number - 1
+        y = labels[n] if 0 <= n < len(labels) else None
+        if y is not None:
+            words = len(line.text.split())
+            total += words
+            inside += words * y
+    return inside >= CONTINUES_SHARE * total if total else None
+
+
+def continuation_rows(data: Path, model_file: Path) -> list[dict]:
+    """The continuation candidates of a set's labelled pages (see
+    ``cleannews.cleaners.continuation``), with the line model in ``model_file``: one record per
+    page with each labelled candidate's features and label. Each page is weighed twice: with
+    every block taken until the first that is not the article's (as the model will meet them
+    when it is right), and with every block taken (the feeds and comment threads below an
+    article, which the first way stops before)."""
+    out = []
+    for page_id, labels in labelled_pages(data):
+        text = (data / page_id / "page.txt").read_text(encoding="utf-8", errors="replace")
+        page, step = before_main_text(text)
+        rows, ys = [], []
+        for take_all in (False, True):
+            def judge(candidate: Any) -> bool:
+                y = block_label(page, candidate.block, labels)
+                if y is not None:
+                    rows.append(list(candidate.row))
+                    ys.append(int(y))
+                return take_all or bool(y)
+            step.continuation_candidates(page, judge, model=str(model_file))
+        if rows:
+            out.append({"set": data.name, "page": page_id, "rows": rows, "y": ys})
+    return out
+
+
+def fit_continuation(records: list[dict]) -> dict:
+    """The continuation model's JSON data: a logistic regression in which each set weighs the
+    same and, within all, both outcomes weigh the same (so that even odds are its threshold,
+    whatever share of blocks continue the article on the sets it learnt from)."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+
+    from cleannews.cleaners.continuation import FEATURES, THRESHOLD
+
+    per_set: dict[str, int] = {}
+    for r in records:
+        per_set[r["set"]] = per_set.get(r["set"], 0) + len(r["y"])
+    X = np.array([row for r in records for row in r["rows"]], dtype=float)
+    y = np.array([v for r in records for v in r["y"]])
+    w = np.array([1.0 / per_set[r["set"]] for r in records for _ in r["y"]])
+    for outcome in (0, 1):
+        w[y == outcome] *= 0.5 / w[y == outcome].sum()
+    scaler = StandardScaler().fit(X)
+    clf = LogisticRegression(C=CONTINUATION_C, max_iter=5000, random_state=SEED)
+    clf.fit(scaler.transform(X), y, sample_weight=w * len(y))
+    return {"features": list(FEATURES), "mean": scaler.mean_.tolist(),
+            "scale": [float(s) if s > 0 else 1.0 for s in scaler.scale_],
+            "coef": clf.coef_[0].tolist(), "intercept": float(clf.intercept_[0]), "threshold": THRESHOLD,
+            "candidates": int(len(y)), "continuing": int(y.sum())}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--train", action="append", required=True, type=Path, help="a set folder; repeat for several")
     ap.add_argument("--out", required=True, type=Path, help="the model file to write")
     ap.add_argument("--cache", type=Path, help="a folder to keep each set's features in")
+    ap.add_argument("--no-continuation", action="store_true",
+                    help="write the line model only (no continuation part: the run is not bridged)")
     args = ap.parse_args(argv)
     started = time.perf_counter()
     pages = [p for data in args.train for p in set_rows(data, args.cache)]
@@ -185,6 +270,20 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     print(f"{sum(len(p['y']) for p in pages)} lines of {len(pages)} pages; smoothing {model['smoothing']}, "
           f"thresholds {model['thresholds']} -> {args.out} ({time.perf_counter() - started:.1f} s)", file=sys.stderr)
+    if not args.no_continuation:
+        # (the candidates are read with the line model just written: the continuation part
+        # learns from the runs that model ends)
+        records = [r for data in args.train for r in continuation_rows(data, args.out)]
+        outcomes = {y for r in records for y in r["y"]}
+        if len(outcomes) < 2:
+            print("continuation: the training pages hold no block of prose below a run both ways (continuing "
+                  "and not); the model has no continuation part", file=sys.stderr)
+            return 0
+        model["continuation"] = fit_continuation(records)
+        args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+        part = model["continuation"]
+        print(f"continuation: {part['candidates']} candidates, {part['continuing']} continue the article -> "
+              f"{args.out} ({time.perf_counter() - started:.1f} s)", file=sys.stderr)
     return 0
 
 

@@ -67,6 +67,15 @@ class RemovalCode(str, enum.Enum):
 FIELD_CODES = {"headline": RemovalCode.HEADLINE, "byline": RemovalCode.BYLINE, "date": RemovalCode.DATE,
                "section": RemovalCode.SECTION}
 
+#: Groups of removal codes that the learned decisions tell apart in the lines around the one
+#: they decide: a field, a menu, a medium (the rest is other chrome).
+REMOVAL_GROUPS = (
+    ("field", frozenset(FIELD_CODES.values()) | {RemovalCode.FIELD_REPEAT}),
+    ("menu", frozenset({RemovalCode.MENU, RemovalCode.NAVIGATION, RemovalCode.BREADCRUMB, RemovalCode.PAGE_HEADER,
+                        RemovalCode.SECTION_LINK, RemovalCode.LINK})),
+    ("media", frozenset({RemovalCode.CAPTION, RemovalCode.MEDIA, RemovalCode.PLACEHOLDER, RemovalCode.ICON})),
+)
+
 
 @dataclass(frozen=True)
 class Removal:

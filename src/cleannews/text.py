@@ -170,6 +170,15 @@ def list_number(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+#: the marks that open an item of a bulleted list
+BULLETS = ("-", "–", "•", "*", "·", "▪", "►", "»")
+
+
+def is_list_item(text: str) -> bool:
+    """True for an item of a numbered or bulleted list ("3) Blade Runner", "• Flour")."""
+    return list_number(text) is not None or text.lstrip().startswith(BULLETS)
+
+
 def announces_list(text: str, names_list: Callable[[str], bool], *, max_words: int = 6, colon: bool = True) -> bool:
     """True for a line that announces a list under it: it ends with a colon (unless ``colon``
     is False), or it is a short heading that names one ("Zutaten für 4 Personen",

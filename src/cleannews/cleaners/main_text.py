@@ -11,6 +11,7 @@ reason names the evidence.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -25,6 +26,7 @@ from .blocks import Block, build_blocks, choose_run, hard_breaks, uses_paragraph
 from .end_headers import end_headers
 from .line_classes import BAD, DIGITS, GOOD, NEAR_GOOD, SHORT, Labels, LineClassifier, Verdict, classify_lines
 from .line_features import TOKEN, LineFeatures, line_features, spaceless_measures
+from .continuation import Candidate, bridge
 from .main_text_model import (RULE_AFTER, RULE_BEFORE, RULE_INSIDE, RULE_KEEP, LazyProbabilities, MainTextModel,
                               RuleView, decide, describe, line_rows, row_maker, rules_decide_alone)
 from .teasers import teaser_blocks
@@ -58,7 +60,9 @@ class MainText(Cleaner):
     With ``use_model`` (the default) the main-text model (:mod:`.main_text_model`) reads each
     line's features, the chrome steps' removals around it and these rules' decision, and
     decides where the rules are not certain: a line taken out inside the run comes back, the
-    run grows down over lines the model is sure of. A line kept against the rules is named in
+    run grows down over lines the model is sure of, and over a stretch of short lines to the
+    prose below it where the model's continuation part says the article goes on there
+    (:mod:`.continuation`; ``continuation`` off: not). A line kept against the rules is named in
     ``main_run.notes`` with the model's top features.
     """
 
@@ -120,6 +124,10 @@ class MainText(Cleaner):
     model: str = ""
     #: how many of its top features a decision of the model names
     explain_features: int = 3
+    #: bridge the run over a stretch of short lines (a table, a list, subheadings) to the prose
+    #: below it where the model's continuation part says the article goes on there (see
+    #: :mod:`.continuation`)
+    continuation: bool = True
 
     def _adjacent_sentences(self, page: Page, labels: Labels, end: int, step: int = 1) -> int:
         """The run's end (``step`` 1) or start (``step`` -1), moved over short sentences that
@@ -217,6 +225,23 @@ class MainText(Cleaner):
         found = self._analyse(page, True)
         return [] if found is None else line_rows(page, found.labels, found.features, found.rules)
 
+    def continuation_candidates(self, page: Page, decide_block: Callable[[Candidate], bool],
+                                model: str | None = None) -> list[tuple[Candidate, bool]]:
+        """The blocks of prose below the run that this step weighs as continuations of the
+        article (see :mod:`.continuation`), each decided by ``decide_block`` instead of the
+        model (for training: run the steps before this one first; ``model``: the line model's
+        file, else this step's). The page is not changed."""
+        found = self._analyse(page, True)
+        if found is None:
+            return []
+        decided = _line_decisions(page, found.labels, found.features, found.rules,
+                                  MainTextModel.load(self.model if model is None else model))
+        if decided is None:
+            return []
+        indices, _, probs, keep = decided
+        return bridge(page, indices, keep, found.labels, found.features, probs, found.rules.headers,
+                      found.rules.times, decide_block)
+
     def __call__(self, page: Page) -> None:
         # (the page does not change until the removals at the end: its closing-section headers,
         # paragraph style and blocks are found once)
@@ -305,16 +330,20 @@ class MainText(Cleaner):
         the rules; returns the run's first and last line (None when
         the page has no line to decide)."""
         model = MainTextModel.load(self.model)
-        indices, row_of = row_maker(page, labels, features, rules)
-        if not indices:
+        decided = _line_decisions(page, labels, features, rules, model)
+        if decided is None:
             return None
-        probs = LazyProbabilities(model, indices, row_of)
-        kinds = [rules.decisions.get(i, RULE_KEEP) for i in indices]
+        indices, kinds, probs, keep = decided
         start, end = rules.run
-        fixed = [rules_decide_alone(kind, ui=features[i].ui is not None, words=features[i].words,
-                                    digits=labels[i][1].tag == DIGITS, repeated=rules.times.get(i, 1) > 1)
-                 for i, kind in zip(indices, kinds)]
-        keep = decide(probs, kinds, model.thresholds, fixed)
+        bridged: dict[int, str] = {}  # index -> why the continuation model took or refused its block
+        refused: dict[int, str] = {}
+        if self.continuation and model.continuation is not None:
+            judge = model.continuation
+            for candidate, taken in bridge(page, indices, keep, labels, features, probs, rules.headers, rules.times,
+                                           lambda c: judge.probability(c.row) >= judge.threshold):
+                why = judge.explain(candidate.row, self.explain_features)
+                for i in candidate.block + candidate.gap if taken else candidate.block:
+                    (bridged if taken else refused)[i] = why
         for i, kp, kind in zip(indices, keep, kinds):
             if kp and kind == RULE_BEFORE:
                 start = min(start, i)
@@ -322,7 +351,10 @@ class MainText(Cleaner):
                 end = max(end, i)
         for k, (i, kp, kind) in enumerate(zip(indices, keep, kinds)):
             if kp:
-                if kind != RULE_KEEP:  # kept against the rules: say why
+                if i in bridged:
+                    notes[page.lines[i].uid] = f"kept against the rules ({kind}): the article goes on below " \
+                        f"the run's end: {bridged[i]}"
+                elif kind != RULE_KEEP:  # kept against the rules: say why
                     notes[page.lines[i].uid] = f"kept against the rules ({kind}): " + \
                         describe(model, probs.row(k), probs[k], self.explain_features)
                 continue
@@ -331,6 +363,8 @@ class MainText(Cleaner):
                 why = "; " + describe(model, probs.row(k), probs[k], self.explain_features)
             else:
                 why = f"; model {probs[k]:.2f}" if probs.known(k) else ""
+                if i in refused:
+                    why += f"; the article does not go on here: {refused[i]}"
             if i < start:
                 removals[i] = (f"{before_reason(cls, verdict)}{why}", RemovalCode.BEFORE_MAIN_TEXT)
             elif i <= end:
@@ -339,6 +373,21 @@ class MainText(Cleaner):
             else:
                 evidence[i] = (BAD if cls == GOOD and kind == RULE_KEEP else cls, f"{verdict.evidence}{why}")
         return start, end
+
+def _line_decisions(page: Page, labels: Labels, features: dict[int, LineFeatures], rules: RuleView,
+                    model: MainTextModel) -> tuple[list[int], list[str], LazyProbabilities, list[bool]] | None:
+    """The lines the model decides (indices), the rules' decision and the model's probability
+    for each, and whether each is kept, line by line (None when the page has no line to decide)."""
+    indices, row_of = row_maker(page, labels, features, rules)
+    if not indices:
+        return None
+    probs = LazyProbabilities(model, indices, row_of)
+    kinds = [rules.decisions.get(i, RULE_KEEP) for i in indices]
+    fixed = [rules_decide_alone(kind, ui=features[i].ui is not None, words=features[i].words,
+                                digits=labels[i][1].tag == DIGITS, repeated=rules.times.get(i, 1) > 1)
+             for i, kind in zip(indices, kinds)]
+    return indices, kinds, probs, decide(probs, kinds, model.thresholds, fixed)
+
 
 def _drop_repeats(page: Page, start: int, end: int, name: str, window: int = 3) -> None:
     """A line of the main run that repeats one of the ``window`` kept lines above it (a caption

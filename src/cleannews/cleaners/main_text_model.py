@@ -11,6 +11,9 @@ rules take out inside the run comes back over the ``inside`` threshold; the run 
 lines after its end while they pass the ``extend`` threshold, across at most ``gap`` lines that
 do not. (``remove``: a line the rules keep but are not certain of goes under it.)
 
+The file may hold a second, smaller model, the continuation part (:mod:`.continuation`): whether
+a block of prose below the run's end continues the article across a stretch of short lines.
+
 The weights live in a JSON data file (``main_text_model.json`` beside the package's modules),
 written by the project's training script; inference is plain Python. :meth:`MainTextModel.explain`
 names the features that weighed most in a decision.
@@ -28,9 +31,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..article import FIELD_CODES, RemovalCode
+from ..article import REMOVAL_GROUPS, RemovalCode
 from ..page import Page
-from ..text import is_title_like, list_number
+from ..text import is_list_item, is_title_like
+from .continuation import ContinuationModel
 from .line_classes import BAD, CODE, DIGITS, GOOD, ITEM, NEAR_GOOD, SHORT, Labels
 from .line_features import LineFeatures
 
@@ -45,13 +49,6 @@ MIN_RESTORED_WORDS = 4
 #: The rule's decision about a kept line, as the model reads it.
 RULE_KEEP, RULE_BEFORE, RULE_INSIDE, RULE_AFTER = "keep", "before", "inside", "after"
 
-_FIELDS = frozenset(FIELD_CODES.values()) | {RemovalCode.FIELD_REPEAT}
-_MENUS = frozenset({RemovalCode.MENU, RemovalCode.NAVIGATION, RemovalCode.BREADCRUMB, RemovalCode.PAGE_HEADER,
-                    RemovalCode.SECTION_LINK, RemovalCode.LINK})
-_MEDIA = frozenset({RemovalCode.CAPTION, RemovalCode.MEDIA, RemovalCode.PLACEHOLDER, RemovalCode.ICON})
-#: Groups of earlier removals a neighbour may carry (the rest is "chrome").
-CODE_GROUPS = (("field", _FIELDS), ("menu", _MENUS), ("media", _MEDIA))
-_BULLETS = ("-", "–", "•", "*", "·", "▪", "►", "»")
 
 
 def _side_names(side: str) -> list[str]:
@@ -98,7 +95,7 @@ def _side(page: Page, j: int | None, labels: Labels, features: dict[int, LineFea
     line = page.lines[j]
     if not line.kept:
         code = line.removal.code if line.removal is not None else RemovalCode.OTHER
-        groups = [1.0 if code in members else 0.0 for _, members in CODE_GROUPS]
+        groups = [1.0 if code in members else 0.0 for _, members in REMOVAL_GROUPS]
         return [0.0, 1.0, *groups, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
     cls = labels.get(j, (BAD,))[0]
     f = features.get(j)
@@ -176,7 +173,7 @@ def row_maker(page: Page, labels: Labels, features: dict[int, LineFeatures],
             math.log1p(f.words), math.log1p(f.chars), f.stopword_density, float(f.sentence), f.title_share,
             f.digit_share, float(f.ui is not None), float(f.ui_start), float(f.glued_title), float(f.code),
             float(stripped.endswith(":")), float(stripped.endswith("?")),
-            float(list_number(text) is not None or text.lstrip().startswith(_BULLETS)),
+            float(is_list_item(text)),
             float(is_title_like(text)), float(rules.times.get(i, 1) > 1),
             float((i == 0 or not lines[i - 1].text) and (i + 1 >= len(lines) or not lines[i + 1].text)),
             good, float(cls == NEAR_GOOD), float(cls == SHORT), float(cls == BAD), float(cls == CODE),
@@ -218,6 +215,8 @@ class MainTextModel:
         self.smoothing = float(data.get("smoothing", 0.0))
         self.thresholds = Thresholds(**data.get("thresholds", {}))
         self.trained_on: tuple[str, ...] = tuple(data.get("trained_on", ()))
+        #: whether a block of prose below the run continues the article (None: not in the file)
+        self.continuation = ContinuationModel(data["continuation"]) if data.get("continuation") else None
         # folded: w_k * (x_k - m_k) / s_k summed = sum(a_k * x_k) + b
         self._a = [c / s for c, s in zip(self.coef, self.scale)]
         self._b = self.intercept - sum(c * m / s for c, m, s in zip(self.coef, self.mean, self.scale))
