@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
+import sys
 from collections.abc import Iterable
+from pathlib import Path
+from types import ModuleType
 
 from cleannews import Lexicon, Page
 from cleannews.cleaner import Cleaner
@@ -41,3 +45,13 @@ def removed(step: Cleaner, lines: Iterable[str], language: str = "de", **kw) -> 
     """The lines a step removed (with any reason)."""
     page = run(step, lines, language, **kw)
     return [line.text for line in page.lines if line.removal is not None and line.removal.cleaner == step.name]
+
+
+def training_module(name: str) -> ModuleType:
+    """One of the project's training scripts (``training/<name>.py``), imported as a module."""
+    folder = str(Path(__file__).resolve().parent.parent / "training")
+    sys.path.insert(0, folder)
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(folder)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import math
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ from cleannews.cleaners.line_features import LineFeatures, line_features
 from cleannews.cleaners.main_text_model import MainTextModel, shipped_model
 from cleannews.language import stopwords
 from cleannews.prepare import prepare
+from helpers import training_module
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = Path(__file__).parent / "fixtures" / "pages"
@@ -147,11 +147,7 @@ def test_the_training_fit_is_the_set_and_outcome_balanced_logistic_regression() 
     import numpy as np
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
-    sys.path.insert(0, str(ROOT / "training"))
-    try:
-        import train_main_text
-    finally:
-        sys.path.remove(str(ROOT / "training"))
+    train_main_text = training_module("train_main_text")
     rng = np.random.default_rng(1)
     X = rng.normal(size=(120, len(FEATURES)))
     y = (X[:, 19] + 0.3 * rng.normal(size=120) > 0.4).astype(int)

@@ -15,6 +15,7 @@ import cleannews
 from cleannews.cleaners.main_text_model import (FEATURES, RULE_AFTER, RULE_BEFORE, RULE_INSIDE, RULE_KEEP,
                                                 MainTextModel, Thresholds, decide, shipped_model)
 from cleannews.defaults import default_pipeline
+from helpers import training_module
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = (Path(__file__).parent / "fixtures" / "pages" / "flood_defences.txt").read_text(encoding="utf-8")
@@ -108,11 +109,8 @@ def test_a_line_the_model_removes_names_the_model_in_its_reason() -> None:
 
 
 def test_line_labels_follow_the_gold(tmp_path: Path) -> None:
-    sys.path.insert(0, str(ROOT / "training"))
-    try:
-        from line_labels import body_labels, snippet_labels
-    finally:
-        sys.path.remove(str(ROOT / "training"))
+    line_labels = training_module("line_labels")
+    body_labels, snippet_labels = line_labels.body_labels, line_labels.snippet_labels
     lines = ["Home", "", "The council approved the plan on Tuesday evening.", "Who pays", "Share this article"]
     gold = ["The council approved the plan on Tuesday evening.", "Who pays", "The town borrows the money."]
     assert body_labels(lines, gold) == [False, None, True, True, False]
@@ -152,11 +150,7 @@ def test_inference_matches_the_fitted_model() -> None:
     import numpy as np
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
-    sys.path.insert(0, str(ROOT / "training"))
-    try:
-        import train_main_text
-    finally:
-        sys.path.remove(str(ROOT / "training"))
+    train_main_text = training_module("train_main_text")
     rng = np.random.default_rng(0)
     X = rng.normal(size=(200, len(FEATURES)))
     y = (X[:, 0] + 0.5 * X[:, 3] > 0).astype(int)
