@@ -392,3 +392,18 @@ def test_a_malformed_tree_is_refused_and_a_short_vector_is_an_error():
     model = next(m for m in load_models(None).models.values() if isinstance(m, TreeModel))
     with pytest.raises(ValueError):
         model.walk([0.0])
+
+
+def test_a_line_holding_a_ui_phrase_is_no_headline() -> None:
+    page = "\n".join([
+        "Skip to main content", "",
+        "The town council voted on Tuesday evening to approve a new system of flood defences along the river, "
+        "ending a debate of three years.", "",
+        "Residents who had seen their homes flooded three times in a decade packed the public gallery and "
+        "applauded the result of the vote.", "",
+        "Work is due to start in the autumn and should be finished before the winter of 2026, the council said "
+        "on Wednesday.",
+    ])
+    explained = cleannews.default_pipeline().explain(page, input_format="text")
+    assert explained.article.headline != "Skip to main content"
+    assert "Skip to main content" not in str(explained.fields.get("headline"))

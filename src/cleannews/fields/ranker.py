@@ -101,9 +101,11 @@ class FieldRanker(Cleaner):
     def _headline(self, page: Page, found: PageCandidates, models: FieldModels) -> None:
         model = models.get("headline")
         # (a line without a letter, "0" or "12:30", is no headline; nor is a single word the
-        # body keeps: a label, which cleaning the body again would take one by one)
+        # body keeps: a label, which cleaning the body again would take one by one; nor a line
+        # holding a UI phrase: "Skip to content", "Sign in", "Your email address will not be
+        # published")
         ranked = _ranked([c for c in found.for_field("headline") if any(ch.isalpha() for ch in c.text)
-                          and not (c.features["code_kept"] and c.features["w1"])], model)
+                          and not (c.features["code_kept"] and c.features["w1"]) and not c.features["ui"]], model)
         if not ranked:
             return
         (score, best), runner = ranked[0], ranked[1] if len(ranked) > 1 else None
