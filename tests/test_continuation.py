@@ -187,3 +187,12 @@ def test_a_feed_of_teasers_below_the_article_stays_out_and_explain_says_why() ->
     assert not any("hiker" in p or "bridge over the river" in p for p in article.paragraphs)
     reasons = [d.reason for d in pipeline.explain(text).decisions if d.text.startswith("The new bridge over")]
     assert reasons and "the article does not go on here: continuation 0." in reasons[0]
+
+
+def test_a_block_is_labelled_by_the_share_of_its_labelled_words_in_the_body() -> None:
+    train_main_text = training_module("train_main_text")
+    page = prepare("\n".join(["one two three four", "five six", "seven", "eight nine ten"]), input_format="text",
+                   language="en")
+    assert train_main_text.block_label(page, (0, 1), [True, False, None, None]) is True    # 4 of 6 words
+    assert train_main_text.block_label(page, (1, 3), [None, True, None, False]) is False   # 2 of 5 words
+    assert train_main_text.block_label(page, (2,), [True, True, None, True]) is None      # nothing labelled
