@@ -119,7 +119,7 @@ def test_the_shipped_model_has_a_continuation_part_whose_inference_is_its_logist
 def test_explain_names_the_probability_and_the_features_that_weighed_most() -> None:
     model = shipped_model().continuation
     assert model is not None
-    text = model.explain([0.0] * len(FEATURES), top=2)
+    text = model.describe([0.0] * len(FEATURES), top=2)
     assert text.startswith(f"continuation {model.probability([0.0] * len(FEATURES)):.2f} (")
     assert text.count(",") == 1 and all(name.split()[0] in FEATURES for name in text[text.index("(") + 1:-1].split(", "))
 

@@ -18,7 +18,6 @@ A closing-section header ("Comments", "Related") in the gap ends it whatever the
 from __future__ import annotations
 
 import math
-import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -32,6 +31,7 @@ from ..text import is_list_item, is_title_like
 from .after_main_text import TAIL
 from .line_classes import DIGITS, GOOD, Labels
 from .line_features import LineFeatures
+from .logistic import StandardLogistic, described
 from .teasers import teaser_blocks
 
 #: How many blocks below a candidate are compared with its shape (a feed repeats one shape).
@@ -62,35 +62,17 @@ class Candidate:
     row: tuple[float, ...]
 
 
-class ContinuationModel:
+class ContinuationModel(StandardLogistic):
     """A logistic model over :data:`FEATURES`: whether a block continues the article."""
 
     def __init__(self, data: dict[str, Any]) -> None:
-        names = tuple(data["features"])
-        if names != FEATURES:
-            missing = sorted(set(FEATURES) - set(names))
-            extra = sorted(set(names) - set(FEATURES))
-            raise ValueError(f"continuation model features differ from the code's (missing {missing}, unknown {extra})")
-        self.mean = [float(x) for x in data["mean"]]
-        self.scale = [float(x) or 1.0 for x in data["scale"]]
-        self.coef = [float(x) for x in data["coef"]]
-        self.intercept = float(data["intercept"])
+        super().__init__(data, FEATURES, "continuation")
         self.threshold = float(data.get("threshold", THRESHOLD))
-        self._a = [c / s for c, s in zip(self.coef, self.scale)]
-        self._b = self.intercept - sum(c * m / s for c, m, s in zip(self.coef, self.mean, self.scale))
 
-    def probability(self, row: Sequence[float]) -> float:
-        """P(the block continues the article)."""
-        z = self._b + sum(map(operator.mul, self._a, row))
-        return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
-
-    def explain(self, row: Sequence[float], top: int = 3) -> str:
+    def describe(self, row: Sequence[float], top: int = 3) -> str:
         """"continuation 0.83 (echo +0.90, ...)": the decision and the ``top`` features that
         moved its log-odds most from the average candidate's."""
-        parts = [(name, c * (x - m) / s) for name, c, x, m, s in zip(FEATURES, self.coef, row, self.mean, self.scale)]
-        parts.sort(key=lambda p: -abs(p[1]))
-        named = ", ".join(f"{n} {v:+.2f}" for n, v in parts[:top] if round(v, 2))
-        return f"continuation {self.probability(row):.2f}" + (f" ({named})" if named else "")
+        return described("continuation", self.probability(row), self.explain(row, top))
 
 
 def _blocks(good: Sequence[bool], start: int) -> list[tuple[int, int]]:

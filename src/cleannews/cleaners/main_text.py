@@ -341,7 +341,7 @@ class MainText(Cleaner):
             judge = model.continuation
             for candidate, taken in bridge(page, indices, keep, labels, features, probs, rules.headers, rules.times,
                                            lambda c: judge.probability(c.row) >= judge.threshold):
-                why = judge.explain(candidate.row, self.explain_features)
+                why = judge.describe(candidate.row, self.explain_features)
                 for i in candidate.block + candidate.gap if taken else candidate.block:
                     (bridged if taken else refused)[i] = why
         for i, kp, kind in zip(indices, keep, kinds):

@@ -24,7 +24,6 @@ from __future__ import annotations
 import functools
 import json
 import math
-import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -37,6 +36,7 @@ from ..text import is_list_item, is_title_like
 from .continuation import ContinuationModel
 from .line_classes import BAD, CODE, DIGITS, GOOD, ITEM, NEAR_GOOD, SHORT, Labels
 from .line_features import LineFeatures
+from .logistic import StandardLogistic, described
 
 #: The shipped model's file name inside the package.
 MODEL_FILE = "main_text_model.json"
@@ -196,30 +196,19 @@ def row_maker(page: Page, labels: Labels, features: dict[int, LineFeatures],
     return [i for i in kept if i in features], row_of
 
 
-class MainTextModel:
+class MainTextModel(StandardLogistic):
     """A logistic model over :data:`FEATURES` (weights, standardisation, smoothing, threshold),
     as the training script writes it."""
 
     def __init__(self, data: dict[str, Any]) -> None:
         if data.get("format") != MODEL_FORMAT:
             raise ValueError(f"main-text model format {data.get('format')!r}, expected {MODEL_FORMAT}")
-        names = tuple(data["features"])
-        if names != FEATURES:
-            missing = sorted(set(FEATURES) - set(names))
-            extra = sorted(set(names) - set(FEATURES))
-            raise ValueError(f"main-text model features differ from the code's (missing {missing}, unknown {extra})")
-        self.mean: list[float] = [float(x) for x in data["mean"]]
-        self.scale: list[float] = [float(x) or 1.0 for x in data["scale"]]
-        self.coef: list[float] = [float(x) for x in data["coef"]]
-        self.intercept = float(data["intercept"])
+        super().__init__(data, FEATURES, "main-text")
         self.smoothing = float(data.get("smoothing", 0.0))
         self.thresholds = Thresholds(**data.get("thresholds", {}))
         self.trained_on: tuple[str, ...] = tuple(data.get("trained_on", ()))
         #: whether a block of prose below the run continues the article (None: not in the file)
         self.continuation = ContinuationModel(data["continuation"]) if data.get("continuation") else None
-        # folded: w_k * (x_k - m_k) / s_k summed = sum(a_k * x_k) + b
-        self._a = [c / s for c, s in zip(self.coef, self.scale)]
-        self._b = self.intercept - sum(c * m / s for c, m, s in zip(self.coef, self.mean, self.scale))
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> MainTextModel:
@@ -228,13 +217,9 @@ class MainTextModel:
             return shipped_model()
         return _load_path(str(path))
 
-    def logit(self, row: Sequence[float]) -> float:
-        """The model's log-odds that the line belongs to the article."""
-        return self._b + sum(map(operator.mul, self._a, row))
-
     def probabilities(self, rows: Sequence[Sequence[float]]) -> list[float]:
         """P(in the article) per row, before smoothing."""
-        return [_sigmoid(self.logit(r)) for r in rows]
+        return [self.probability(r) for r in rows]
 
     def smooth(self, probs: Sequence[float]) -> list[float]:
         """Each probability blended with the mean of its neighbours' (``smoothing`` of it)."""
@@ -249,13 +234,6 @@ class MainTextModel:
                 near.append(probs[k + 1])
             out.append((1 - a) * p + a * sum(near) / len(near))
         return out
-
-    def explain(self, row: Sequence[float], top: int = 3) -> list[tuple[str, float]]:
-        """The ``top`` features that moved the log-odds most from the average line's, with
-        their contribution (positive: toward keeping the line)."""
-        parts = [(name, c * (x - m) / s) for name, c, x, m, s in zip(FEATURES, self.coef, row, self.mean, self.scale)]
-        parts.sort(key=lambda p: -abs(p[1]))
-        return [(n, round(v, 2)) for n, v in parts[:top] if v]
 
 
 @dataclass(frozen=True)
@@ -323,7 +301,7 @@ class LazyProbabilities(Sequence[float]):
     def raw(self, k: int) -> float:
         """The k-th line's probability before smoothing."""
         if k not in self._raw:
-            self._raw[k] = _sigmoid(self.model.logit(self.row(k)))
+            self._raw[k] = self.model.probability(self.row(k))
         return self._raw[k]
 
     def known(self, k: int) -> bool:
@@ -369,17 +347,9 @@ def rule_kind(row: Sequence[float]) -> str:
     return RULE_KEEP
 
 
-def _sigmoid(z: float) -> float:
-    if z >= 0:
-        return 1.0 / (1.0 + math.exp(-z))
-    e = math.exp(z)
-    return e / (1.0 + e)
-
-
 def describe(model: MainTextModel, row: Sequence[float], prob: float, top: int = 3) -> str:
     """"model 0.12 (bad +1.30, rule_after -0.90, ...)": a decision and its top features."""
-    parts = ", ".join(f"{name} {value:+.2f}" for name, value in model.explain(row, top))
-    return f"model {prob:.2f}" + (f" ({parts})" if parts else "")
+    return described("model", prob, model.explain(row, top))
 
 
 @functools.lru_cache(maxsize=8)
