@@ -68,6 +68,10 @@ _XML_ENCODING = re.compile(rb"""^\s*<\?xml\b[^>]{0,200}?\bencoding\s*=\s*["']([A
 #: Single-byte charsets under which valid UTF-8 with multi-byte sequences is almost surely mislabelled.
 _SINGLE_BYTE = re.compile(r"^(?:cp125\d|windows-125\d|iso-?8859-\d+|latin-?\d|l\d|us-ascii|ascii|koi8-[ru])$", re.I)
 
+#: Visible lines with at least this many characters are looked for anywhere further on in the
+#: extracted text; shorter ones only as a whole extracted line or in the one the walk has reached.
+_FIND_ANYWHERE = 20
+
 _LIST_MARK = re.compile(r"^(?:[-*•]|\d+[.)])\s+")
 _SPACE = re.compile(r"\s+")
 _ADDRESS = re.compile(r"://|www\.|@|\.(?:com|org|net)\b")
@@ -477,25 +481,37 @@ def visible_lines(tree: Any) -> list[str]:
 
 def dropped_lines(visible: list[str], extracted: list[str]) -> list[tuple[int, str]]:
     """The visible lines that are not in the extracted text, each with the number (1-based) of
-    the extracted line it follows (0: before the first)."""
+    the extracted line it follows (0: before the first).
+
+    The page is walked in order. A visible line is found in the extracted text as a whole
+    extracted line, or, when it is long enough to say where it stands (``_FIND_ANYWHERE``), as
+    a part of one (trafilatura joins a paragraph's pieces); a short line only as a part of the
+    extracted line the walk has reached: a menu's "Media" occurs somewhere in many articles."""
     keys = [_key(t) for t in extracted]
     joined = "\n".join(keys)
-    # character offset in ``joined`` -> extracted line number
-    starts, pos = [], 0
+    starts, pos = [], 0  # character offset in ``joined`` of each extracted line
     for k in keys:
         starts.append(pos)
         pos += len(k) + 1
+    whole: dict[str, list[int]] = {}
+    for n, k in enumerate(keys):
+        whole.setdefault(k, []).append(n)
     out: list[tuple[int, str]] = []
     cursor, current = 0, 0
     for text in visible:
         key = _key(text)
         if not key:
             continue
-        at = joined.find(key, cursor)
+        at = next((starts[n] for n in whole.get(key, ()) if starts[n] >= cursor), -1)
+        if at < 0 and len(key) >= _FIND_ANYWHERE:
+            at = joined.find(key, cursor)
+        elif at < 0 and current:  # the rest of the extracted line the walk is in
+            at = joined.find(key, cursor, starts[current] - 1 if current < len(starts) else len(joined))
         if at >= 0:  # found further on: the extracted text has reached this point of the page
             current = _line_at(starts, at) + 1
             cursor = at + len(key)
-        elif key not in joined and not any(len(k) >= 20 and k in key for k in keys):
+        elif key not in whole and (len(key) < _FIND_ANYWHERE or key not in joined) \
+                and not any(len(k) >= _FIND_ANYWHERE and k in key for k in keys):
             out.append((current, text))
     return out
 
