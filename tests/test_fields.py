@@ -11,6 +11,7 @@ import cleannews
 from cleannews import Lexicon
 from cleannews.fields.byline import Byline
 from cleannews.fields.dates import PublishedDate, find_dates
+from cleannews.fields.names import names_on_byline_line
 from cleannews.cleaners.page_header import PageHeader
 from cleannews.fields.headline import Headline
 from cleannews.fields.lead import Lead
@@ -78,11 +79,41 @@ def test_meta_line_gives_byline_and_date(line, language, names, date):
     ("By Evan HalperStaff Writer", "en", ["Evan Halper"]),          # a role glued on
     ("By Olivier Minot Olivier Minot", "en", ["Olivier Minot"]),    # the name twice
     ("6. Dezember 2022 von Fatima in Gefühle, Popkultur", "de", ["Fatima"]),  # then the category
+    ("By Richard Garner Last Updated", "en", ["Richard Garner"]),  # then a date label
+    ("BY KORIN MILLERPUBLISHED: JAN 29, 2025", "en", ["KORIN MILLER"]),  # the label glued on
+    ("Written by: Sean Peek, Senior Analyst", "en", ["Sean Peek"]),  # a role after a comma
 ])
 def test_byline_trimmed_to_the_names(line, language, names):
     prose = EN_PROSE if language == "en" else PROSE
     assert run(Byline(), ["Eine Überschrift über den Dingen", line, *prose], language).fields["byline"] == names
 
+
+@pytest.mark.parametrize("line, language, names", [
+    ("Published Jan 2, 2024, updated Jan 3 by Jane Doe", "en", ["Jane Doe"]),  # the labels date the line
+    ("Von Anna Update-Muster", "de", ["Anna Update-Muster"]),                  # a label inside a name's word
+])
+def test_names_after_a_date_label_stay(line, language, names):
+    assert names_on_byline_line(line, Lexicon.load(language), language) == names
+
+
+def test_names_on_a_chosen_line_end_at_a_date_label():
+    # (a line the byline model chose: no prefix, the label and the date after the name)
+    line = "Evgenia Karp Zuletzt geändert am 06.11.2023"
+    assert names_on_byline_line(line, Lexicon.load("de"), "de") == ["Evgenia Karp"]
+
+
+
+@pytest.mark.parametrize("language", cleannews.lexicon.available_languages())
+def test_every_date_label_passes_the_quick_test(language):
+    """The substring test run before the label patterns never turns away a name followed by
+    one of the lexicon's date labels, as words or glued on in capitals."""
+    from cleannews.fields.byline import MIN_LABEL_CHARS, before_date_label
+    lex = Lexicon.load(language)
+    for label in lex.list("dates", "published") + lex.list("dates", "updated"):
+        if len(str(label)) < MIN_LABEL_CHARS:
+            continue
+        for line in (f"Anna Muster {label} heute", f"ANNA MUSTER{str(label).upper()}: HEUTE"):
+            assert before_date_label(line, lex).casefold().split() == ["anna", "muster"], line
 
 def test_heading_starting_with_von_is_no_byline():
     page = run(Byline(), ["Von der Aktivität zur Dosis", *PROSE])
@@ -154,6 +185,32 @@ def test_byline_not_searched_deep_in_the_story():
 ])
 def test_find_dates_in_each_language(text, language, date):
     assert [d.value for d in find_dates(text, Lexicon.load(language))] == [date]
+
+
+@pytest.mark.parametrize("text, language, dates", [
+    # a page dump glues a name onto the date, the time onto the year, the updated date onto the published one
+    ("by Jane DoeNovember 20, 2007", "en", [datetime.date(2007, 11, 20)]),
+    ("October 17, 20236:01 PM ET", "en", [datetime.date(2023, 10, 17)]),
+    ("28. Juni 201914. Januar 2020", "de", [datetime.date(2019, 6, 28), datetime.date(2020, 1, 14)]),
+])
+def test_find_dates_glued_to_their_neighbours(text, language, dates):
+    assert [d.value for d in find_dates(text, Lexicon.load(language))] == dates
+
+
+def test_iso_date_with_its_time_is_a_date_line():
+    from cleannews.fields.dates import is_date_line
+    assert is_date_line("Published on 2021-01-18T19:55", Lexicon.load("en"))
+    assert not is_date_line("Published on 2021-01-18 Tom 19:55", Lexicon.load("en"))
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Remarch 5, 2020", "en"),            # a month's name inside a word
+    ("Mai 20191234", "de"),                # a year inside a longer number
+    ("Am 12. Mai 20201.5 Prozent mehr", "de"),
+    ("1234. Januar 2020", "de"),           # a day inside a longer number
+])
+def test_no_date_inside_longer_words_or_numbers(text, language):
+    assert find_dates(text, Lexicon.load(language)) == []
 
 
 @pytest.mark.parametrize("text, language, kind", [

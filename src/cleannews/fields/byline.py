@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -33,12 +34,59 @@ _SIGNATURE = regex.compile(r"^\(\s*(?P<names>[\p{L}][\p{L}.\-]{0,15}(?:\s*[/,;]\
 _SPLIT = regex.compile(r"\s*(?:,|;|/|&|\s\+\s)\s*")
 
 
+#: A date label of at least this many characters ends the names before it ("Jane Doe Last
+#: Updated", "Eva Beispiel Zuletzt geändert am"); the shorter ones ("on", "am", "vom") stand
+#: between names and dates in ways the meta-line reader knows.
+MIN_LABEL_CHARS = 5
+
+
+class _DateLabels(NamedTuple):
+    """A language's published and updated labels (see :func:`before_date_label`)."""
+
+    #: the longest word of each label, case folded: a line holding none of them holds no label
+    keys: tuple[str, ...]
+    #: the labels as whole words
+    words: regex.Pattern[str]
+    #: the labels in capitals, glued onto a word in capitals ("KORIN MILLERPUBLISHED:")
+    glued: regex.Pattern[str]
+
+
+@functools.lru_cache(maxsize=64)
+def _date_labels(lexicon: Lexicon) -> _DateLabels | None:
+    labels = sorted({str(w) for key in ("published", "updated") for w in lexicon.list("dates", key)
+                     if len(str(w)) >= MIN_LABEL_CHARS}, key=len, reverse=True)
+    if not labels:
+        return None
+    words = "|".join(regex.escape(w).replace("\\ ", r"\s+") for w in labels)
+    capitals = "|".join(regex.escape(w.upper()).replace("\\ ", r"\s+") for w in labels)
+    return _DateLabels(tuple(sorted({max(w.split(), key=len).casefold() for w in labels})),
+                       regex.compile(rf"(?<!\p{{L}})(?:{words})(?!\p{{L}})", regex.I),
+                       regex.compile(rf"(?<=\p{{Lu}})(?:{capitals})(?!\p{{L}})"))
+
+
+def before_date_label(text: str, lexicon: Lexicon) -> str:
+    """A byline line up to the date label that follows its names ("By Jeff Cobb. Last Updated",
+    "BY KORIN MILLERPUBLISHED: JAN 29, 2025" -> "BY KORIN MILLER "); the line as it is when the
+    label starts it or comes after a date ("Published Jan 2, updated Jan 3 by Jane Doe")."""
+    labels = _date_labels(lexicon)
+    folded = text.casefold()
+    if labels is None or not any(key in folded for key in labels.keys):
+        return text
+    text = labels.glued.sub(lambda m: " " + m.group(0), text)
+    m = labels.words.search(text)
+    if m is None or not text[:m.start()].strip() or any(c.isdigit() for c in text[:m.start()]):
+        return text
+    return text[:m.start()]
+
+
 def split_names(text: str, lexicon: Lexicon) -> list[str] | None:
-    """The names in "Anna Muster und Max Muster, dpa", or None when any part is not a name."""
+    """The names in "Anna Muster und Max Muster, dpa", or None when any part is not a name; a
+    date label ends them ("Jane Doe Last Updated"), and a part that is a role and nothing else
+    is left out ("Jane Doe, Senior Analyst")."""
     joiners = lexicon.pattern("byline", "joiners", "search", before=r"\s+", after=r"\s+")
-    text = _glued_role(lexicon).sub("", text.strip(" .:"))
+    text = _glued_role(lexicon).sub("", before_date_label(text, lexicon).strip(" .:"))
     parts = _SPLIT.split(joiners.sub(", ", text.strip(" .:")))
-    names = [_undouble(p.strip()) for p in parts if p.strip()]
+    names = [_undouble(p.strip()) for p in parts if p.strip() and strip_role(p.strip(), lexicon)]
     if not names:
         return None
     particles = lexicon.words("byline", "particles")
@@ -57,10 +105,12 @@ def split_names(text: str, lexicon: Lexicon) -> list[str] | None:
 
 @functools.lru_cache(maxsize=64)
 def _glued_role(lexicon: Lexicon) -> regex.Pattern[str]:
-    """A role glued onto the end of a name without a space: "Evan HalperStaff Writer"."""
+    """A role glued onto the end of a name without a space: "Evan HalperStaff Writer" (matched
+    from the end backwards: only the end can hold it, and a forward search would try every role
+    at every letter)."""
     roles = sorted(lexicon.list("byline", "roles"), key=len, reverse=True)
     body = "|".join(regex.escape(r).replace(r"\ ", r"\s+") for r in roles) or r"(?!x)x"
-    return regex.compile(rf"(?<=\p{{Ll}})(?:{body})$", regex.I)
+    return regex.compile(rf"(?<=\p{{Ll}})(?:{body})$", regex.I | regex.REVERSE)
 
 
 def _undouble(name: str) -> str:

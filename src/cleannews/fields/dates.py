@@ -23,6 +23,8 @@ from ..text import PARAGRAPH_WORDS, is_prose
 from .fields_util import DATE_LABEL, RELATIVE_DATE
 
 _TIME = regex.compile(r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|uhr|h)?(?!\d)", regex.I)
+#: The "T" between an ISO date and its time ("2021-01-18T19:55"), left when the date is cut out.
+_ISO_TIME_MARK = regex.compile(r"(?<!\S)T(?=\d{1,2}:\d{2})")
 _DIGIT = regex.compile(r"\d")
 _SEPARATORS = regex.compile(r"[\s|·•,;/()\[\]\-–—:.@]+")
 _RESIDUE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
@@ -37,20 +39,33 @@ class FoundDate(NamedTuple):
     kind: str  # "published", "updated" or "" (no label)
 
 
+#: Where a four-digit year may end although a digit follows: a page dump glues the next date or
+#: the time onto it ("28. Juni 201914. Januar 2020", "October 17, 20236:01 PM").
+_YEAR_END = r"(?:(?!\d)|(?=\d{1,2}(?:[:.]\d{2}(?!\d)|\.\s?\p{L})))"
+#: A capitalised month name may touch the lower-case end of the word before it, as a page dump
+#: glues a name onto a date ("Jane DoeMarch 5, 2025"): that pattern runs only on a line where a
+#: lower-case letter touches a capital (``_CAMEL``), since it costs twice the plain one.
+_GLUED_MONTH_START = r"(?-i:(?<=\p{Ll})(?=\p{Lu}))"
+_CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
+_GLUED = "glued_month_d_y"
+#: Where a day may start: not inside a number, unless a year ends right before it (see ``_YEAR_END``).
+_DAY_START = r"(?:(?<!\d)|(?<=(?<!\d)(?:19|20)\d{2}))"
+
+
 @functools.lru_cache(maxsize=64)
 def _patterns(lexicon: Lexicon) -> dict[str, regex.Pattern[str]]:
     months = lexicon.table("dates", "months")
     names = "|".join(regex.escape(m) for m in sorted(months, key=len, reverse=True))
+    month_d_y = rf"(?P<month>{names})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}}){_YEAR_END}"
     return {
         "ymd": regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"),
         "dmy": regex.compile(r"(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>(?:19|20)\d{2}|\d{2})(?![\d.]\d)"),
         "slash": regex.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d{2}|\d{2})(?!\d)"),
         "d_month_y": regex.compile(
-            rf"(?<!\d)(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th|er|º|°)?\s*(?:de\s+|of\s+)?(?P<month>{names})\.?,?\s*(?:de\s+|del\s+)?(?P<y>(?:19|20)\d{{2}})(?!\d)",
+            rf"{_DAY_START}(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th|er|º|°)?\s*(?:de\s+|of\s+)?(?P<month>{names})\.?,?\s*(?:de\s+|del\s+)?(?P<y>(?:19|20)\d{{2}}){_YEAR_END}",
             regex.I),
-        "month_d_y": regex.compile(
-            rf"(?<!\p{{L}})(?P<month>{names})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)",
-            regex.I),
+        "month_d_y": regex.compile(rf"(?<!\p{{L}}){month_d_y}", regex.I),
+        _GLUED: regex.compile(rf"{_GLUED_MONTH_START}{month_d_y}", regex.I),
     }
 
 
@@ -76,6 +91,8 @@ def find_dates(text: str, lexicon: Lexicon, *, month_first: bool = False) -> lis
     spans: list[tuple[int, int, datetime.date]] = []
     taken: list[tuple[int, int]] = []
     for key, pattern in _patterns(lexicon).items():
+        if key == _GLUED and not _CAMEL.search(text):
+            continue
         for m in pattern.finditer(text):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
@@ -123,7 +140,7 @@ def residue(text: str, dates: list[FoundDate], lexicon: Lexicon) -> list[str]:
     """The words of a line that are not a date, a time, a date label or filler."""
     for d in reversed(dates):
         text = text[:d.start] + " " + text[d.end:]
-    text = _TIME.sub(" ", text)
+    text = _TIME.sub(" ", _ISO_TIME_MARK.sub(" ", text))
     text = lexicon.pattern("reading_time", "lines_re", "search").sub(" ", text)
     text = lexicon.pattern("dates", "relative_re", "word").sub(" ", text)
     ignore = (lexicon.words("dates", "published") | lexicon.words("dates", "updated")

@@ -9,7 +9,7 @@ import regex
 from ..language import stopwords
 from ..lexicon import Lexicon
 from ..text import INITIALS, NAME_TOKEN, looks_like_name
-from .byline import split_names, strip_role
+from .byline import before_date_label, split_names, strip_role
 from .dates import find_dates
 from .fields_util import byline_prefix
 from .meta import parse_meta_line
@@ -28,7 +28,8 @@ MAX_NAME_CHARS = 80
 def names_in_line(text: str, lexicon: Lexicon, language: str) -> list[str]:
     """The person names (or agencies) on a byline line: "Von Anna Muster und Max Muster",
     "By Jane Doe | Nov 19, 2019", "Eva Beispiel Landespolitische Korrespondentin" (roles,
-    titles, places and dates stripped); [] when the line holds no name."""
+    titles, places, dates and date labels stripped); [] when the line holds no name."""
+    text = before_date_label(text, lexicon)
     meta = parse_meta_line(text, lexicon, month_first=language == "en", stopwords=stopwords(language))
     if meta is not None and meta.names:
         return [n for n in (_strip_trailing_role(n, lexicon) for n in meta.names) if not _word_twice(n)]
