@@ -102,7 +102,6 @@ def test_names_on_a_chosen_line_end_at_a_date_label():
     assert names_on_byline_line(line, Lexicon.load("de"), "de") == ["Evgenia Karp"]
 
 
-
 @pytest.mark.parametrize("language", cleannews.lexicon.available_languages())
 def test_every_date_label_passes_the_quick_test(language):
     """The substring test run before the label patterns never turns away a name followed by
@@ -114,6 +113,7 @@ def test_every_date_label_passes_the_quick_test(language):
             continue
         for line in (f"Anna Muster {label} heute", f"ANNA MUSTER{str(label).upper()}: HEUTE"):
             assert before_date_label(line, lex).casefold().split() == ["anna", "muster"], line
+
 
 def test_heading_starting_with_von_is_no_byline():
     page = run(Byline(), ["Von der Aktivität zur Dosis", *PROSE])

@@ -207,7 +207,6 @@ def test_visible_lines_and_dropped_lines():
         [(0, "Menü"), (2, "Fußzeile")]
 
 
-
 def test_dropped_menu_words_stay_in_place_when_the_article_uses_them():
     # a menu's short items occur inside the article's text: they are still dropped lines, before it
     extracted = ["Neue Regeln für Medien und die Cloud in der Verwaltung ab Januar.", "Zweiter Absatz."]
@@ -220,6 +219,7 @@ def test_pieces_trafilatura_joined_into_one_line_are_not_dropped():
     extracted = ["Erster Absatz mit einem Link im Text und mehr.", "Zweiter Absatz."]
     visible = ["Menü", "Erster Absatz mit einem", "Link", "im Text und mehr.", "Zweiter Absatz."]
     assert dropped_lines(visible, extracted) == [(0, "Menü")]
+
 
 # -- bad HTML ----------------------------------------------------------------------------------
 

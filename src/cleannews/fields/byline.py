@@ -53,6 +53,7 @@ class _DateLabels(NamedTuple):
 
 @functools.lru_cache(maxsize=64)
 def _date_labels(lexicon: Lexicon) -> _DateLabels | None:
+    """The language's labels of :data:`MIN_LABEL_CHARS` or more (None: it has none)."""
     labels = sorted({str(w) for key in ("published", "updated") for w in lexicon.list("dates", key)
                      if len(str(w)) >= MIN_LABEL_CHARS}, key=len, reverse=True)
     if not labels:
