@@ -141,6 +141,24 @@ def test_far_from_the_article_only_date_and_byline_lines_are_candidates():
     assert not set(far) & texts("headline")
 
 
+def test_a_line_measured_on_another_page_gets_the_features_of_its_own_place():
+    """A line's text features are measured once and shared by the pages that have the line (a
+    site's menus, its share bar), but where it stands and what stands around it are its own page's."""
+    from cleannews.text import clear_caches
+    clear_caches()
+    first = {c.text: c.features for c in PageCandidates(_prepared(PAGE)).candidates}
+    moved = PAGE[:1] + ["Wirtschaft", "Energie", "Klima"] + PAGE[1:]
+    second = {c.text: c.features for c in PageCandidates(_prepared(moved)).candidates}
+    clear_caches()
+    fresh = {c.text: c.features for c in PageCandidates(_prepared(moved)).candidates}
+    assert second == fresh
+    byline = "Von Anna Muster und Max Muster"
+    assert second[byline]["names"] == first[byline]["names"] > 0
+    assert second[byline]["rel"] == first[byline]["rel"]  # (the lines added stand above both)
+    assert second[PAGE[0]]["rel"] < first[PAGE[0]]["rel"]
+    assert second[PAGE[0]] is not first[PAGE[0]]
+
+
 @pytest.mark.parametrize("language", cleannews.lexicon.available_languages())
 def test_every_byline_prefix_passes_the_opener_test(language):
     """The cheap test a far line passes before the prefix pattern runs never turns away a line

@@ -121,3 +121,32 @@ def test_sentence_ends_read_from_the_end_like_the_patterns() -> None:
 def test_spaces_are_what_regex_calls_whitespace() -> None:
     every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
     assert set(regex.findall(r"\s", every)) == set(text.SPACES)
+
+
+def test_cached_measurements_are_forgotten_on_request_and_stay_right() -> None:
+    """clear_caches empties every line cache (a benchmark's timed pass must not read what its
+    warm-up measured), and a line measured again gives the same value."""
+    calls: list[str] = []
+
+    @text.per_text_cache
+    def length(line: str) -> int:
+        calls.append(line)
+        return len(line)
+
+    cache = text.line_cache()
+    text.remember(cache, ("Teilen", "de"), "Teilen", 1)
+    text.remember(cache, ("x" * (text.CACHE_MAX_CHARS + 1), "de"), "x" * (text.CACHE_MAX_CHARS + 1), 2)
+    assert length("Teilen") == length("Teilen") == 6 and calls == ["Teilen"]
+    assert list(cache) == [("Teilen", "de")]  # (an overlong line is not kept)
+    text.clear_caches()
+    assert cache == {}
+    assert length("Teilen") == 6 and calls == ["Teilen", "Teilen"]
+
+
+def test_a_full_line_cache_starts_afresh() -> None:
+    cache = text.line_cache()
+    for k in range(text.CACHE_SIZE):
+        text.remember(cache, k, "line", k)
+    assert len(cache) == text.CACHE_SIZE
+    text.remember(cache, "last", "line", 0)
+    assert cache == {"last": 0}

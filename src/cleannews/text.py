@@ -12,7 +12,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import regex
 
@@ -56,25 +56,50 @@ CACHE_MAX_CHARS = 2000
 _T = TypeVar("_T")
 
 
+#: Every cache of line measurements, so that :func:`clear_caches` empties them all.
+_CACHES: list[dict[Any, Any]] = []
+
+
+def line_cache() -> dict[Any, Any]:
+    """An empty cache of measurements of lines, keyed by the line's text (with whatever else
+    the measurement reads), that :func:`clear_caches` empties; fill it with :func:`remember`."""
+    cache: dict[Any, Any] = {}
+    _CACHES.append(cache)
+    return cache
+
+
+def remember(cache: dict[Any, Any], key: Any, text: str, value: Any, max_chars: int = CACHE_MAX_CHARS) -> None:
+    """Keep a line's measurement in a :func:`line_cache` (only for a text of at most
+    ``max_chars`` characters; a cache of :data:`CACHE_SIZE` entries starts afresh)."""
+    if len(text) <= max_chars:
+        if len(cache) >= CACHE_SIZE:
+            cache.clear()
+        cache[key] = value
+
+
+def clear_caches() -> None:
+    """Forget every cached measurement of a line. A measurement depends only on the line's
+    text (and on the lexicon it reads), so this never changes a result; a benchmark calls it so
+    that a timed pass does not read what a warm-up pass over the same pages measured."""
+    for cache in _CACHES:
+        cache.clear()
+
+
 def per_text_cache(func: Callable[[str], _T], max_chars: int = CACHE_MAX_CHARS) -> Callable[[str], _T]:
-    """Cache a measurement of a line by its text (up to :data:`CACHE_SIZE` texts of at most
-    ``max_chars`` characters, then it starts afresh; longer texts are measured every time). A
-    plain dict: steps ask it a few thousand times per page, and a hit costs half of what an
-    ``lru_cache`` behind a length test does. (A measure that is itself a text, as long as the
-    line, is best cached for short lines only: ``max_chars`` bounds the memory it holds.)"""
-    cache: dict[str, _T] = {}
+    """Cache a measurement of a line by its text (see :func:`remember`). A plain dict: steps
+    ask it a few thousand times per page, and a hit costs half of what an ``lru_cache`` behind
+    a length test does. (A measure that is itself a text, as long as the line, is best cached
+    for short lines only: ``max_chars`` bounds the memory it holds.)"""
+    cache = line_cache()
 
     @functools.wraps(func)
     def measure(text: str) -> _T:
         try:
-            return cache[text]
+            return cache[text]  # type: ignore[no-any-return]
         except KeyError:
             pass
         value = func(text)
-        if len(text) <= max_chars:
-            if len(cache) >= CACHE_SIZE:
-                cache.clear()
-            cache[text] = value
+        remember(cache, text, text, value, max_chars)
         return value
     return measure
 

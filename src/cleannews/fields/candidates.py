@@ -30,8 +30,8 @@ from ..lexicon import Lexicon
 from ..lexicon.scan import PageScan
 from ..line_table import END_COLON, END_ELLIPSIS, END_PERIOD, END_QUESTION, STARTS_UPPER, LineTable, page_table
 from ..page import Page
-from ..text import PARAGRAPH_WORDS, ends_sentence, is_prose, line_key, looks_like_name, \
-    title_key, word_count
+from ..text import PARAGRAPH_WORDS, ends_sentence, is_prose, line_cache, line_key, looks_like_name, \
+    remember, title_key, word_count
 from .dates import FoundDate, find_dates, is_date_line, residue
 from .fields_util import BYLINE_LABEL, BYLINE_PREFIX, BYLINE_PREFIX_WORD, NAVIGATION_LINE, RELATIVE_DATE, ROLE_WORD, \
     UI_WORDS, byline_prefix, prefix_openers
@@ -165,17 +165,90 @@ class _Basic:
         self.label = label
 
 
+#: Each text's :class:`_Basic` measures and its text features (see :func:`_text_features`), by
+#: text, lexicon and language: the lines near an article's start are much the same from page to
+#: page of a site (menus, share bars, section names), and are measured once.
+_BASICS = line_cache()
+_TEXT_FEATURES = line_cache()
+
+
 def _basic(table: LineTable, i: int, lex: Lexicon, month_first: bool, prefix: regex.Pattern[str],
            scan: PageScan) -> _Basic:
     """Line i's :class:`_Basic` measures, from the page's feature table, its lexicon scan and
-    the lexicon."""
-    text = table.texts[i].strip()
+    the lexicon (all of them decided by the line's text)."""
+    raw = table.texts[i]
+    key = (raw, lex, month_first)
+    b: _Basic | None = _BASICS.get(key)
+    if b is not None:
+        return b
+    text = raw.strip()
     n = table.words(i)
     dates = find_dates(text, lex, month_first=month_first) if n <= MAX_CANDIDATE_WORDS else []
-    return _Basic(text, n, table.prose(i), table.title_like(i), dates,
-                  bool(dates) and is_date_line(text, lex, month_first=month_first),
-                  prefix.match(text) if scan.may_hit(BYLINE_PREFIX, text) else None,
-                  scan.hit(BYLINE_LABEL, text))
+    b = _Basic(text, n, table.prose(i), table.title_like(i), dates,
+               bool(dates) and is_date_line(text, lex, month_first=month_first, dates=dates),
+               prefix.match(text) if scan.may_hit(BYLINE_PREFIX, text) else None,
+               scan.hit(BYLINE_LABEL, text))
+    remember(_BASICS, key, raw, b)
+    return b
+
+
+def _text_features(table: LineTable, i: int, b: _Basic, page: Page, scan: PageScan) -> dict[str, float]:
+    """The features of candidate line i that its text alone decides: its length, casing, end,
+    digits, dates, byline prefix and names, lexicon hits (``b``: its :func:`_basic` measures).
+    Cached: the dict is shared by every line of that text, and is not to be changed."""
+    lex = page.lexicon
+    assert lex is not None
+    raw = table.texts[i]
+    key = (raw, lex, page.language)
+    f: dict[str, float] | None = _TEXT_FEATURES.get(key)
+    if f is not None:
+        return f
+    particles = lex.words("byline", "particles")
+    text, n_words, dates, flags, digits = b.text, b.words, b.dates, table.flags[i], table.digits[i]
+    res = len(residue(text, dates, lex)) if dates else n_words
+    pm = b.prefix_match
+    rest = pm.group("rest") if pm else ""
+    hit = scan.hit
+    agencies = lex.words("byline", "agencies")
+    f = {
+        "words": min(n_words, 40) / 10.0, "log_words": math.log1p(n_words),
+        "w1": float(n_words == 1), "w2": float(n_words == 2), "w3_5": float(3 <= n_words <= 5),
+        "w6_12": float(6 <= n_words <= 12), "w13_20": float(13 <= n_words <= 20),
+        "w21_up": float(n_words > 20),
+        "caps_share": table.caps_share(i),
+        "all_caps": float(table.all_caps(i)),
+        "starts_upper": float(bool(flags & STARTS_UPPER)),
+        "end_period": float(bool(flags & END_PERIOD)),
+        "end_question": float(bool(flags & END_QUESTION)),
+        "end_colon": float(bool(flags & END_COLON)),
+        "end_ellipsis": float(bool(flags & END_ELLIPSIS)),
+        "ends_sentence": float(ends_sentence(text)),
+        "title_like": float(b.title), "prose": float(b.prose),
+        "digit_share": table.digit_share(i), "has_digit": float(digits > 0),
+        "separators": float(bool(_SEPARATORS.search(text))),
+        "has_date": float(b.date), "date_line": float(b.date_line), "n_dates": float(len(dates)),
+        "date_published": float(any(d.kind == "published" for d in dates)),
+        "date_updated": float(any(d.kind == "updated" for d in dates)),
+        "date_unlabelled": float(any(not d.kind for d in dates)),
+        "date_residue": min(res, 10) / 10.0 if dates else 0.0,
+        "date_at_start": float(bool(dates) and not residue(text[:dates[0].start], [], lex)),
+        "relative_date": float(hit(RELATIVE_DATE, text)),
+        "prefix": float(b.prefix), "prefix_word": float(hit(BYLINE_PREFIX_WORD, text)),
+        "prefix_name": float(bool(rest) and looks_like_name(rest.split(",")[0].split("|")[0].strip(),
+                                                             particles=particles)),
+        "byline_label": float(b.label),
+        "role": float(hit(ROLE_WORD, text)),
+        "name": float(looks_like_name(text, particles=particles)),
+        "agency": float(any(t.casefold().strip("().,/") in agencies for t in text.split())),
+        "name_tokens": min(table.name_tokens(i), 6) / 6.0,
+        "ui": float(hit(UI_WORDS, text)), "nav": float(hit(NAVIGATION_LINE, text)),
+    }
+    names = names_in_line(text, lex, page.language) if n_words <= BYLINE_MAX_WORDS and not b.prose else []
+    f["names"] = min(len(names), 4) / 4.0
+    f["has_names"] = float(bool(names))
+    f["names_share"] = sum(word_count(x) for x in names) / n_words if n_words else 0.0
+    remember(_TEXT_FEATURES, key, raw, f)
+    return f
 
 
 def _either(first: _Basic | None, second: _Basic | None, name: str) -> float:
@@ -241,10 +314,7 @@ class PageCandidates:
         month_first = page.language == "en"
         stops = stopwords(page.language)
         prefix = byline_prefix(lex)
-        particles = lex.words("byline", "particles")
-        agencies = lex.words("byline", "agencies")
         scan = page.scan
-        hit = scan.hit
         asked = [table.texts[i].strip() for i in indices]  # (with the regex engine, their needles found at once)
         for cls in _ASKED_CLASSES:
             scan.expect(cls, asked)
@@ -297,26 +367,20 @@ class PageCandidates:
             b = basic(n)
             assert b is not None
             text = b.text
-            n_words = b.words
-            if n_words > MAX_CANDIDATE_WORDS or not text or (i in self.far and not (b.date_line or b.prefix)):
+            if b.words > MAX_CANDIDATE_WORDS or not text or (i in self.far and not (b.date_line or b.prefix)):
                 continue
             prev1, prev2, next1, next2 = basic(n - 1), basic(n - 2), basic(n + 1), basic(n + 2)
             rel = n - a
-            flags = table.flags[i]
-            digits = table.digits[i]
-            tokens = text.split()
             words = table.content_words(i, stops)
             echo = sum(1 for w in words if text_words[w] > (1 if n >= a else 0)) / (len(words) + 1) if words else 0.0
             dates = b.dates
-            res = len(residue(text, dates, lex)) if dates else n_words
-            pm = b.prefix_match
-            rest = pm.group("rest") if pm else ""
             group = _group(page, i)
             repeats = table.repeats(i)
             glued = glued_kicker(text)
             rank = title_rank.get(i, -1)
             drank = date_rank.get(i, -1)
-            f: dict[str, float] = {
+            f = dict(_text_features(table, i, b, page, scan))
+            f.update({
                 "rel": max(-WINDOW_ABOVE, min(WINDOW_BELOW, rel)) / 10.0,
                 "above": float(rel < 0),
                 "at_anchor": float(rel == 0),
@@ -330,54 +394,18 @@ class PageCandidates:
                 "title_rank0": float(rank == 0), "title_rank1": float(rank == 1),
                 "title_rank2_4": float(2 <= rank <= 4),
                 "title_rank": min(title_rank.get(i, 10), 10) / 10.0,
-                "words": min(n_words, 40) / 10.0, "log_words": math.log1p(n_words),
-                "w1": float(n_words == 1), "w2": float(n_words == 2), "w3_5": float(3 <= n_words <= 5),
-                "w6_12": float(6 <= n_words <= 12), "w13_20": float(13 <= n_words <= 20),
-                "w21_up": float(n_words > 20),
-                "caps_share": table.caps_share(i),
-                "all_caps": float(table.all_caps(i)),
-                "starts_upper": float(bool(flags & STARTS_UPPER)),
-                "end_period": float(bool(flags & END_PERIOD)),
-                "end_question": float(bool(flags & END_QUESTION)),
-                "end_colon": float(bool(flags & END_COLON)),
-                "end_ellipsis": float(bool(flags & END_ELLIPSIS)),
-                "ends_sentence": float(ends_sentence(text)),
-                "title_like": float(b.title), "prose": float(b.prose),
-                "digit_share": table.digit_share(i), "has_digit": float(digits > 0),
                 "repeat": float(repeats > 1), "repeats": math.log1p(repeats - 1),
                 "echo": echo, "echo_any": float(echo > 0),
-                "separators": float(bool(_SEPARATORS.search(text))),
                 "glued": float(glued is not None),
-                "has_date": float(b.date), "date_line": float(b.date_line), "n_dates": float(len(dates)),
-                "date_published": float(any(d.kind == "published" for d in dates)),
-                "date_updated": float(any(d.kind == "updated" for d in dates)),
-                "date_unlabelled": float(any(not d.kind for d in dates)),
                 "date_rank0": float(drank == 0), "date_rank1": float(drank == 1),
                 "date_rank": min(date_rank.get(i, 10), 10) / 10.0,
-                "date_residue": min(res, 10) / 10.0 if dates else 0.0,
-                "date_at_start": float(bool(dates) and not residue(text[:dates[0].start], [], lex)),
-                "relative_date": float(hit(RELATIVE_DATE, text)),
-                "prefix": float(b.prefix), "prefix_word": float(hit(BYLINE_PREFIX_WORD, text)),
-                "prefix_name": float(bool(rest) and looks_like_name(rest.split(",")[0].split("|")[0].strip(),
-                                                                     particles=particles)),
-                "byline_label": float(b.label),
-                "role": float(hit(ROLE_WORD, text)),
-                "name": float(looks_like_name(text, particles=particles)),
-                "agency": float(any(t.casefold().strip("().,/") in agencies for t in tokens)),
-                "name_tokens": min(table.name_tokens(i), 6) / 6.0,
-                "ui": float(hit(UI_WORDS, text)), "nav": float(hit(NAVIGATION_LINE, text)),
                 "next_date": _either(next1, next2, "date_line"), "next_prefix": _either(next1, next2, "prefix"),
                 "next_prose": _either(next1, None, "prose"), "prev_prose": _either(prev1, None, "prose"),
                 "prev_date": _either(prev1, prev2, "date_line"), "prev_prefix": _either(prev1, prev2, "prefix"),
                 "prev_label": _either(prev1, None, "label"),
                 "next_title": _either(next1, None, "title"), "prev_title": _either(prev1, None, "title"),
                 "prev_short": float(prev1 is not None and prev1.words <= 3),
-            }
-            names = names_in_line(text, lex, page.language) \
-                if n_words <= BYLINE_MAX_WORDS and not b.prose else []
-            f["names"] = min(len(names), 4) / 4.0
-            f["has_names"] = float(bool(names))
-            f["names_share"] = sum(word_count(x) for x in names) / n_words if n_words else 0.0
+            })
             f.update(_GROUP_FEATURES[group])
             split = split_features(glued, counts) if glued is not None else {}
             self.candidates.append(Candidate(i, text, f, split))

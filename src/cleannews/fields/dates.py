@@ -158,12 +158,15 @@ def _is_label_phrase_word(word: str, lexicon: Lexicon) -> bool:
     return any(w in phrase.split() for phrase in lexicon.words("dates", "published") | lexicon.words("dates", "updated"))
 
 
-def is_date_line(text: str, lexicon: Lexicon, *, month_first: bool = False) -> bool:
+def is_date_line(text: str, lexicon: Lexicon, *, month_first: bool = False,
+                 dates: list[FoundDate] | None = None) -> bool:
     """True for a line that is only a date (with labels, time and filler), only a date label
-    ("Stand"), or only a relative date ("vor 3 Stunden")."""
+    ("Stand"), or only a relative date ("vor 3 Stunden"). ``dates``: the line's
+    :func:`find_dates`, when the caller has them already."""
     if len(text) > 160:
         return False
-    dates = find_dates(text, lexicon, month_first=month_first)
+    if dates is None:
+        dates = find_dates(text, lexicon, month_first=month_first)
     if dates:
         return not residue(text, dates, lexicon)
     core = text.strip(" :•·|-–")
