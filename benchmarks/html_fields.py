@@ -35,13 +35,14 @@ PEER_MARGIN = {"wcxb-dev": 0.05}
 FIELDS = ("headline", "byline", "date")
 
 
-def run_set(folder: Path, limit: int | None, use_cache: bool) -> dict[str, dict[str, Any]]:
-    """Summaries of cleannews (HTML input) and trafilatura on one set."""
+def run_set(folder: Path, limit: int | None, use_cache: bool, fields_model: str | None = None) -> dict[str, dict[str, Any]]:
+    """Summaries of cleannews (HTML input; ``fields_model``: the field ranker's model file, None
+    for the shipped one) and trafilatura on one set."""
     pages = quality.load_set(folder, "html", limit)
     out = {}
     for system in ("cleannews", "trafilatura"):
         preds, _ = quality.run_system(system, pages, "html", set_name=folder.name, justext_lang="de+en",
-                                      use_cache=use_cache)
+                                      use_cache=use_cache, fields_model=fields_model)
         out[system] = quality.summarise([quality.score_page(p, page["gold"]) for page, p in zip(pages, preds)])
     return out
 
@@ -73,13 +74,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sets", default="trafilatura,wcxb-dev", help="comma-separated set names")
     ap.add_argument("--limit", type=int, help="only the first N pages of each set")
     ap.add_argument("--no-cache", action="store_true", help="recompute trafilatura's results")
+    ap.add_argument("--fields-model", action="append", default=[], metavar="SET=FILE",
+                    help="clean the set named SET with this field ranker model (the byline read in a page's "
+                         "visible text comes from the ranker: the shipped model was trained on these sets, so "
+                         "a cross-set figure needs one trained without SET; see benchmarks/fields.py)")
     a = ap.parse_args(argv)
+    fields_models = dict(item.split("=", 1) for item in a.fields_model)
     results = {}
     for name in (s.strip() for s in a.sets.split(",") if s.strip()):
         folder = Path(a.eval) / name
         if not folder.is_dir():
             ap.error(f"not a folder: {folder}")
-        results[name] = run_set(folder, a.limit, not a.no_cache)
+        results[name] = run_set(folder, a.limit, not a.no_cache, fields_models.get(name))
     print(table(results))
     return 0
 

@@ -205,19 +205,24 @@ def read(path: Path) -> str:
 
 # -- the systems ---------------------------------------------------------------------------------
 def run_cleannews(page: dict[str, Any], input_kind: str, model: str | None = None,
-                  use_model: bool = True) -> dict[str, Any]:
+                  use_model: bool = True, fields_model: str | None = None) -> dict[str, Any]:
     """cleannews on the page; ``model``: the main-text model file (None: the shipped one);
-    ``use_model`` False: the main-text rules alone decide."""
-    a = _pipeline(model, use_model).clean(read(page["dir"] / f"page.{input_kind}"))
+    ``use_model`` False: the main-text rules alone decide; ``fields_model``: the field ranker's
+    model file (None: the shipped one), for the text path's ranker and the HTML path's byline
+    read in the visible text alike."""
+    a = _pipeline(model, use_model, fields_model).clean(read(page["dir"] / f"page.{input_kind}"))
     return {"body": a.body, "headline": a.headline, "byline": list(a.byline or []), "date": iso(a.date),
             "language": a.language}
 
 
 @functools.lru_cache(maxsize=8)
-def _pipeline(model: str | None, use_model: bool) -> Any:
-    """The default pipeline with the given main-text model (built once per setting)."""
+def _pipeline(model: str | None, use_model: bool, fields_model: str | None = None) -> Any:
+    """The default pipeline with the given main-text and field models (built once per setting)."""
     from cleannews.defaults import default_pipeline
-    return default_pipeline().configure("main_text", model=model or "", use_model=use_model)
+    pipeline = default_pipeline().configure("main_text", model=model or "", use_model=use_model)
+    if fields_model:
+        pipeline = pipeline.configure("fields", model=fields_model).configure("visible_byline", model=fields_model)
+    return pipeline
 
 
 def run_raw(page: dict[str, Any], input_kind: str) -> dict[str, Any]:
@@ -265,10 +270,11 @@ def _version(system: str, justext_lang: str) -> str:
 
 
 def run_system(system: str, pages: list[dict[str, Any]], input_kind: str, *, set_name: str,
-               justext_lang: str, use_cache: bool, model: str | None = None) -> tuple[list[dict[str, Any]], float]:
+               justext_lang: str, use_cache: bool, model: str | None = None,
+               fields_model: str | None = None) -> tuple[list[dict[str, Any]], float]:
     """Predictions of one system on every page (peers from the cache when there), and seconds."""
     funcs: dict[str, Callable[[dict[str, Any], str], dict[str, Any]]] = {
-        "cleannews": lambda p, k: run_cleannews(p, k, model),
+        "cleannews": lambda p, k: run_cleannews(p, k, model, fields_model=fields_model),
         "rules": lambda p, k: run_cleannews(p, k, use_model=False),
         "raw": run_raw, "trafilatura": run_trafilatura,
         "justext": lambda p, k: run_justext(p, k, detected=justext_lang == "detected"),

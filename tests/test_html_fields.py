@@ -275,3 +275,59 @@ def test_the_cli_explain_json_carries_the_field_sources(tmp_path):
     record = out[0] if isinstance(out, list) else out
     assert record["field_sources"]["headline"]["value"] == "Council backs new cycle lanes"
     assert record["field_sources"]["byline"]["value"] == ["Jane Doe"]
+
+
+# -- the byline in the page's visible text ------------------------------------------------------------
+
+def outside_the_article(byline: str, head: str = "") -> str:
+    """A page whose byline stands above the <article> element trafilatura extracts."""
+    return (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>{head}</head><body>"
+            "<header><a href='/'>Example Gazette</a><nav><a href='/news'>News</a></nav></header>"
+            f"<div class='meta'><h1>Council backs new cycle lanes</h1><p>{byline}</p><p>March 5, 2024</p></div>"
+            f"<main><article>{BODY * 2}</article></main><footer><p>Imprint</p></footer></body></html>")
+
+
+def test_a_byline_only_the_visible_text_shows_is_read_there():
+    """trafilatura leaves the header with the byline out and the markup names nobody: the field
+    ranker reads the byline in the page's visible text, and explain says so."""
+    page = outside_the_article("By Jane Doe")
+    e = explain(page)
+    assert e.article.byline == ("Jane Doe",)
+    assert e.field_sources["byline"]["sources"] == ["visible text"]
+    assert cleannews.default_pipeline().drop("visible_byline").clean(page).byline == ()
+
+
+def test_the_visible_text_is_not_read_when_the_markup_names_the_author():
+    page = outside_the_article("By Jane Doe", ld({"@type": "NewsArticle", "author": {"@type": "Person",
+                                                                                     "name": "Jane Doe"}}))
+    e = explain(page)
+    assert e.article.byline == ("Jane Doe",)
+    assert "visible text" not in e.field_sources["byline"]["sources"]
+
+
+def test_no_byline_is_read_in_visible_text_that_names_nobody():
+    page = outside_the_article("Share this article")
+    assert cleannews.clean(page).byline == ()
+
+
+def test_a_step_for_extracted_text_only_does_not_run_on_a_page_dump():
+    """Steps marked ``extracted_only`` (they read the markup) are left out on text input, as
+    ``full_page_only`` steps are on HTML."""
+    from dataclasses import dataclass
+
+    ran: list[str] = []
+
+    @dataclass(frozen=True)
+    class Marker(cleannews.Cleaner):
+        name = "marker"
+        extracted_only = True
+
+        def __call__(self, page):
+            ran.append(self.name)
+
+    pipeline = cleannews.default_pipeline().append(Marker())
+    pipeline.clean("Council backs new cycle lanes\n\nBy Jane Doe\n\n" + BODY.replace("<p>", "").replace("</p>", "\n\n"),
+                   input_format="text")
+    assert ran == []
+    pipeline.clean(outside_the_article("By Jane Doe"))
+    assert len(ran) == 1

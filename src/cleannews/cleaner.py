@@ -41,6 +41,9 @@ class Cleaner:
     #: among menus, teasers, widgets and closing sections. Text an extractor already cut to the
     #: article (the HTML path) has none of those, so the pipeline does not run such a step on it.
     full_page_only: ClassVar[bool] = False
+    #: True for a step that works only on text an extractor cut from HTML (it reads the page's
+    #: markup): the pipeline does not run it on a page dump.
+    extracted_only: ClassVar[bool] = False
     #: State slots or fields an earlier step must provide: without them the step cannot work,
     #: and a pipeline that lacks them raises :class:`cleannews.PipelineError`.
     requires: ClassVar[tuple[str, ...]] = ()

@@ -32,6 +32,7 @@ from .fields.headline import Headline
 from .fields.lead import Lead
 from .fields.ranker import FieldRanker
 from .fields.section import Section
+from .fields.visible_byline import VisibleTextByline
 from .pipeline import Pipeline
 
 
@@ -63,6 +64,8 @@ def default_pipeline(language: str | None = None) -> Pipeline:
         SOURCES, COMMENTS, DONATIONS, RELATED, FOOTER, ReadMoreBoxes(), TruncatedTeasers(),
         AfterMainText(), ArticleEnd(), AuthorBio(),
         Lead(),
+        # on HTML whose markup names no author: the byline in the page's visible text
+        VisibleTextByline(),
     ], language=language)
 
 

@@ -157,7 +157,8 @@ class HtmlPage(Page):
         sources = self.metadata.setdefault("field_sources", {})
         visible = self.visible()
         shown = shown_in(visible) if self.tree is not None else None
-        byline = byline_choice(self.structured, self.meta, article.byline, self.lexicon, shown)
+        byline = byline_choice(self.structured, self.meta, article.byline, self.lexicon, shown,
+                               self.metadata.get("byline_source", "text"))
         near = date_near_headline(visible, self.meta.get("headline"), self.lexicon, self.language)
         date = date_choice(self.structured, self.meta, article.date,
                            shown_dates(visible, self.lexicon, self.language) if visible else None, near)

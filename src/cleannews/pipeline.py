@@ -255,14 +255,15 @@ class Pipeline(Sequence[Cleaner]):
 
         On a page whose text an extractor already cut to the article (``page.metadata["extracted"]``,
         set by the HTML path), steps marked ``full_page_only`` are left out: there is no page dump
-        around the article for them to find its start and end in.
+        around the article for them to find its start and end in; on any other page, the steps
+        marked ``extracted_only`` (they read the page's markup).
         """
         deadline = page.metadata.get("deadline")
         extracted = bool(page.metadata.get("extracted"))
         timings = page.timings
         clock = time.perf_counter
         for step in self._steps:
-            if extracted and getattr(step, "full_page_only", False):
+            if getattr(step, "full_page_only" if extracted else "extracted_only", False):
                 continue
             if deadline is not None and time.monotonic() > deadline:
                 raise CleanTimeout(f"time limit exceeded before step {step.name!r}")

@@ -360,7 +360,7 @@ def title_tails(text: str) -> list[str]:
 BYLINE_WEIGHTS: dict[str, float] = {
     "json-ld": 3.0, "json-ld:page": 2.0, "json-ld:other": 1.0, "itemprop:author": 2.0, "article:author": 2.0,
     "parsely-author": 2.0, "sailthru.author": 2.0, "author": 1.5, "byl": 1.5, "dc.creator": 0.5,
-    "dcterms.creator": 0.5, "trafilatura": 1.0, "text": 2.0,
+    "dcterms.creator": 0.5, "trafilatura": 1.0, "text": 2.0, "visible text": 2.0,
 }
 
 

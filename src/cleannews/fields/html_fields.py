@@ -92,16 +92,16 @@ def headline_choice(data: Structured, meta: dict[str, Any], url: str | None) -> 
 
 
 def byline_choice(data: Structured, meta: dict[str, Any], text_byline: Sequence[str], lexicon: Lexicon | None,
-                  shown: Callable[[str], bool] | None) -> Choice:
+                  shown: Callable[[str], bool] | None, text_source: str = "text") -> Choice:
     """The authors from the page's structured data, trafilatura's metadata and the text path's
-    byline; organisations only when no source names a person."""
+    byline (its source named ``text_source``); organisations only when no source names a person."""
     candidates: list[tuple[Sequence[str], str]] = []
     for f in data.authors:
         candidates.append((normal_names(f.value, lexicon), f.source))
     if meta.get("byline"):
         candidates.append((normal_names(meta["byline"], lexicon), "trafilatura"))
     if text_byline:
-        candidates.append((list(text_byline), "text"))
+        candidates.append((list(text_byline), text_source))
     choice = choose_byline(candidates, shown=shown)
     if not choice.value and data.organisations:
         orgs = [(normal_names(f.value, lexicon), f.source) for f in data.organisations]

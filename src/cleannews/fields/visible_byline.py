@@ -1,0 +1,83 @@
+"""The byline of an HTML page whose markup names no author, read in its visible text.
+
+On HTML, the authors come from the page's structured data, trafilatura's metadata and the
+byline the text path's steps find in trafilatura's extracted text (see
+:mod:`cleannews.fields.html_fields`). Where none of them names anyone, the byline often still
+stands on the page, above the part trafilatura extracted ("Von Anna Muster" in the header,
+"Written by Jane Doe" in an author box). This step then cleans the page's visible text as the
+text path cleans a page dump, up to its learned field ranker, and takes the names the ranker
+reads there.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from ..cleaner import Cleaner
+from ..page import Page
+from ..state import FieldChoice
+from .html_fields import byline_choice, shown_in
+
+if TYPE_CHECKING:
+    from ..pipeline import Pipeline
+
+#: Where the names come from, as explain shows the byline's sources.
+SOURCE = "visible text"
+
+
+@dataclass(frozen=True)
+class VisibleTextByline(Cleaner):
+    """On an HTML page whose own data and extracted text name no author, the authors the field
+    ranker reads in the page's visible text."""
+
+    name = "visible_byline"
+    extracted_only: ClassVar[bool] = True
+    uses = ("byline",)
+    provides = ("byline",)
+    description = ("on HTML whose markup and extracted text name no author, reads the byline in the page's "
+                   "visible text with the text path's field ranker")
+    #: the field ranker's model file ("": the one shipped with cleannews)
+    model: str = ""
+
+    def __call__(self, page: Page) -> None:
+        from ..html import HtmlPage
+
+        if not isinstance(page, HtmlPage) or page.tree is None:
+            return
+        visible = page.visible()
+        if not visible:
+            return
+        stated = byline_choice(page.structured, page.meta, page.fields.get("byline") or (), page.lexicon,
+                               shown_in(visible))
+        if stated.value:
+            return
+        from ..prepare import prepare
+
+        dump = prepare("\n".join(visible), language=page.language, input_format="text")
+        if "deadline" in page.metadata:  # (the caller's time limit holds for this run too)
+            dump.metadata["deadline"] = page.metadata["deadline"]
+        dump = _text_path(self.model).process(dump)
+        names = dump.fields.get("byline")
+        if not names:
+            return
+        page.fields["byline"] = list(names)
+        page.metadata["byline_source"] = SOURCE
+        chosen = dump.state.fields.get("byline")
+        page.state.fields["byline"] = FieldChoice(
+            ", ".join(names), None, chosen.text if chosen else None, chosen.score if chosen else None,
+            reason="the page's own data and extracted text name no author: read in its visible text"
+                   + (f" ({chosen.reason})" if chosen and chosen.reason else ""))
+
+
+@functools.lru_cache(maxsize=8)
+def _text_path(model: str) -> Pipeline:
+    """The default text pipeline up to its field ranker (reading ``model``), built once."""
+    from ..defaults import default_pipeline
+
+    pipeline = default_pipeline()
+    return pipeline[:pipeline.index("fields") + 1].configure("fields", model=model)
+
+
+__all__ = ["SOURCE", "VisibleTextByline"]
