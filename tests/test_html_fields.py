@@ -305,6 +305,22 @@ def test_the_visible_text_is_not_read_when_the_markup_names_the_author():
     assert "visible text" not in e.field_sources["byline"]["sources"]
 
 
+def test_the_visible_text_outweighs_trafilaturas_author_guess_alone():
+    """Where only trafilatura's metadata names someone (a guess from the page's text and markup),
+    the byline the ranker reads in the visible text is taken; a name the page states in its own
+    data is not second-guessed."""
+    from cleannews.html import html_to_page
+
+    def cleaned(head: str = "") -> tuple[str, ...]:
+        page = html_to_page(outside_the_article("By Jane Doe", head))
+        page.meta["byline"] = ["Example Gazette"]  # (shown on the page: the logo)
+        return cleannews.default_pipeline().process(page).to_article().byline
+
+    assert cleaned() == ("Jane Doe",)
+    stated = ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "John Roe"}})
+    assert cleaned(stated) == ("John Roe",)
+
+
 def test_no_byline_is_read_in_visible_text_that_names_nobody():
     page = outside_the_article("Share this article")
     assert cleannews.clean(page).byline == ()

@@ -6,7 +6,9 @@ byline the text path's steps find in trafilatura's extracted text (see
 stands on the page, above the part trafilatura extracted ("Von Anna Muster" in the header,
 "Written by Jane Doe" in an author box). This step then cleans the page's visible text as the
 text path cleans a page dump, up to its learned field ranker, and takes the names the ranker
-reads there.
+reads there. It does the same where only trafilatura's metadata names someone: trafilatura
+guesses its author from the page's text and markup, and the ranker's reading of the visible
+text outweighs that guess (see :data:`cleannews.fields.agreement.BYLINE_WEIGHTS`).
 """
 
 from __future__ import annotations
@@ -25,19 +27,22 @@ if TYPE_CHECKING:
 
 #: Where the names come from, as explain shows the byline's sources.
 SOURCE = "visible text"
+#: A byline that only these sources state is a guess the visible text is read against
+#: (trafilatura's author field alone: a heuristic, not the page's own statement).
+WEAK_ALONE = ("trafilatura",)
 
 
 @dataclass(frozen=True)
 class VisibleTextByline(Cleaner):
-    """On an HTML page whose own data and extracted text name no author, the authors the field
-    ranker reads in the page's visible text."""
+    """On an HTML page whose own data and extracted text name no author (or only trafilatura's
+    guess does), the authors the field ranker reads in the page's visible text."""
 
     name = "visible_byline"
     extracted_only: ClassVar[bool] = True
     uses = ("byline",)
     provides = ("byline",)
-    description = ("on HTML whose markup and extracted text name no author, reads the byline in the page's "
-                   "visible text with the text path's field ranker")
+    description = ("on HTML whose markup and extracted text name no author (or only trafilatura's guess does), "
+                   "reads the byline in the page's visible text with the text path's field ranker")
     #: the field ranker's model file ("": the one shipped with cleannews)
     model: str = ""
 
@@ -51,7 +56,7 @@ class VisibleTextByline(Cleaner):
             return
         stated = byline_choice(page.structured, page.meta, page.fields.get("byline") or (), page.lexicon,
                                shown_in(visible))
-        if stated.value:
+        if stated.value and tuple(stated.sources) != WEAK_ALONE:
             return
         from ..prepare import prepare
 
@@ -67,7 +72,8 @@ class VisibleTextByline(Cleaner):
         chosen = dump.state.fields.get("byline")
         page.state.fields["byline"] = FieldChoice(
             ", ".join(names), None, chosen.text if chosen else None, chosen.score if chosen else None,
-            reason="the page's own data and extracted text name no author: read in its visible text"
+            reason="the page's own data and extracted text name no author (or only trafilatura's guess does): "
+                   "read in its visible text"
                    + (f" ({chosen.reason})" if chosen and chosen.reason else ""))
 
 
@@ -80,4 +86,4 @@ def _text_path(model: str) -> Pipeline:
     return pipeline[:pipeline.index("fields") + 1].configure("fields", model=model)
 
 
-__all__ = ["SOURCE", "VisibleTextByline"]
+__all__ = ["SOURCE", "VisibleTextByline", "WEAK_ALONE"]
