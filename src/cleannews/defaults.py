@@ -64,7 +64,8 @@ def default_pipeline(language: str | None = None) -> Pipeline:
         SOURCES, COMMENTS, DONATIONS, RELATED, FOOTER, ReadMoreBoxes(), TruncatedTeasers(),
         AfterMainText(), ArticleEnd(), AuthorBio(),
         Lead(),
-        # on HTML whose markup names no author: the byline in the page's visible text
+        # on HTML whose markup names no author (or only trafilatura's guess does): the byline in
+        # the page's visible text
         VisibleTextByline(),
     ], language=language)
 

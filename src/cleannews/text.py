@@ -68,11 +68,12 @@ def line_cache() -> dict[Any, Any]:
     return cache
 
 
-def remember(cache: dict[Any, Any], key: Any, text: str, value: Any, max_chars: int = CACHE_MAX_CHARS) -> None:
+def remember(cache: dict[Any, Any], key: Any, text: str, value: Any, max_chars: int = CACHE_MAX_CHARS,
+             size: int = CACHE_SIZE) -> None:
     """Keep a line's measurement in a :func:`line_cache` (only for a text of at most
-    ``max_chars`` characters; a cache of :data:`CACHE_SIZE` entries starts afresh)."""
+    ``max_chars`` characters; a cache of ``size`` entries starts afresh)."""
     if len(text) <= max_chars:
-        if len(cache) >= CACHE_SIZE:
+        if len(cache) >= size:
             cache.clear()
         cache[key] = value
 

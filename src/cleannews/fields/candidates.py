@@ -170,6 +170,9 @@ class _Basic:
 #: page of a site (menus, share bars, section names), and are measured once.
 _BASICS = line_cache()
 _TEXT_FEATURES = line_cache()
+#: How many texts' features :data:`_TEXT_FEATURES` holds (some fifty pages' worth of lines
+#: near the article's start; each entry is some 2.4 KB, so at most about 5 MB).
+TEXT_FEATURES_SIZE = 2048
 
 
 def _basic(table: LineTable, i: int, lex: Lexicon, month_first: bool, prefix: regex.Pattern[str],
@@ -247,7 +250,7 @@ def _text_features(table: LineTable, i: int, b: _Basic, page: Page, scan: PageSc
     f["names"] = min(len(names), 4) / 4.0
     f["has_names"] = float(bool(names))
     f["names_share"] = sum(word_count(x) for x in names) / n_words if n_words else 0.0
-    remember(_TEXT_FEATURES, key, raw, f)
+    remember(_TEXT_FEATURES, key, raw, f, size=TEXT_FEATURES_SIZE)
     return f
 
 
