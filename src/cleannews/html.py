@@ -18,12 +18,14 @@ import dataclasses
 import datetime
 import re
 from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from .article import Article, Removal, RemovalCode
 from .cleaners.end_headers import end_headers
 from .cleaners.repair import repair
 from .decode import decode_bytes
+from .fields.agreement import Choice
 from .fields.html_fields import (byline_choice, date_choice, date_near_headline, headline_choice, shown_dates,
                                  shown_in)
 from .fields.structured import Structured, read_structured
@@ -148,6 +150,7 @@ class HtmlPage(Page):
     #: what the page's own structured data states (JSON-LD, meta tags, h1, time elements)
     structured: Structured = field(default_factory=Structured, repr=False)
     _visible: list[str] | None = field(default=None, repr=False)
+    _shown: Callable[[str], bool] | None = field(default=None, repr=False)
 
     def to_article(self) -> Article:
         """The Article, its headline, authors and date chosen by agreement between the page's
@@ -156,9 +159,7 @@ class HtmlPage(Page):
         article = super().to_article()
         sources = self.metadata.setdefault("field_sources", {})
         visible = self.visible()
-        shown = shown_in(visible) if self.tree is not None else None
-        byline = byline_choice(self.structured, self.meta, article.byline, self.lexicon, shown,
-                               self.metadata.get("byline_source", "text"))
+        byline = self.byline_choice(article.byline, self.metadata.get("byline_source", "text"))
         near = date_near_headline(visible, self.meta.get("headline"), self.lexicon, self.language)
         date = date_choice(self.structured, self.meta, article.date,
                            shown_dates(visible, self.lexicon, self.language) if visible else None, near)
@@ -168,6 +169,14 @@ class HtmlPage(Page):
         if self.meta.get("headline"):
             changes["headline"] = self.meta["headline"]
         return dataclasses.replace(article, **changes)
+
+    def byline_choice(self, text_byline: Sequence[str], text_source: str = "text") -> Choice:
+        """The authors chosen among the page's structured data, trafilatura's metadata and
+        ``text_byline`` (names found in the page's text, from ``text_source``), only names the
+        page shows unless enough sources state them (see :func:`byline_choice`)."""
+        if self._shown is None and self.tree is not None:
+            self._shown = shown_in(self.visible())
+        return byline_choice(self.structured, self.meta, text_byline, self.lexicon, self._shown, text_source)
 
     def visible(self) -> list[str]:
         """The page's visible text as lines (:func:`visible_lines`), read once."""

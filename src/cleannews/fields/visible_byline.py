@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, ClassVar
 from ..cleaner import Cleaner
 from ..page import Page
 from ..state import FieldChoice
-from .html_fields import byline_choice, shown_in
 
 if TYPE_CHECKING:
     from ..pipeline import Pipeline
@@ -54,8 +53,7 @@ class VisibleTextByline(Cleaner):
         visible = page.visible()
         if not visible:
             return
-        stated = byline_choice(page.structured, page.meta, page.fields.get("byline") or (), page.lexicon,
-                               shown_in(visible))
+        stated = page.byline_choice(page.fields.get("byline") or ())
         if stated.value and tuple(stated.sources) != WEAK_ALONE:
             return
         from ..prepare import prepare
