@@ -30,10 +30,8 @@ languages and both sets' labelling, as the shipped model does.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
-import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -67,27 +65,18 @@ def train(label_files: list[Path], out: Path) -> Path:
     return out
 
 
-def host(gold: dict[str, Any], page_id: str) -> str:
-    """The host of a page's address ("www." dropped), or its id when it has none."""
-    netloc = urllib.parse.urlsplit(str(gold.get("url") or "")).netloc.lower()
-    return netloc.removeprefix("www.") or page_id
-
-
-def fold_of(site: str, folds: int) -> int:
-    """The fold a site's pages go to (the same on every machine and run)."""
-    return int(hashlib.sha256(site.encode("utf-8")).hexdigest(), 16) % folds
-
-
 def site_folds(eval_root: Path, files: dict[str, Path], work: Path, folds: int) -> list[dict[str, Any]]:
     """Figures by site split: per fold, a model trained on the labelled pages of both sets in the
     other folds; every page cleaned with the model of its own fold (see the module's docstring)."""
     import cleannews
+    from field_labels import site_of
+    from train_fields import fold_of
 
     fold: dict[tuple[str, str], int] = {}
     pages = {name: quality.load_set(eval_root / name, "txt", None) for name in SETS}
     for name, items in pages.items():
         for page in items:
-            fold[name, page["id"]] = fold_of(host(page["gold"], page["id"]), folds)
+            fold[name, page["id"]] = fold_of(site_of(page["gold"], page["id"]), folds)
     rows = {name: [json.loads(line) for line in files[name].read_text(encoding="utf-8").splitlines() if line]
             for name in SETS}
     results = []

@@ -78,6 +78,9 @@ def test_names_are_taken_from_the_line(text):
     ("Text von Anna Muster Illustration von Max Muster", "de", ["Anna Muster"]),
     ("12. Mai 2021 Paul Beispiel", "de", ["Paul Beispiel"]),
     ("Von Anna Muster und Max Muster", "de", ["Anna Muster", "Max Muster"]),
+    ("Jane Doe March 5, 2025 0 Comments", "en", ["Jane Doe"]),
+    ("Kira · April 19, 2019 · Mac · 7 comments", "en", ["Kira"]),
+    ("Dec 26, 2025 • Mahua Das in Project Management", "en", ["Mahua Das"]),
 ])
 def test_names_on_a_line_taken_for_the_byline(line, language, names):
     """A line the byline model chose may hold more than names: a date before them, counters,
@@ -89,6 +92,11 @@ def test_names_on_a_line_taken_for_the_byline(line, language, names):
     ("By the way, this is it", "en"),
     ("Share this article", "en"),
     ("12. Mai 2021 um 10:15 Uhr", "de"),
+    ("Updated on March 5, 2025 by the newsroom", "en"),
+    ("Mehr zum Thema 12. Mai 2021", "de"),
+    ("Berlin, 28.10.2021, 058/21", "de"),
+    ("Sonntag, 02.11.2014 | Tags: Weihnachtsmarkt |", "de"),
+    ("Von Risiken und Nebenwirkungen", "de"),
     ("Der Bundestag hat am Donnerstag ein Gesetz beschlossen.", "de"),
 ])
 def test_no_names_on_a_line_taken_for_the_byline_that_holds_none(line, language):
@@ -252,6 +260,28 @@ def test_training_runs_on_a_tiny_synthetic_set(tmp_path):
     assert article.headline == "Neues Gesetz für erneuerbare Energien beschlossen"
 
 
+def test_thresholds_are_picked_on_pages_scored_by_models_that_did_not_see_their_site():
+    """Out-of-fold scores: one list per page with the field, as long as its candidates; a
+    site's pages all in one fold; a fold without training pages scores nothing (no crash)."""
+    pytest.importorskip("sklearn")
+    import train_fields
+
+    pages = []
+    for n in range(12):
+        row = {"feature": float(n % 3), "other": float(n)}
+        pages.append({"id": str(n), "set": "synthetic", "site": f"site{n % 4}", "has": {"date": True},
+                      "gold": {"date": "2024-03-10"},
+                      "candidates": [{"features": {**row, "has_date": 1.0}, "labels": {"date": n % 3 == 0}},
+                                     {"features": {**row, "has_date": 1.0, "feature": 5.0}, "labels": {"date": False}}]})
+    held = train_fields.out_of_fold(pages, "date", "logistic")
+    assert [len(page) for page in held] == [len(rows) for rows in train_fields.field_rows(pages, "date")]
+    assert all(0.0 <= score <= 1.0 for page in held for score, _ in page)
+    assert {train_fields.fold_of(f"site{n}", 5) for n in range(4)} <= set(range(5))
+    assert train_fields.fold_of("site1", 5) == train_fields.fold_of("site1", 5)
+    one_site = [dict(p, site="everywhere") for p in pages]
+    assert all(score == 0.0 for page in train_fields.out_of_fold(one_site, "date", "logistic") for score, _ in page)
+
+
 # -- the step in the pipeline: kicker, byline, date, explanation -------------------------------
 
 def _forced_kicker_model(tmp_path, split: bool) -> str:
@@ -338,6 +368,15 @@ def test_the_rule_based_value_stands_unless_the_model_vetoes_its_line():
     ranked = cleannews.default_pipeline().configure("fields", keep_rules_above=1.1).explain(text)
     assert ranked.fields["byline"].reason.startswith("best score")
     assert list(ranked.article.byline) == ["Anna Muster", "Max Muster"]
+
+
+def test_the_model_ranks_the_date_lines_unless_told_to_keep_the_date_steps_value():
+    text = "\n".join(PAGE)
+    ranked = cleannews.default_pipeline().explain(text).fields["date"]
+    assert ranked.reason.startswith("best score") and ranked.value == "2024-03-12"
+    kept = cleannews.default_pipeline().configure("fields", keep_date_rules_above=0.0).explain(text)
+    assert kept.fields["date"].reason.startswith("the date step's line")
+    assert kept.article.date == datetime.date(2024, 3, 12)
 
 
 def test_an_overlong_name_is_no_name():

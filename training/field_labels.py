@@ -27,6 +27,7 @@ import datetime
 import json
 import sys
 import unicodedata
+import urllib.parse
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -106,6 +107,13 @@ def pages(data: Path) -> Iterator[tuple[str, str, dict[str, Any]]]:
         yield d.name, text_file.read_text(encoding="utf-8", errors="replace"), gold
 
 
+def site_of(gold: dict[str, Any], page_id: str) -> str:
+    """The host of the page's address ("www." dropped), or its id when the gold gives none: the
+    training script keeps a site's pages together when it splits them."""
+    netloc = urllib.parse.urlsplit(str(gold.get("url") or "")).netloc.lower()
+    return netloc.removeprefix("www.") or page_id
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", required=True, type=Path, help="a set folder of <id>/{page.txt,gold.json}")
@@ -123,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             row["id"] = page_id
             row["set"] = a.data.name
+            row["site"] = site_of(gold, page_id)
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
             n += 1
             if a.limit and n >= a.limit:

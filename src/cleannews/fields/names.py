@@ -83,6 +83,8 @@ _HANDLE = regex.compile(r"^\p{L}[\p{L}\p{N}_.\-]{1,30}$")
 _CUT = " | "
 #: Separators before the names of a line (a cut date, "·", "•"), skipped.
 _LEADING_SEPARATORS = regex.compile(r"^[\s|·•●▪/–—\-:,]+")
+#: The same separators at the end of a line's start before its date.
+_TRAILING_SEPARATORS = regex.compile(r"[\s|·•●▪/–—\-:,]+$")
 #: A name read off a chosen byline line has at most this many capitalised words (initials and
 #: particles apart): the words after them are a role or a section ("Will Judd Former Deputy
 #: Tech Editor").
@@ -105,11 +107,34 @@ def names_on_byline_line(text: str, lexicon: Lexicon, language: str) -> list[str
         text = text[:d.start] + _CUT + text[d.end:]
     m = lexicon.pattern("byline", "prefixes", "word").search(text)
     if m is not None:
-        rest, least = text[m.end():], 1
+        out = _names_of_run(text[m.end():], lexicon, least=1)
     elif dates and _CUT in text:
-        rest, least = text[text.index(_CUT):], 2
+        out = _names_of_run(text[text.index(_CUT):], lexicon, least=2) \
+            or _names_before_date(text[:text.index(_CUT)], lexicon)
     else:
         return []
+    return [n for n in out if not _word_twice(n)]
+
+
+def _names_before_date(head: str, lexicon: Lexicon) -> list[str]:
+    """The names that make up the whole of a line's start before its first date ("Jane Doe
+    March 5, 2025 0 Comments", "Paddy · April 19, 2019"); [] when anything else stands there,
+    or when a comma ends it: a dateline's place or weekday ("Berlin, 28.10.2021")."""
+    if head.rstrip(" |").endswith(","):
+        return []
+    head = _TRAILING_SEPARATORS.sub("", head).strip()
+    if not head:
+        return []
+    groups = _name_run(head, lexicon)
+    if sum(len(g) for g in groups) != len(head.split()):
+        return []
+    return _names_of_run(head, lexicon, least=1)
+
+
+def _names_of_run(rest: str, lexicon: Lexicon, *, least: int) -> list[str]:
+    """The names at the start of ``rest`` (see :func:`_name_run`), each of at least ``least``
+    words, a role after each dropped; of several names, only those of two words or more ("Jane
+    Doe, MS, RD": "MS" and "RD" are no names, nor are "Risiken und Nebenwirkungen")."""
     groups = _name_run(_LEADING_SEPARATORS.sub("", rest), lexicon)
     if len(groups) > 1:
         groups = [g for g in groups if len(g) > 1]
@@ -122,7 +147,7 @@ def names_on_byline_line(text: str, lexicon: Lexicon, language: str) -> list[str
         if " " in name and not looks_like_name(name, particles=particles):
             continue
         out.append(name)
-    return [n for n in out if not _word_twice(n)]
+    return out
 
 
 def _name_run(text: str, lexicon: Lexicon) -> list[list[str]]:
@@ -156,7 +181,7 @@ def _name_run(text: str, lexicon: Lexicon) -> list[list[str]]:
         if tok != word:  # "Muster," ends a name
             groups.append([])
             full = 0
-    for g in groups:
-        while g and g[-1].casefold() in particles:
+    for g in groups:  # (a capitalised particle at the end is a surname: "Mahua Das")
+        while g and g[-1].casefold() in particles and not g[-1][:1].isupper():
             g.pop()
     return [g for g in groups if g]

@@ -33,6 +33,9 @@ MAX_CLAIM_WORDS = 12
 NEIGHBOUR_LINES = 4
 #: Lines under a byline label ("Autor") that may hold the names.
 LABEL_LINES = 3
+#: A least score no model reaches: the rule-based value is kept only where its line is no
+#: candidate.
+NEVER = 2.0
 
 
 @dataclass(frozen=True)
@@ -57,9 +60,13 @@ class FieldRanker(Cleaner):
     #: the least score of a byline or date line (None: the threshold stored with the model)
     byline_threshold: float | None = None
     date_threshold: float | None = None
-    #: keep the names (the date) the rule-based step found when the model scores the line it
-    #: claimed at least this high (0: always; above 1: never); rank the candidates otherwise
+    #: keep the names the rule-based byline step found when the model scores the line it claimed
+    #: at least this high (0: always; above 1: only when that line is no candidate, a signature
+    #: at the end); rank the candidates otherwise
     keep_rules_above: float = 0.02
+    #: the same for the date the rule-based date step found; by default above 1: the model ranks
+    #: the date lines (the date step's claim is one of their features)
+    keep_date_rules_above: float = NEVER
     #: a line the body keeps (the rules read it as article text) is taken for the headline only
     #: with at least this score: a lower one keeps the body whole and the headline step's title
     take_kept_above: float = 0.1
@@ -73,14 +80,14 @@ class FieldRanker(Cleaner):
             return
         if self.headline:
             self._headline(page, found, models)
-        if self.byline and not self._rules_hold(page, found, models, "byline"):
+        if self.byline and not self._rules_hold(page, found, models, "byline", self.keep_rules_above):
             self._byline(page, found, models)
-        if self.date and not self._rules_hold(page, found, models, "date"):
+        if self.date and not self._rules_hold(page, found, models, "date", self.keep_date_rules_above):
             self._date(page, found, models)
 
-    def _rules_hold(self, page: Page, found: PageCandidates, models: FieldModels, name: str) -> bool:
+    def _rules_hold(self, page: Page, found: PageCandidates, models: FieldModels, name: str, least: float) -> bool:
         """Whether the value the rule-based step found for a field stands: it found one, and the
-        model scores a line it claimed for the field at least :attr:`keep_rules_above`."""
+        model scores a line it claimed for the field at least ``least``."""
         value = page.fields.get(name)
         model = models.get(name)
         if not value or model is None:
@@ -90,7 +97,7 @@ class FieldRanker(Cleaner):
             return True
         best = max(claimed, key=lambda c: model.score(c.features))
         score = model.score(best.features)
-        if score < self.keep_rules_above:
+        if score < least:
             return False
         shown = ", ".join(value) if isinstance(value, list) else str(value)
         page.state.fields[name] = FieldChoice(shown, page.lines[best.index].number, best.text, round(score, 4),
