@@ -16,7 +16,7 @@ import cleannews
 from cleannews import Lexicon
 from cleannews.fields.candidates import PageCandidates, glued_kicker
 from cleannews.fields.model import LinearModel, TreeModel, load_models, parse_models
-from cleannews.fields.names import names_in_line, names_on_byline_line
+from cleannews.fields.names import common_words_only, names_in_line, names_on_byline_line
 from cleannews.fields.relative import resolve_relative
 from cleannews.prepare import prepare
 from helpers import PROSE
@@ -79,6 +79,8 @@ def test_names_are_taken_from_the_line(text):
     ("12. Mai 2021 Paul Beispiel", "de", ["Paul Beispiel"]),
     ("Von Anna Muster und Max Muster", "de", ["Anna Muster", "Max Muster"]),
     ("Jane Doe March 5, 2025 0 Comments", "en", ["Jane Doe"]),
+    ("By Joe S.", "en", ["Joe S."]),
+    ("By Jane A. Doe.", "en", ["Jane A. Doe"]),
     ("Kira · April 19, 2019 · Mac · 7 comments", "en", ["Kira"]),
     ("Dec 26, 2025 • Mahua Das in Project Management", "en", ["Mahua Das"]),
 ])
@@ -386,6 +388,40 @@ def test_the_model_ranks_the_date_lines_unless_told_to_keep_the_date_steps_value
     kept = cleannews.default_pipeline().configure("fields", keep_date_rules_above=0.0).explain(text)
     assert kept.fields["date"].reason.startswith("the date step's line")
     assert kept.article.date == datetime.date(2024, 3, 12)
+
+
+def test_a_label_in_title_case_is_no_name_when_the_text_writes_its_words_in_lower_case():
+    text = ("One of our economists said the company size did not matter.\n"
+            "Mail jane.doe@example.org or visit example.org/jane-doe, (ourselves).")
+    assert common_words_only("Our Economists", text) and common_words_only("Company Size", text)
+    assert not common_words_only("Jane Doe", text)  # (an address's words do not count)
+    assert not common_words_only("dpa", text) and not common_words_only("Our Jane", text)
+    assert not common_words_only("Selves", text)  # (nor a part of a word)
+
+
+def _byline_model_taking_every_line(tmp_path) -> str:
+    """The shipped models with a byline model that scores every candidate the same, high."""
+    data = json.loads((ROOT / "src" / "cleannews" / "fields_model.json").read_text(encoding="utf-8"))
+    data["models"]["byline"] = LinearModel(("words",), (0.0,), (1.0,), (0.0,), 5.0, 0.5).to_dict()
+    path = tmp_path / "every-line.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return str(path)
+
+
+def test_the_ranker_passes_over_a_title_case_label_to_the_authors_line(tmp_path):
+    """The best byline line (the first, all scoring the same) is a label whose words the article
+    writes in lower case: the next line gives the names."""
+    prose = ["One of our economists said the plan would pay for itself within a decade, and the "
+             "council agreed with the estimate after a long debate on Tuesday evening.",
+             "Residents who had seen their homes flooded three times in a decade packed the public "
+             "gallery and applauded when the result of the vote was read out.",
+             "Work on the new walls is due to start in the autumn and should be finished before the "
+             "winter of next year, the council said in a statement."]
+    text = "\n".join(["Our Economists", "", "By Jane Roe", "", "Council approves new flood defences", "", *prose])
+    pipeline = cleannews.default_pipeline().configure("fields", model=_byline_model_taking_every_line(tmp_path),
+                                                      keep_rules_above=1.1)
+    explanation = pipeline.explain(text, input_format="text")
+    assert list(explanation.article.byline) == ["Jane Roe"]
 
 
 def test_an_overlong_name_is_no_name():

@@ -80,13 +80,26 @@ def before_date_label(text: str, lexicon: Lexicon) -> str:
     return text[:m.start()]
 
 
+#: A name that ends with an initial ("Joe S", "Juan Carlos Muñoz C"): its full stop stays.
+_ENDS_WITH_INITIAL = regex.compile(r"(?:^|\s)\p{Lu}$")
+
+
+def _trimmed(text: str) -> str:
+    """The text without spaces, colons and full stops at its ends, but for the full stop of a
+    closing initial ("Von Joe S." gives "Joe S.")."""
+    out = text.strip(" .:")
+    if _ENDS_WITH_INITIAL.search(out) and text.rstrip(" :").endswith(out + "."):
+        out += "."
+    return out
+
+
 def split_names(text: str, lexicon: Lexicon) -> list[str] | None:
     """The names in "Anna Muster und Max Muster, dpa", or None when any part is not a name; a
     date label ends them ("Jane Doe Last Updated"), and a part that is a role and nothing else
     is left out ("Jane Doe, Senior Analyst")."""
     joiners = lexicon.pattern("byline", "joiners", "search", before=r"\s+", after=r"\s+")
-    text = _glued_role(lexicon).sub("", before_date_label(text, lexicon).strip(" .:"))
-    parts = _SPLIT.split(joiners.sub(", ", text.strip(" .:")))
+    text = _glued_role(lexicon).sub("", _trimmed(before_date_label(text, lexicon)))
+    parts = _SPLIT.split(joiners.sub(", ", _trimmed(text)))
     names = [_undouble(p.strip()) for p in parts if p.strip() and strip_role(p.strip(), lexicon)]
     if not names:
         return None

@@ -52,6 +52,21 @@ def names_in_line(text: str, lexicon: Lexicon, language: str) -> list[str]:
     return []
 
 
+def written_in_lower_case(word: str, text: str) -> bool:
+    """Whether the text writes the word in lower case as a word of its own: not inside another
+    word nor inside an address ("jane.doe@example.org", "example.org/jane-doe")."""
+    lower = word.casefold()
+    return regex.search(rf"(?<![\w@./\-]){regex.escape(lower)}(?![\w@/\-]|\.\w)", text) is not None
+
+
+def common_words_only(name: str, text: str) -> bool:
+    """Whether every capitalised word of a "name" is one the text also writes in lower case: a
+    label or a title in title case ("Our Economists", "Company Size", "Keine Kommentare"), no
+    person's name. A name of lower-case words only (a handle, "dpa") is not judged."""
+    capitalised = [t for t in name.split() if t[:1].isupper()]
+    return bool(capitalised) and all(written_in_lower_case(t, text) for t in capitalised)
+
+
 def _word_twice(name: str) -> bool:
     """A "name" that says one word twice ("Tag für Tag") is a slogan or a label; one
     longer than :data:`MAX_NAME_CHARS` is no name at all."""

@@ -16,12 +16,13 @@ from dataclasses import dataclass
 
 from ..article import RemovalCode
 from ..cleaner import Cleaner
+from ..line_table import page_table
 from ..page import Page
 from ..state import FieldChoice
 from .candidates import Candidate, PageCandidates, glued_kicker
 from .dates import choose, find_dates
 from .model import FieldModels, Model, load_models
-from .names import names_in_line, names_on_byline_line
+from .names import common_words_only, names_in_line, names_on_byline_line
 from .relative import resolve_relative
 
 #: How many of the best byline lines are tried when the best holds no name.
@@ -154,14 +155,24 @@ class FieldRanker(Cleaner):
         threshold = _threshold(self.byline_threshold, model)
         lex = page.lexicon
         assert lex is not None
+        prose: list[str] = []  # (the page's running text, joined when needed)
+
+        def persons(names: list[str]) -> list[str]:
+            """The names but those whose words the article writes in lower case (a label)."""
+            if names and not prose:  # (running text only: a tag list writes names in lower case too)
+                table = page_table(page)
+                prose.append("\n".join(table.texts[i] for i in range(len(page.lines)) if table.prose(i)))
+            return [n for n in names if not common_words_only(n, prose[0])] if names else names
+
         for k, (score, cand) in enumerate(ranked[:BYLINE_TRIES]):
             if score < threshold:
                 break
             names = names_on_byline_line(cand.text, lex, page.language)
             if not names and cand.features.get("byline_label"):
                 names = self._under_label(page, cand.index)
+            names = persons(names)
             if names:
-                names = self._more_names(page, cand, names, ranked, threshold)
+                names = persons(self._more_names(page, cand, names, ranked, threshold))
                 runner = ranked[k + 1] if k + 1 < len(ranked) else None
                 if page.lines[cand.index].kept and cand.features["words"] * 10 <= MAX_CLAIM_WORDS:
                     page.claim(cand.index, "byline", self.name, "byline line (ranked best)")
