@@ -408,16 +408,17 @@ def _byline_model_taking_every_line(tmp_path) -> str:
     return str(path)
 
 
-def test_the_ranker_passes_over_a_title_case_label_to_the_authors_line(tmp_path):
+@pytest.mark.parametrize("label", ["Our Economists", "Sign In"])
+def test_the_ranker_passes_over_a_title_case_label_to_the_authors_line(tmp_path, label):
     """The best byline line (the first, all scoring the same) is a label whose words the article
-    writes in lower case: the next line gives the names."""
+    writes in lower case, or a UI phrase: the next line gives the names."""
     prose = ["One of our economists said the plan would pay for itself within a decade, and the "
              "council agreed with the estimate after a long debate on Tuesday evening.",
              "Residents who had seen their homes flooded three times in a decade packed the public "
              "gallery and applauded when the result of the vote was read out.",
              "Work on the new walls is due to start in the autumn and should be finished before the "
              "winter of next year, the council said in a statement."]
-    text = "\n".join(["Our Economists", "", "By Jane Roe", "", "Council approves new flood defences", "", *prose])
+    text = "\n".join([label, "", "By Jane Roe", "", "Council approves new flood defences", "", *prose])
     pipeline = cleannews.default_pipeline().configure("fields", model=_byline_model_taking_every_line(tmp_path),
                                                       keep_rules_above=1.1)
     explanation = pipeline.explain(text, input_format="text")

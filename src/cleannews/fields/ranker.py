@@ -21,6 +21,7 @@ from ..page import Page
 from ..state import FieldChoice
 from .candidates import Candidate, PageCandidates, glued_kicker
 from .dates import choose, find_dates
+from .fields_util import UI_WORDS
 from .model import FieldModels, Model, load_models
 from .names import common_words_only, names_in_line, names_on_byline_line
 from .relative import resolve_relative
@@ -158,11 +159,12 @@ class FieldRanker(Cleaner):
         prose: list[str] = []  # (the page's running text, joined when needed)
 
         def persons(names: list[str]) -> list[str]:
-            """The names but those whose words the article writes in lower case (a label)."""
+            """The names but labels: those whose words the article writes in lower case, and UI
+            phrases ("Sign In", "Beitrag teilen")."""
             if names and not prose:  # (running text only: a tag list writes names in lower case too)
                 table = page_table(page)
                 prose.append("\n".join(table.texts[i] for i in range(len(page.lines)) if table.prose(i)))
-            return [n for n in names if not common_words_only(n, prose[0])] if names else names
+            return [n for n in names if not common_words_only(n, prose[0]) and not page.scan.hit(UI_WORDS, n)]
 
         for k, (score, cand) in enumerate(ranked[:BYLINE_TRIES]):
             if score < threshold:
