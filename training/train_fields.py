@@ -174,17 +174,16 @@ def out_of_fold(pages: list[dict[str, Any]], field: str, kind: str) -> list[list
     with_field = [p for p in pages if has_gold(p, field)]
     folds = [fold_of(str(p.get("site") or f"{p.get('set', '')}/{p.get('id', '')}"), THRESHOLD_FOLDS)
              for p in with_field]
+    per_page = field_rows(with_field, field)
     out: list[list[tuple[float, bool]]] = [[] for _ in with_field]
     for k in range(THRESHOLD_FOLDS):
         inside = [i for i, f in enumerate(folds) if f == k]
         if not inside:
             continue
-        rows = [row for i, p in enumerate(with_field) if folds[i] != k for page_rows in field_rows([p], field)
-                for row in page_rows]
+        rows = [row for i, page_rows in enumerate(per_page) if folds[i] != k for row in page_rows]
         model = (fit_trees(rows) if kind == "trees" else fit(rows)) if rows else None
         for i in inside:
-            page_rows = field_rows([with_field[i]], field)[0]
-            out[i] = scored(model, [page_rows])[0] if model else [(0.0, ok) for _, ok in page_rows]
+            out[i] = scored(model, [per_page[i]])[0] if model else [(0.0, ok) for _, ok in per_page[i]]
     return out
 
 
