@@ -169,6 +169,41 @@ def test_a_line_measured_on_another_page_gets_the_features_of_its_own_place():
     assert second[PAGE[0]] is not first[PAGE[0]]
 
 
+#: A page whose main run is joined far up, under a wrong title, over a cookie notice and a long
+#: menu: the article and its headline stand far under the run's first line.
+_COOKIE = ["Wir und unsere Partner verwenden Cookies, um Inhalte zu personalisieren und die Zugriffe auf "
+           "unsere Website zu analysieren.",
+           "Mit einem Klick auf „Akzeptieren“ stimmen Sie der Verarbeitung zu, die Sie jederzeit in den "
+           "Einstellungen widerrufen können."]
+_MENU = [item for k in range(8) for item in (f"Ressort {k}", "Politik", "Wirtschaft", "Sport")]
+_ARTICLE = [p.replace("Bundestag", f"Bundestag ({k})") for k in range(3) for p in PROSE]
+_JOINED = ["Datenschutz-Hinweis", "", *_COOKIE, "", *_MENU, "Neue Regeln für die Windkraft an Land", "", *_ARTICLE]
+
+
+def test_the_main_run_names_its_core_the_block_with_the_most_prose():
+    page = _prepared(_JOINED)
+    first, _ = page.main_run()
+    core = page.main_core()
+    assert page.lines[first].text == _COOKIE[0]  # (joined up under the wrong title)
+    assert core is not None and core > first
+    assert page.lines[core].text in ("Neue Regeln für die Windkraft an Land", _ARTICLE[0])
+
+
+def test_the_line_over_the_main_runs_core_is_a_headline_candidate_beyond_the_window():
+    """The window under the run's first line does not reach the headline; the lines over the
+    run's core are candidates too, headline candidates only unless they start with a byline
+    prefix, and say where they stand beside the core."""
+    from cleannews.fields.candidates import WINDOW_BELOW
+    page = _prepared([*_JOINED[:-len(_ARTICLE)], "Das Wichtigste in Kürze", *_ARTICLE])
+    found = PageCandidates(page)
+    title = next(c for c in found.for_field("headline") if c.text == "Neue Regeln für die Windkraft an Land")
+    assert title.features["rel"] * 10 >= WINDOW_BELOW and title.features["core_far"] == 1.0
+    assert title.features["core_above"] == 1.0 or title.features["core_at"] == 1.0
+    beyond = [c for c in found.candidates if c.features["core_only"]]
+    assert beyond and not {c.index for c in beyond} & {c.index for c in found.for_field("byline")}
+    assert all(c.features["core_only"] == 0.0 for c in PageCandidates(_prepared(PAGE)).candidates)
+
+
 @pytest.mark.parametrize("language", cleannews.lexicon.available_languages())
 def test_every_byline_prefix_passes_the_opener_test(language):
     """The cheap test a far line passes before the prefix pattern runs never turns away a line

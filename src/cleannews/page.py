@@ -199,6 +199,14 @@ class Page:
             return None
         return start, end
 
+    def main_core(self) -> int | None:
+        """Index of the first line of the main run's block with the most prose
+        (``state.main_run.core``), or None."""
+        run = self.state.main_run
+        if run is None or run.core is None:
+            return None
+        return self.index_of(run.core)
+
     # -- changing --------------------------------------------------------------------------
     def _tick(self) -> None:
         """Count one change; every :data:`CHECK_EVERY` changes, check the time limit (steps

@@ -43,6 +43,9 @@ class MainRun:
     not_headers: frozenset[int] = frozenset()
     #: uid -> why the main-text model kept a line the rules would have removed (its top features)
     notes: dict[int, str] = field(default_factory=dict)
+    #: the first line of the run's block with the most prose (the run may reach far above it,
+    #: joined under a headline over light chrome); None when that line is outside the run
+    core: Line | None = None
 
 
 @dataclass(frozen=True)

@@ -72,6 +72,7 @@ class Block(NamedTuple):
     header_before: str   # the family of a closing-section header between them ("" if none)
     purity: float = 1.0  # share of its kept lines that are prose on their own
     soft_before: str = ""  # a related-links box's header between them, deemed inside the text
+    core: int = -1       # of a run: the first line of its block with the most prose (-1: not a run)
 
 
 
@@ -204,7 +205,7 @@ def choose_run(page: Page, all_blocks: list[Block], opts: MainText) -> Block | N
     if mass < opts.min_chars:
         return None
     return Block(blocks[first].start, blocks[last].end, mass, blocks[first].gap_before,
-                 blocks[first].header_before)
+                 blocks[first].header_before, core=blocks[k].start)
 
 
 def stray_line(page: Page, block: Block, opts: MainText) -> bool:

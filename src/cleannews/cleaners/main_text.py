@@ -269,7 +269,8 @@ class MainText(Cleaner):
         lines = page.lines
         page.state.main_run = MainRun(
             lines[start], lines[end], {lines[i].uid: ce for i, ce in evidence.items()},
-            frozenset(lines[i].uid for i, _ in end_headers(page) if i not in breaks), notes)
+            frozenset(lines[i].uid for i, _ in end_headers(page) if i not in breaks), notes,
+            core=lines[run.core] if start <= run.core <= end else None)
         for i, (reason, code) in sorted(removals.items()):
             page.remove(i, self.name, reason, code)
         if self.drop_repeats:

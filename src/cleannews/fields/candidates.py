@@ -3,7 +3,9 @@ them by (see :mod:`cleannews.fields.ranker`).
 
 The candidates are the non-blank lines near the article's start, kept or already removed (a
 headline a menu rule took is still the headline): from ``window_above`` lines over the first
-line of the article's main run of prose to ``window_below`` lines under it, and, for the date,
+line of the article's main run of prose to ``window_below`` lines under it, the lines over the
+first line of the run's block with the most prose (its core: a run joined far up under a wrong
+title leaves the headline there), and, for the date,
 a few lines around the main run's end ("Erschienen am 15.12.2022" under the text); anywhere
 else on the page, a short date line is a date candidate and a short line that starts with a
 byline prefix a byline candidate (feature ``far``: a sidebar's dates, an author box). Each line's
@@ -42,6 +44,12 @@ WINDOW_ABOVE = 60
 WINDOW_BELOW = 25
 #: Lines around the main run's last line that are date candidates too.
 END_WINDOW = 6
+#: Lines over the first line of the main run's block with the most prose (its core) that are
+#: candidates too: a run joined far up under a wrong title (a cookie notice, a menu's
+#: descriptions) leaves the real headline right over its core, outside the window above.
+CORE_WINDOW_ABOVE = 30
+#: Lines from the core that the core features tell apart (further ones all count as far).
+CORE_SPAN = 30
 #: Outside the windows, a line of at most this many words is a date candidate when it is a
 #: date line ("Posted on 3 May 2021" at the page's foot, a sidebar's "12.12.2022") and a
 #: byline candidate when it starts with a byline prefix ("Written by Jane Doe" in an author box).
@@ -254,6 +262,18 @@ def _text_features(table: LineTable, i: int, b: _Basic, page: Page, scan: PageSc
     return f
 
 
+def _core_features(rel: int, apart: int) -> dict[str, float]:
+    """A candidate's place beside the main run's core (``rel`` lines from its first line), and
+    how far the core stands under the article's first line (``apart`` lines)."""
+    return {
+        "core_rel": max(-CORE_SPAN, min(CORE_SPAN, rel)) / 10.0,
+        "core_at": float(rel == 0), "core_m1": float(rel == -1), "core_m2": float(rel == -2),
+        "core_m3_5": float(-5 <= rel <= -3), "core_m6_12": float(-12 <= rel <= -6),
+        "core_above": float(rel < 0), "core_apart": min(apart, CORE_SPAN) / 10.0,
+        "core_far": float(apart > WINDOW_BELOW),
+    }
+
+
 def _either(first: _Basic | None, second: _Basic | None, name: str) -> float:
     """1.0 when the first or the second neighbour (None: none there) has the measure ``name``."""
     return float(bool(first is not None and getattr(first, name)) or bool(second is not None and getattr(second, name)))
@@ -272,6 +292,10 @@ class PageCandidates:
         self.end_dates: set[int] = set()
         #: lines outside both windows that are date or byline candidates only (see FAR_LINE_WORDS)
         self.far: set[int] = set()
+        #: lines that are candidates only for standing over the main run's core, outside the
+        #: window (see CORE_WINDOW_ABOVE): headline and date candidates, byline candidates only
+        #: when they start with a byline prefix
+        self.core_only: set[int] = set()
         #: a candidate's group (see :data:`CODE_GROUPS`) and its line's first date, by ordinal / index
         self._groups: dict[int, str] = {}
         self._first_dates: dict[int, datetime.date] = {}
@@ -286,8 +310,12 @@ class PageCandidates:
         a = ordinal.get(anchor, 0)
         run = page.main_run()
         end = ordinal.get(run[1], a) if run else a
+        core = page.main_core()
+        c = ordinal.get(core, a) if core is not None else a
         lo, hi = max(0, a - WINDOW_ABOVE), min(len(order), a + WINDOW_BELOW + 1)
-        picked = list(range(lo, hi))
+        core_only = set(range(max(0, c - CORE_WINDOW_ABOVE), min(len(order), c + 1))) - set(range(lo, hi))
+        picked = sorted(set(range(lo, hi)) | core_only)
+        self.core_only = {order[n] for n in core_only}
         ends = [n for n in range(max(hi, end - END_WINDOW), min(len(order), end + END_WINDOW + 1))]
         self.end_dates = {order[n] for n in ends}
         self._order, self._ordinal, self._a = order, ordinal, a
@@ -306,11 +334,14 @@ class PageCandidates:
 
         far = [n for n in range(len(order)) if n not in near and far_line(order[n])]
         self.far = {order[n] for n in far}
-        self._build(page, [order[n] for n in picked + ends + far], a, ordinal, order)
+        self._build(page, [order[n] for n in picked + ends + far], a, c, ordinal, order)
         self._relate(ordinal)
 
     # -- features -------------------------------------------------------------------------------
-    def _build(self, page: Page, indices: list[int], a: int, ordinal: dict[int, int], order: list[int]) -> None:
+    def _build(self, page: Page, indices: list[int], a: int, c: int, ordinal: dict[int, int],
+               order: list[int]) -> None:
+        """Each candidate's features (``a``, ``c``: the ordinals of the article's first line and
+        of the main run's core)."""
         lex = page.lexicon
         assert lex is not None
         table = page_table(page)
@@ -409,6 +440,8 @@ class PageCandidates:
                 "next_title": _either(next1, None, "title"), "prev_title": _either(prev1, None, "title"),
                 "prev_short": float(prev1 is not None and prev1.words <= 3),
             })
+            f.update(_core_features(n - c, c - a))
+            f["core_only"] = float(i in self.core_only)
             f.update(_GROUP_FEATURES[group])
             split = split_features(glued, counts) if glued is not None else {}
             self.candidates.append(Candidate(i, text, f, split))
@@ -505,10 +538,12 @@ def is_candidate(name: str, features: dict[str, float]) -> bool:
         return False
     if features["far"] and not (name == "byline" and features["prefix"]):
         return False
-    if features["code_kept"] and features["rel"] >= 0 and name == "headline":
-        return False  # a line the body keeps, at or under the start of its main text
+    if features["code_kept"] and features["rel"] >= 0 and features["core_rel"] > 0 and name == "headline":
+        return False  # a line the body keeps, under the start of its main text and of its core
     if name == "byline":
-        return features["words"] <= BYLINE_MAX_WORDS / 10.0
+        # (over the core, outside the window, only a line that starts with a byline prefix,
+        # as far from the article)
+        return features["words"] <= BYLINE_MAX_WORDS / 10.0 and (features["prefix"] or not features["core_only"])
     return features["words"] <= HEADLINE_MAX_WORDS / 10.0 and not features["date_line"]
 
 
