@@ -313,8 +313,9 @@ class PageCandidates:
         core = page.main_core()
         c = ordinal.get(core, a) if core is not None else a
         lo, hi = max(0, a - WINDOW_ABOVE), min(len(order), a + WINDOW_BELOW + 1)
-        core_only = set(range(max(0, c - CORE_WINDOW_ABOVE), min(len(order), c + 1))) - set(range(lo, hi))
-        picked = sorted(set(range(lo, hi)) | core_only)
+        window = set(range(lo, hi))
+        core_only = set(range(max(0, c - CORE_WINDOW_ABOVE), min(len(order), c + 1))) - window
+        picked = sorted(window | core_only)
         self.core_only = {order[n] for n in core_only}
         ends = [n for n in range(max(hi, end - END_WINDOW), min(len(order), end + END_WINDOW + 1))]
         self.end_dates = {order[n] for n in ends}
