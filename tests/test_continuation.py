@@ -95,10 +95,20 @@ def test_the_features_say_how_much_of_the_article_the_block_echoes() -> None:
     assert row["gap_kept"] == pytest.approx(math.log1p(1)) and row["bridges"] == 0.0
 
 
+def test_a_feed_of_teasers_below_the_run_ends_it_whatever_the_model_says() -> None:
+    texts = [PROSE, PROSE]
+    for n in range(3):
+        texts += [f"Headline of teaser number {n}", "Tuesday November 19, 2019", OTHER_PROSE]
+    scene = _scene(texts, run=2)
+    asked = []
+    assert _bridge(scene, lambda c: asked.append(c) or True) == []
+    assert not asked and scene[2] == [True, True] + [False] * 9
+
+
 def test_a_dated_line_in_the_gap_and_a_feed_of_one_shape_are_features() -> None:
     texts = [PROSE]
-    for n in range(5):
-        texts += [f"Headline of teaser number {n}", "Tuesday November 19, 2019", OTHER_PROSE]
+    for n in range(5):  # (a gallery's photos: a label of two words is no teaser's title)
+        texts += [f"Photo {n}", "Tuesday November 19, 2019", OTHER_PROSE]
     row = dict(zip(FEATURES, _bridge(_scene(texts, run=1), lambda c: False)[0][0].row))
     assert row["gap_date"] == 1.0
     assert row["regular"] == 1.0
@@ -186,7 +196,8 @@ def test_a_feed_of_teasers_below_the_article_stays_out_and_explain_says_why() ->
     assert article.paragraphs[-1].startswith("Work is due to start") or article.paragraphs[-1].startswith("Share")
     assert not any("hiker" in p or "bridge over the river" in p for p in article.paragraphs)
     reasons = [d.reason for d in pipeline.explain(text).decisions if d.text.startswith("The new bridge over")]
-    assert reasons and "the article does not go on here: continuation 0." in reasons[0]
+    # (each teaser carries its author and date: a feed, which ends the run whatever the model says)
+    assert reasons and "one of a block of 4 teasers" in reasons[0]
 
 
 def test_a_block_is_labelled_by_the_share_of_its_labelled_words_in_the_body() -> None:

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 import cleannews
-from cleannews.cleaners.main_text_model import (FEATURES, RULE_AFTER, RULE_BEFORE, RULE_INSIDE, RULE_KEEP,
-                                                MainTextModel, Thresholds, decide, shipped_model)
+from cleannews.cleaners.main_text_model import (FEATURES, MODEL_FORMAT, RULE_AFTER, RULE_BEFORE, RULE_INSIDE,
+                                                RULE_KEEP, MainTextModel, Thresholds, decide, shipped_model)
 from cleannews.defaults import default_pipeline
 from helpers import training_module
 
@@ -23,18 +23,57 @@ PAGE = (Path(__file__).parent / "fixtures" / "pages" / "flood_defences.txt").rea
 
 def test_the_shipped_model_loads_and_names_the_codes_features() -> None:
     model = shipped_model()
-    assert len(model.coef) == len(FEATURES)
+    assert model.kind == "trees" and model.features == FEATURES
     assert set(model.trained_on) == {"scrapinghub", "trafilatura", "wcxb-dev"}
     assert 0 < model.thresholds.remove < model.thresholds.inside <= model.thresholds.extend < 1
 
 
+def _logistic_data(coef: list[float], intercept: float = 0.0) -> dict:
+    """A logistic line model file over the code's features (unit scale, zero mean)."""
+    return {"format": MODEL_FORMAT, "kind": "logistic", "features": list(FEATURES), "mean": [0.0] * len(FEATURES),
+            "scale": [1.0] * len(FEATURES), "coef": coef, "intercept": intercept, "smoothing": 0.0}
+
+
+def _tree_data() -> dict:
+    """A trees line model file over the code's features: two trees of one and two splits."""
+    f0, f3 = 0, 3
+    trees = [[[f0, 0.5, 1, 2, 0.1], [-1, 0.0, -1, -1, -1.0], [-1, 0.0, -1, -1, 1.2]],
+             [[f3, 0.0, 1, 2, 0.0], [f0, -1.0, 3, 4, -0.4], [-1, 0.0, -1, -1, 0.6],
+              [-1, 0.0, -1, -1, -0.8], [-1, 0.0, -1, -1, -0.2]]]
+    return {"format": MODEL_FORMAT, "kind": "trees", "features": list(FEATURES), "init": -0.3, "rate": 0.5,
+            "trees": trees, "smoothing": 0.0}
+
+
 def test_inference_is_the_standardised_logistic_model_of_the_file() -> None:
-    data = json.loads((ROOT / "src" / "cleannews" / "main_text_model.json").read_text(encoding="utf-8"))
+    coef = [((k * 5) % 7 - 3) / 10 for k in range(len(FEATURES))]
+    data = _logistic_data(coef, 0.25) | {"mean": [0.1] * len(FEATURES), "scale": [2.0] * len(FEATURES)}
     model = MainTextModel(data)
+    assert model.kind == "logistic"
     rows = [[(k * 7 % 11) / 5 for k in range(len(FEATURES))], [0.0] * len(FEATURES), [1.0] * len(FEATURES)]
     for row in rows:
         z = data["intercept"] + sum(c * (x - m) / s for c, x, m, s in zip(data["coef"], row, data["mean"], data["scale"]))
         assert model.probabilities([row])[0] == pytest.approx(1 / (1 + math.exp(-z)), rel=1e-9)
+
+
+def test_inference_of_trees_walks_them_and_explains_by_their_splits() -> None:
+    model = MainTextModel(_tree_data())
+    row = [0.0] * len(FEATURES)
+    row[0], row[3] = -2.0, -1.0  # left, then left and left: leaves -1.0 and -0.8
+    assert model.probabilities([row])[0] == pytest.approx(1 / (1 + math.exp(-(-0.3 + 0.5 * (-1.0 - 0.8)))))
+    # the steps from each node's mean to the child's, times the rate, per split feature
+    assert dict(model.explain(row, top=5)) == {FEATURES[0]: pytest.approx(0.5 * (-1.0 - 0.1) + 0.5 * (-0.8 + 0.4)),
+                                                FEATURES[3]: pytest.approx(0.5 * (-0.4 - 0.0))}
+    row[0], row[3] = 1.0, 1.0  # right twice: 1.2 and 0.6, one step each
+    assert model.explain(row) == [(FEATURES[0], 0.55), (FEATURES[3], 0.3)]
+
+
+def test_a_model_file_of_an_unknown_kind_or_a_malformed_tree_is_refused() -> None:
+    with pytest.raises(ValueError, match="kind"):
+        MainTextModel(_tree_data() | {"kind": "forest"})
+    bad = _tree_data()
+    bad["trees"][0][0][2] = 9  # a child beyond the tree
+    with pytest.raises(ValueError):
+        MainTextModel(bad)
 
 
 def test_a_model_file_for_other_features_is_refused() -> None:
@@ -54,6 +93,8 @@ def test_decide_reads_the_model_against_the_rules() -> None:
     assert decide(probs, kinds, t) == [False, False, True, True, False, True, True, False, True, False, False, False]
     # inside the rules' run a line they keep stays
     assert decide(probs, kinds, t, [False, True] + [False] * 10)[1]
+    # the run does not grow into or past a line after it that the rules decide alone (a teaser)
+    assert decide(probs, kinds, t, [False] * 8 + [True] + [False] * 3)[6:] == [True, False, False, False, False, False]
 
 
 def test_article_text_stays_and_chrome_goes() -> None:
@@ -75,10 +116,7 @@ def test_a_line_kept_against_the_rules_says_why(tmp_path: Path) -> None:
     from cleannews.cleaners.main_text import MainText
     from helpers import page_of
     # a model that trusts every line the rules take out inside the run
-    data = json.loads((ROOT / "src" / "cleannews" / "main_text_model.json").read_text(encoding="utf-8"))
-    data["coef"] = [8.0 if name == "rule_inside" else 0.0 for name in FEATURES]
-    data["intercept"], data["smoothing"] = 0.0, 0.0
-    data["mean"], data["scale"] = [0.0] * len(FEATURES), [1.0] * len(FEATURES)
+    data = _logistic_data([8.0 if name == "rule_inside" else 0.0 for name in FEATURES])
     path = tmp_path / "model.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     body = [line for line in PAGE.split("\n")[11:24] if line]
@@ -156,7 +194,7 @@ def test_inference_matches_the_fitted_model() -> None:
     y = (X[:, 0] + 0.5 * X[:, 3] > 0).astype(int)
     pages = [{"set": "a" if n % 2 else "b", "rows": X[n * 20:(n + 1) * 20].tolist(), "y": y[n * 20:(n + 1) * 20].tolist(),
               "words": [5] * 20} for n in range(10)]
-    data = train_main_text.fit(pages)
+    data = train_main_text.fit(pages, "logistic")
     model = MainTextModel(data)
     scaler = StandardScaler().fit(X)
     clf = LogisticRegression(C=train_main_text.C, max_iter=5000, random_state=train_main_text.SEED)
@@ -165,12 +203,51 @@ def test_inference_matches_the_fitted_model() -> None:
     assert model.probabilities(X[:5].tolist()) == pytest.approx(expected.tolist(), rel=1e-6)
 
 
+def test_trees_inference_matches_the_fitted_trees() -> None:
+    pytest.importorskip("sklearn")
+    import numpy as np
+    train_main_text = training_module("train_main_text")
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(400, len(FEATURES)))
+    y = (X[:, 0] + 0.5 * X[:, 3] > 0).astype(int)
+    pages = [{"set": "a" if n % 2 else "b", "rows": X[n * 40:(n + 1) * 40].tolist(), "y": y[n * 40:(n + 1) * 40].tolist(),
+              "words": [5] * 40} for n in range(10)]
+    model = MainTextModel(train_main_text.fit_weights(pages, "trees"))
+    assert model.kind == "trees"
+    probs = model.probabilities(X[:50].tolist())
+    # the file's trees give the fitted classifier's probabilities
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    clf = HistGradientBoostingClassifier(max_iter=train_main_text.TREES, max_depth=train_main_text.DEPTH,
+                                         learning_rate=train_main_text.RATE, early_stopping=False,
+                                         random_state=train_main_text.SEED)
+    clf.fit(X, y, sample_weight=np.array(train_main_text.page_weights(pages)))
+    assert probs == pytest.approx(clf.predict_proba(X[:50])[:, 1].tolist(), rel=1e-6)
+    # the trees learnt the rule they were shown, and explain names its two features first
+    assert sum((p >= 0.5) == bool(t) for p, t in zip(probs, y[:50])) >= 45
+    assert {name for name, _ in model.explain(X[0].tolist(), top=2)} == {FEATURES[0], FEATURES[3]}
+    # the contributions add up to the log-odds less the trees' mean (each node holds its leaves' mean)
+    row = X[1].tolist()
+    parts = model.explain(row, top=len(FEATURES))
+    logit = math.log(probs[1] / (1 - probs[1]))
+    trees = model.scorer.trees
+    base = trees.init + trees.rate * sum(tree[0][4] for tree in trees.trees)
+    assert sum(v for _, v in parts) == pytest.approx(logit - base, abs=0.01 * len(parts) + 1e-6)
+
+
 def test_a_block_of_teasers_is_recognised_as_a_whole() -> None:
     from cleannews.cleaners.teasers import teaser_blocks
     lines = ["Bridge closed after storm damage", "The old bridge will stay shut for a week while engineers inspect it.",
              "River level warning issued for weekend", "Forecasters expect heavy rain on Saturday and Sunday.",
              "Who pays", "The council will borrow most of the money, and a national fund pays a third."]
-    assert teaser_blocks(lines) == [(0, 3)]  # one title over one paragraph is no block
+    assert teaser_blocks(lines) == [(0, 3, 2, 0)]  # one title over one paragraph is no block
+    # an author and a date between a teaser's title and its summary belong to the teaser
+    feed = ["Bridge closed after storm damage", "Tom Baker", "Tuesday November 19, 2019", lines[1],
+            "River level warning issued for weekend", "Anna Smith", lines[3], *lines[4:]]
+    assert teaser_blocks(feed) == [(0, 6, 2, 2)] and teaser_blocks(feed)[0].feed
+    assert teaser_blocks(feed, max_meta=0) == []  # (titles right over their summaries only)
+    # three lines between them, or a sentence, and it is no teaser
+    assert teaser_blocks([feed[0], "Tom Baker", "Anna Smith", "19 November", lines[1], *lines[2:4]]) == []
+    assert teaser_blocks([feed[0], "He said so.", lines[1], *lines[2:4]]) == []
     explained = default_pipeline().explain(PAGE, input_format="text")
     reasons = {d.text: d.reason for d in explained.decisions}
     for line in ("Bridge closed after storm damage", "Pupils moved into the new building on Monday morning."):

@@ -2,9 +2,9 @@
 
 For every page of each ``--train`` set (a folder of ``<id>/{page.txt,gold.json}``) the default
 pipeline runs up to its ``main_text`` step, which reports the features of each line it decides
-(``MainText.model_rows``); each line's label comes from the gold (``line_labels.py``). A
-logistic regression (scikit-learn, fixed seed) is fitted with each page weighing the same and
-each line by its words; the smoothing and the threshold are then chosen on the training pages
+(``MainText.model_rows``); each line's label comes from the gold (``line_labels.py``). Boosted
+trees (scikit-learn's histogram gradient boosting, fixed seed; ``--kind logistic``: a logistic
+regression) are fitted with each page weighing the same and each line by its words; the smoothing and the threshold are then chosen on the training pages
 (mean per-page word F1, the scorer's measure in words; each set weighs the same). The weights are written as JSON.
 
 Then the model's continuation part (``cleannews.cleaners.continuation``) is learnt with that line
@@ -36,7 +36,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from line_labels import labelled_pages  # noqa: E402
 
 SEED = 0
-#: the regularisation strength's inverse (scikit-learn's C)
+#: the line model's kinds (see ``cleannews.cleaners.main_text_model``)
+KIND_TREES, KIND_LOGISTIC = "trees", "logistic"
+#: the version of the feature cache's records (with the code's feature names, its file's key)
+CACHE_FORMAT = 2
+#: the boosted trees of the line model: how many, how deep, how fast
+TREES = 100
+DEPTH = 3
+RATE = 0.1
+#: the logistic regression's regularisation strength's inverse (scikit-learn's C)
 C = 0.5
 SMOOTHING_GRID = (0.0, 0.2)
 #: the thresholds tried (see ``Thresholds``): remove, inside, extend, gap. The run grows past
@@ -61,36 +69,40 @@ def before_main_text(text: str) -> tuple[Any, Any]:
     return page, pipeline["main_text"]
 
 
-def page_rows(text: str) -> list[tuple[int, list[float], int]]:
-    """(input line index, features, words) of each line the main-text step decides on a page."""
+def page_rows(text: str) -> list[tuple[int, list[float], int, bool]]:
+    """(input line index, features, words, in a block of teasers after the run?) of each line
+    the main-text step decides on a page."""
     page, step = before_main_text(text)
     out = []
-    for i, row in step.model_rows(page):
+    for i, row, teaser in step.model_rows(page):
         line = page.lines[i]
-        out.append((line.number - 1, row, max(1, len(line.text.split()))))
+        out.append((line.number - 1, row, max(1, len(line.text.split())), teaser))
     return out
 
 
 def set_rows(data: Path, cache: Path | None) -> list[dict]:
-    """One record per labelled page of a set: id, rows (features), labels, words."""
+    """One record per labelled page of a set: id, rows (features), labels, words, and the
+    lines in a block of teasers after the rules' run (positions in rows)."""
     from cleannews.cleaners.main_text_model import FEATURES
-    key = hashlib.sha1(json.dumps(FEATURES).encode()).hexdigest()[:10]
+    key = hashlib.sha1(json.dumps([CACHE_FORMAT, *FEATURES]).encode()).hexdigest()[:10]
     path = cache / f"{data.name}-{key}.jsonl" if cache else None
     if path is not None and path.exists():
         return [json.loads(line) for line in path.open(encoding="utf-8")]
     out = []
     for page, labels in labelled_pages(data):
         text = (data / page / "page.txt").read_text(encoding="utf-8", errors="replace")
-        rows, ys, ws = [], [], []
-        for n, row, words in page_rows(text):
+        rows, ys, ws, teasers = [], [], [], []
+        for n, row, words, teaser in page_rows(text):
             y = labels[n] if 0 <= n < len(labels) else None
             if y is None:
                 continue
+            if teaser:
+                teasers.append(len(rows))
             rows.append(row)
             ys.append(int(y))
             ws.append(words)
         if rows:
-            out.append({"set": data.name, "page": page, "rows": rows, "y": ys, "words": ws})
+            out.append({"set": data.name, "page": page, "rows": rows, "y": ys, "words": ws, "teasers": teasers})
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("w", encoding="utf-8") as f:
@@ -110,8 +122,11 @@ def page_weights(pages: list[dict]) -> list[float]:
     return [x * scale for x in w]
 
 
-def fit_weights(pages: list[dict]) -> dict:
-    """The model's JSON data without its smoothing and thresholds, fitted on the pages' rows."""
+def fit_weights(pages: list[dict], kind: str = KIND_TREES) -> dict:
+    """The model's JSON data without its smoothing and thresholds, fitted on the pages' rows:
+    boosted trees (``kind`` "trees") or a logistic regression ("logistic")."""
+    if kind == KIND_TREES:
+        return fit_trees(pages)
     import numpy as np
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
@@ -128,7 +143,44 @@ def fit_weights(pages: list[dict]) -> dict:
             "coef": clf.coef_[0].tolist(), "intercept": float(clf.intercept_[0])}
 
 
-def fit(pages: list[dict]) -> dict:
+def fit_trees(pages: list[dict]) -> dict:
+    """Boosted trees (scikit-learn's histogram gradient boosting, fixed seed) over the pages'
+    rows, weighted as :func:`fit_weights`'s, as the model's JSON data. Each inner node carries
+    the mean of the leaf values under it, weighted by the training lines that reached them (what
+    :meth:`cleannews.cleaners.line_trees.BoostedTrees.explain` reads)."""
+    import numpy as np
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    from cleannews.cleaners.main_text_model import FEATURES, MODEL_FORMAT
+
+    X = np.array([r for p in pages for r in p["rows"]], dtype=float)
+    y = np.array([v for p in pages for v in p["y"]])
+    clf = HistGradientBoostingClassifier(max_iter=TREES, max_depth=DEPTH, learning_rate=RATE,
+                                         early_stopping=False, random_state=SEED)
+    clf.fit(X, y, sample_weight=np.array(page_weights(pages)))
+    trees = []
+    for (predictor,) in clf._predictors:
+        nodes = predictor.nodes
+        means: dict[int, tuple[float, float]] = {}  # node -> (mean leaf value, lines)
+
+        def mean_of(k: int) -> tuple[float, float]:
+            node = nodes[k]
+            if node["is_leaf"]:
+                return float(node["value"]), float(node["count"])
+            (a, n), (b, m) = mean_of(int(node["left"])), mean_of(int(node["right"]))
+            means[k] = ((a * n + b * m) / (n + m) if n + m else 0.0, n + m)
+            return means[k]
+
+        mean_of(0)
+        trees.append([[-1, 0.0, -1, -1, round(float(node["value"]), 8)] if node["is_leaf"] else
+                      [int(node["feature_idx"]), float(node["num_threshold"]), int(node["left"]),
+                       int(node["right"]), round(means[k][0], 8)]
+                      for k, node in enumerate(nodes)])
+    return {"format": MODEL_FORMAT, "kind": KIND_TREES, "features": list(FEATURES),
+            "init": float(np.ravel(clf._baseline_prediction)[0]), "rate": 1.0, "trees": trees}
+
+
+def fit(pages: list[dict], kind: str = KIND_TREES) -> dict:
     """The model's JSON data, fitted on the pages' rows.
 
     With pages of two sets or more, the smoothing and thresholds are chosen across sets: for
@@ -137,15 +189,15 @@ def fit(pages: list[dict]) -> dict:
     the model too bold on a set it has not seen). With one set they are tuned on it."""
     sets = sorted({p["set"] for p in pages})
     if len(sets) < 2:
-        scores = grid_scores(fit_weights(pages), pages)
+        scores = grid_scores(fit_weights(pages, kind), pages)
     else:
         scores = {}
         for held in sets:
-            part = grid_scores(fit_weights([p for p in pages if p["set"] != held]),
+            part = grid_scores(fit_weights([p for p in pages if p["set"] != held], kind),
                                [p for p in pages if p["set"] == held])
             for key, value in part.items():
                 scores[key] = scores.get(key, 0.0) + value / len(sets)
-    model = fit_weights(pages)
+    model = fit_weights(pages, kind)
     best = max(scores, key=lambda k: (round(scores[k], 9), k))
     model["smoothing"] = best[0]
     model["thresholds"] = dict(zip(("remove", "inside", "extend", "gap"), best[1:]))
@@ -171,7 +223,8 @@ def grid_scores(data: dict, pages: list[dict]) -> dict[tuple, float]:
     model = MainTextModel(data | {"smoothing": 0.0, "thresholds": {}})
     raw = [model.probabilities(p["rows"]) for p in pages]
     kinds = [[rule_kind(r) for r in p["rows"]] for p in pages]
-    fixed = [[rules_certain(r) for r in p["rows"]] for p in pages]
+    fixed = [[rules_certain(r, k in teasers) for k, r in enumerate(p["rows"])]
+             for p in pages for teasers in [set(p.get("teasers", ()))]]
     sets = sorted({p["set"] for p in pages})
     out: dict[tuple, float] = {}
     for a in SMOOTHING_GRID:
@@ -258,6 +311,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--train", action="append", required=True, type=Path, help="a set folder; repeat for several")
     ap.add_argument("--out", required=True, type=Path, help="the model file to write")
     ap.add_argument("--cache", type=Path, help="a folder to keep each set's features in")
+    ap.add_argument("--kind", choices=(KIND_TREES, KIND_LOGISTIC), default=KIND_TREES,
+                    help="the line model: boosted trees (the default) or a logistic regression")
     ap.add_argument("--no-continuation", action="store_true",
                     help="write the line model only (no continuation part: the run is not bridged)")
     args = ap.parse_args(argv)
@@ -265,7 +320,7 @@ def main(argv: list[str] | None = None) -> int:
     pages = [p for data in args.train for p in set_rows(data, args.cache)]
     if not pages:
         ap.error("no labelled lines in the training sets")
-    model = fit(pages)
+    model = fit(pages, args.kind)
     model["trained_on"] = [d.name for d in args.train]
     args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     print(f"{sum(len(p['y']) for p in pages)} lines of {len(pages)} pages; smoothing {model['smoothing']}, "

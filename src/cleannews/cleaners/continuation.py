@@ -12,7 +12,9 @@ blocks below repeat its shape as a feed of teasers does), and a small logistic m
 (:class:`ContinuationModel`, learned from labelled pages) says whether the block continues the
 article. When it does, the run takes in the gap's kept lines (but for UI phrases) and the block,
 and the next block is weighed; the first block that does not continue the article ends the run.
-A closing-section header ("Comments", "Related") in the gap ends it whatever the model says.
+A closing-section header ("Comments", "Related") in the gap ends it whatever the model says, and
+so does a block in a feed of teasers, each with its author or date
+(:attr:`~.teasers.TeaserBlock.feed`).
 """
 
 from __future__ import annotations
@@ -122,8 +124,11 @@ def bridge(page: Page, indices: Sequence[int], keep: list[bool], labels: Labels,
             seen |= table.content_words(indices[k], stops)
     words_in = [sum(features[indices[j]].words for j in range(a, b + 1) if good[j]) for a, b in blocks]
     teasers = set()
-    for first, final in teaser_blocks(texts[last + 1:]):
+    # (the features count a title right over its summary as a teaser)
+    for first, final, *_ in teaser_blocks(texts[last + 1:], max_meta=0):
         teasers.update(range(last + 1 + first, last + 2 + final))
+    feed = {k for block in teaser_blocks(texts[last + 1:]) if block.feed
+            for k in range(last + 1 + block.first, last + 2 + block.last)}
     shapes = [(a - (blocks[n - 1][1] if n else last), b - a) for n, (a, b) in enumerate(blocks)]
     scan, lexicon = page.scan, page.lexicon
     nonblank = max(1, sum(1 for line in lines if line.text))
@@ -131,8 +136,8 @@ def bridge(page: Page, indices: Sequence[int], keep: list[bool], labels: Labels,
     end = last
     for n, (a, b) in enumerate(blocks):
         top, bottom = indices[end], indices[a]
-        if any(top < h < bottom for h in headers):
-            break
+        if any(top < h < bottom for h in headers) or all(k in feed for k in range(a, b + 1)):
+            break  # (a closing section, or a feed of other stories: the article has ended)
         gap = range(end + 1, a)
         block = range(a, b + 1)
         removed = [j for j in range(top + 1, bottom) if lines[j].text and not lines[j].kept]

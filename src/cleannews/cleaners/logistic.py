@@ -17,17 +17,22 @@ def sigmoid(z: float) -> float:
     return e / (1.0 + e)
 
 
+def check_features(names: tuple[str, ...], features: tuple[str, ...], what: str) -> None:
+    """Raise ValueError when a model file's feature ``names`` are not the code's ``features``
+    (``what`` names the model in the message)."""
+    if names != features:
+        missing = sorted(set(features) - set(names))
+        extra = sorted(set(names) - set(features))
+        raise ValueError(f"{what} model features differ from the code's (missing {missing}, unknown {extra})")
+
+
 class StandardLogistic:
     """P(y) = sigmoid(intercept + sum(coef_k * (x_k - mean_k) / scale_k)) over named features."""
 
     def __init__(self, data: dict[str, Any], features: tuple[str, ...], what: str) -> None:
         """Read the weights in ``data``; raises ValueError when its feature names are not
         ``features`` (``what`` names the model in the message)."""
-        names = tuple(data["features"])
-        if names != features:
-            missing = sorted(set(features) - set(names))
-            extra = sorted(set(names) - set(features))
-            raise ValueError(f"{what} model features differ from the code's (missing {missing}, unknown {extra})")
+        check_features(tuple(data["features"]), features, what)
         self.features = features
         self.mean: list[float] = [float(x) for x in data["mean"]]
         self.scale: list[float] = [float(x) or 1.0 for x in data["scale"]]

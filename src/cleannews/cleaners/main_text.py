@@ -215,15 +215,22 @@ class MainText(Cleaner):
         head = page.headline_index()
         dek = self._dek(page, labels, run, blocks) if head is not None else None
         decisions = self._rule_decisions(page, labels, run, head, dek, items)
+        after = [i for i in sorted(labels) if i > run.end and page.lines[i].kept]
+        teasers = frozenset(i for first, last, *_ in teaser_blocks([page.lines[i].text for i in after])
+                            for i in after[first:last + 1])
         rules = RuleView(decisions, (run.start, run.end), head, (dek.start, dek.end) if dek else None,
-                         frozenset(breaks), times)
+                         frozenset(breaks), times, teasers)
         return _Analysis(labels, features or {}, run, rules, breaks)
 
-    def model_rows(self, page: Page) -> list[tuple[int, list[float]]]:
-        """(index, features) of each line the model decides on this page, as this step would
-        read them (for training the model: run the steps before this one first)."""
+    def model_rows(self, page: Page) -> list[tuple[int, list[float], bool]]:
+        """(index, features, in a block of teasers after the run?) of each line the model
+        decides on this page, as this step would read them (for training the model: run the
+        steps before this one first)."""
         found = self._analyse(page, True)
-        return [] if found is None else line_rows(page, found.labels, found.features, found.rules)
+        if found is None:
+            return []
+        return [(i, row, i in found.rules.teasers)
+                for i, row in line_rows(page, found.labels, found.features, found.rules)]
 
     def continuation_candidates(self, page: Page, decide_block: Callable[[Candidate], bool],
                                 model: str | None = None) -> list[tuple[Candidate, bool]]:
@@ -282,11 +289,11 @@ class MainText(Cleaner):
         """Blocks of teasers (a short title over a one- or two-sentence summary, again and
         again: :func:`~.teasers.teaser_blocks`) that stand wholly outside the article are
         recognised as a whole: their lines' reasons name the block."""
-        for first, last in teaser_blocks([page.lines[i].text for i in kept]):
+        for first, last, teasers, _ in teaser_blocks([page.lines[i].text for i in kept]):
             block = kept[first:last + 1]
             if not all(i in removals or i > end for i in block):
                 continue
-            what = f"one of a block of {len(block) // 2} teasers (a title over a summary)"
+            what = f"one of a block of {teasers} teasers (a title over a summary)"
             for i in block:
                 if i in removals:
                     reason, code = removals[i]
@@ -385,7 +392,8 @@ def _line_decisions(page: Page, labels: Labels, features: dict[int, LineFeatures
     probs = LazyProbabilities(model, indices, row_of)
     kinds = [rules.decisions.get(i, RULE_KEEP) for i in indices]
     fixed = [rules_decide_alone(kind, ui=features[i].ui is not None, words=features[i].words,
-                                digits=labels[i][1].tag == DIGITS, repeated=rules.times.get(i, 1) > 1)
+                                digits=labels[i][1].tag == DIGITS, repeated=rules.times.get(i, 1) > 1,
+                                teaser=i in rules.teasers)
              for i, kind in zip(indices, kinds)]
     return indices, kinds, probs, decide(probs, kinds, model.thresholds, fixed)
 

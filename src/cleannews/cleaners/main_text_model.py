@@ -1,21 +1,23 @@
 """The main-text model: whether a kept line belongs to the article, from its features in context.
 
 The rules of :mod:`.main_text` (classes in context, blocks, the main run) and the chrome steps
-before it (their removal codes around the line) are features of a logistic model, beside the
-line's own measures (:class:`~.line_features.LineFeatures`), its neighbours', its distance to
-the headline, the length and density of the block of lines it stands in and its repetition on
-the page. The model's probabilities are smoothed over neighbouring lines, then read against the
+before it (their removal codes around the line) are features of a learned line model (boosted
+trees, or a logistic regression), beside the line's own measures
+(:class:`~.line_features.LineFeatures`), its neighbours', its distance to the headline, the
+length and density of the block of lines it stands in and its repetition on the page. The model's probabilities are smoothed over neighbouring lines, then read against the
 rules' decision (:func:`decide`), which stands where the rules are certain (:func:`rules_decide_alone`:
 a line they keep; a UI phrase or a short label they take out inside the run). A longer line the
 rules take out inside the run comes back over the ``inside`` threshold; the run grows over the
 lines after its end while they pass the ``extend`` threshold, across at most ``gap`` lines that
-do not. (``remove``: a line the rules keep but are not certain of goes under it.)
+do not, and never into a block of teasers (a feed of other stories). (``remove``: a line the
+rules keep but are not certain of goes under it.)
 
 The file may hold a second, smaller model, the continuation part (:mod:`.continuation`): whether
 a block of prose below the run's end continues the article across a stretch of short lines.
 
-The weights live in a JSON data file (``main_text_model.json`` beside the package's modules),
-written by the project's training script; inference is plain Python. :meth:`MainTextModel.explain`
+The trees or weights live in a JSON data file (``main_text_model.json`` beside the package's
+modules), written by the project's training script; the trees are walked in compiled code (the
+field ranker's walker), a logistic regression in plain Python. :meth:`MainTextModel.explain`
 names the features that weighed most in a decision.
 """
 
@@ -36,12 +38,17 @@ from ..text import is_list_item, is_title_like
 from .continuation import ContinuationModel
 from .line_classes import BAD, CODE, DIGITS, GOOD, ITEM, NEAR_GOOD, SHORT, Labels
 from .line_features import LineFeatures
+from .line_trees import BoostedTrees
 from .logistic import StandardLogistic, described
 
 #: The shipped model's file name inside the package.
 MODEL_FILE = "main_text_model.json"
 #: The format version written by the training script and read here.
 MODEL_FORMAT = 1
+#: The kinds of line model a file may hold, and the class that reads each.
+KIND_LOGISTIC, KIND_TREES = "logistic", "trees"
+SCORERS: dict[str, type[StandardLogistic] | type[BoostedTrees]] = {KIND_LOGISTIC: StandardLogistic,
+                                                                    KIND_TREES: BoostedTrees}
 #: How many non-blank lines on either side the window features read.
 WINDOW = 3
 #: A line the rules take out inside their run comes back only with this many words or more.
@@ -86,6 +93,8 @@ class RuleView:
     headers: frozenset[int]
     #: index -> how often the kept line stands on the page
     times: dict[int, int]
+    #: the lines after the run in blocks of teasers (:func:`~.teasers.teaser_blocks`)
+    teasers: frozenset[int] = frozenset()
 
 
 def _side(page: Page, j: int | None, labels: Labels, features: dict[int, LineFeatures]) -> list[float]:
@@ -196,14 +205,20 @@ def row_maker(page: Page, labels: Labels, features: dict[int, LineFeatures],
     return [i for i in kept if i in features], row_of
 
 
-class MainTextModel(StandardLogistic):
-    """A logistic model over :data:`FEATURES` (weights, standardisation, smoothing, threshold),
-    as the training script writes it."""
+class MainTextModel:
+    """A line model over :data:`FEATURES` (boosted trees, ``"kind": "trees"``, or a standardised
+    logistic regression, ``"logistic"``, the default), its smoothing and thresholds, as the
+    training script writes them."""
 
     def __init__(self, data: dict[str, Any]) -> None:
         if data.get("format") != MODEL_FORMAT:
             raise ValueError(f"main-text model format {data.get('format')!r}, expected {MODEL_FORMAT}")
-        super().__init__(data, FEATURES, "main-text")
+        kind = data.get("kind", KIND_LOGISTIC)
+        if kind not in SCORERS:
+            raise ValueError(f"main-text model kind {kind!r}, expected one of {sorted(SCORERS)}")
+        self.kind = kind
+        self.scorer: StandardLogistic | BoostedTrees = SCORERS[kind](data, FEATURES, "main-text")
+        self.features = FEATURES
         self.smoothing = float(data.get("smoothing", 0.0))
         self.thresholds = Thresholds(**data.get("thresholds", {}))
         self.trained_on: tuple[str, ...] = tuple(data.get("trained_on", ()))
@@ -217,9 +232,18 @@ class MainTextModel(StandardLogistic):
             return shipped_model()
         return _load_path(str(path))
 
+    def probability(self, row: Sequence[float]) -> float:
+        """P(in the article) of one row, before smoothing."""
+        return self.scorer.probability(row)
+
     def probabilities(self, rows: Sequence[Sequence[float]]) -> list[float]:
         """P(in the article) per row, before smoothing."""
-        return [self.probability(r) for r in rows]
+        probability = self.scorer.probability
+        return [probability(r) for r in rows]
+
+    def explain(self, row: Sequence[float], top: int = 3) -> list[tuple[str, float]]:
+        """The ``top`` features that moved the row's log-odds most (positive: toward the article)."""
+        return self.scorer.explain(row, top)
 
     def smooth(self, probs: Sequence[float]) -> list[float]:
         """Each probability blended with the mean of its neighbours' (``smoothing`` of it)."""
@@ -263,13 +287,16 @@ def decide(probs: Sequence[float], kinds: Sequence[str], t: Thresholds,
             keep[k] = probs[k] >= t.remove
         elif kind == RULE_INSIDE:
             keep[k] = probs[k] >= t.inside
-    # the run grows down over lines after its end; what the rules took out before it (the
-    # page's header, a teaser above the article) stays out
+    # the run grows down over lines after its end, up to a line the rules decide alone (a
+    # block of teasers); what the rules took out before it (the page's header, a teaser above
+    # the article) stays out
     for kind, order in ((RULE_AFTER, range(len(kinds))),):
         misses = 0
         for k in order:
             if kinds[k] != kind:
                 continue
+            if fixed is not None and fixed[k]:
+                break
             if probs[k] >= t.extend:
                 keep[k], misses = True, 0
             else:
@@ -322,21 +349,26 @@ class LazyProbabilities(Sequence[float]):
         return p
 
 
-def rules_decide_alone(kind: str, *, ui: bool, words: int, digits: bool, repeated: bool) -> bool:
+def rules_decide_alone(kind: str, *, ui: bool, words: int, digits: bool, repeated: bool, teaser: bool = False) -> bool:
     """True where the rules decide alone, whatever the model says: a line they keep (the
-    model brings back text, it does not cut it), and a line they take out inside their run
+    model brings back text, it does not cut it), a line they take out inside their run
     that holds a UI phrase, is a short label of fewer than :data:`MIN_RESTORED_WORDS` words
     ("Share", "Advertisement"), is mostly digits (a date or time line, a score: a table's rows
     the rules keep as such) or stands more than once on the page (what a page repeats is
-    chrome, and bringing one copy back would change what cleaning the result again counts)."""
-    return kind == RULE_KEEP or (kind == RULE_INSIDE and (ui or words < MIN_RESTORED_WORDS or digits or repeated))
+    chrome, and bringing one copy back would change what cleaning the result again counts),
+    and a line after their run in a block of teasers (``teaser``: a feed of other stories,
+    where the article has ended)."""
+    return kind == RULE_KEEP or (kind == RULE_INSIDE and (ui or words < MIN_RESTORED_WORDS or digits or repeated)) \
+        or (kind == RULE_AFTER and teaser)
 
 
-def rules_certain(row: Sequence[float]) -> bool:
-    """:func:`rules_decide_alone` for a line's feature row (as the training script reads it)."""
+def rules_certain(row: Sequence[float], teaser: bool = False) -> bool:
+    """:func:`rules_decide_alone` for a line's feature row and whether it stands in a block of
+    teasers after the run (as the training script reads them)."""
     return rules_decide_alone(rule_kind(row), ui=row[_INDEX["ui"]] > 0.5,
                               words=round(math.expm1(row[_INDEX["log_words"]])),
-                              digits=row[_INDEX["digits_tag"]] > 0.5, repeated=row[_INDEX["repeated"]] > 0.5)
+                              digits=row[_INDEX["digits_tag"]] > 0.5, repeated=row[_INDEX["repeated"]] > 0.5,
+                              teaser=teaser)
 
 
 def rule_kind(row: Sequence[float]) -> str:

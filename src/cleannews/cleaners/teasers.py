@@ -1,9 +1,12 @@
 """Teasers for other articles: headlines truncated with an ellipsis ("Putin warnt Deutschland vor …"),
-and blocks of teasers (a short title over a one- or two-sentence summary, again and again)."""
+and blocks of teasers (a short title over a one- or two-sentence summary, perhaps with an author
+or a date between them, again and again)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -22,6 +25,27 @@ TEASER_TITLE_WORDS = (3, 14)
 TEASER_SUMMARY_WORDS = (5, 45)
 #: a block of teasers holds this many (title, summary) pairs or more
 MIN_TEASER_PAIRS = 2
+#: between a teaser's title and its summary stand at most this many lines of its data (an
+#: author, a date) ...
+MAX_TEASER_META = 2
+#: ... each of at most this many words, not ending like a sentence
+TEASER_META_WORDS = 6
+
+
+class TeaserBlock(NamedTuple):
+    """A block of teasers: its first and last position, how many teasers it holds, and how many
+    of them carry their data (an author, a date) between title and summary."""
+
+    first: int
+    last: int
+    teasers: int
+    with_data: int = 0
+
+    @property
+    def feed(self) -> bool:
+        """True when every teaser carries its data: a feed of other stories, each with its
+        author or date, which an article's own sections (a subheading over a paragraph) do not."""
+        return self.with_data == self.teasers
 
 
 def teaser_summary(text: str) -> bool:
@@ -37,20 +61,41 @@ def teaser_title(text: str) -> bool:
     return low <= word_count(text) <= high and is_title_like(text) and not TERMINAL.search(text)
 
 
-def teaser_blocks(texts: list[str], min_pairs: int = MIN_TEASER_PAIRS) -> list[tuple[int, int]]:
-    """(first, last) positions in ``texts`` (a page's kept lines in order) of each block of
-    teasers: ``min_pairs`` or more (title, summary) pairs in a row, recognised as a whole (a
-    related-articles box, a list of more stories) rather than line by line."""
-    out: list[tuple[int, int]] = []
+def teaser_meta(text: str) -> bool:
+    """True for a teaser's data between its title and summary: a line of at most
+    :data:`TEASER_META_WORDS` words that does not end like a sentence ("Jane Doe", "5 March 2024")."""
+    return 0 < word_count(text) <= TEASER_META_WORDS and not TERMINAL.search(text)
+
+
+def teaser_end(texts: Sequence[str], j: int, max_meta: int = MAX_TEASER_META) -> int | None:
+    """The position after the teaser that starts at position ``j`` of ``texts`` (a title, at
+    most ``max_meta`` lines of its data, a summary), or None when none starts there."""
+    if not teaser_title(texts[j]):
+        return None
+    for k in range(j + 1, min(len(texts), j + max_meta + 2)):
+        if teaser_summary(texts[k]):
+            return k + 1
+        if not teaser_meta(texts[k]):
+            return None
+    return None
+
+
+def teaser_blocks(texts: Sequence[str], min_pairs: int = MIN_TEASER_PAIRS,
+                  max_meta: int = MAX_TEASER_META) -> list[TeaserBlock]:
+    """The blocks of teasers in ``texts`` (a page's kept lines in order): ``min_pairs`` or more
+    teasers in a row (a title over a summary, with at most ``max_meta`` lines between them: an
+    author, a date), recognised as a whole (a related-articles box, a feed of more stories)
+    rather than line by line."""
+    out: list[TeaserBlock] = []
     k = 0
     while k + 1 < len(texts):
-        pairs = 0
-        j = k
-        while j + 1 < len(texts) and teaser_title(texts[j]) and teaser_summary(texts[j + 1]):
-            pairs += 1
-            j += 2
-        if pairs >= min_pairs:
-            out.append((k, j - 1))
+        teasers, with_data, j = 0, 0, k
+        while j < len(texts) and (after := teaser_end(texts, j, max_meta)) is not None:
+            teasers += 1
+            with_data += after - j > 2  # (more than a title and a summary)
+            j = after
+        if teasers >= min_pairs:
+            out.append(TeaserBlock(k, j - 1, teasers, with_data))
             k = j
         else:
             k += 1
