@@ -8,6 +8,7 @@ import math
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -183,17 +184,23 @@ def test_the_training_script_writes_a_model_that_loads(tmp_path: Path) -> None:
     assert "Who pays" in article.paragraphs
 
 
+def _random_pages(seed: int, lines_per_page: int, pages: int = 10) -> tuple[Any, Any, list[dict]]:
+    """Random feature rows labelled by a rule over two features, as training pages of two sets."""
+    import numpy as np
+    X = np.random.default_rng(seed).normal(size=(pages * lines_per_page, len(FEATURES)))
+    y = (X[:, 0] + 0.5 * X[:, 3] > 0).astype(int)
+    n = lines_per_page
+    return X, y, [{"set": "a" if k % 2 else "b", "rows": X[k * n:(k + 1) * n].tolist(),
+                   "y": y[k * n:(k + 1) * n].tolist(), "words": [5] * n} for k in range(pages)]
+
+
 def test_inference_matches_the_fitted_model() -> None:
     pytest.importorskip("sklearn")
     import numpy as np
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
     train_main_text = training_module("train_main_text")
-    rng = np.random.default_rng(0)
-    X = rng.normal(size=(200, len(FEATURES)))
-    y = (X[:, 0] + 0.5 * X[:, 3] > 0).astype(int)
-    pages = [{"set": "a" if n % 2 else "b", "rows": X[n * 20:(n + 1) * 20].tolist(), "y": y[n * 20:(n + 1) * 20].tolist(),
-              "words": [5] * 20} for n in range(10)]
+    X, y, pages = _random_pages(seed=0, lines_per_page=20)
     data = train_main_text.fit(pages, "logistic")
     model = MainTextModel(data)
     scaler = StandardScaler().fit(X)
@@ -207,11 +214,7 @@ def test_trees_inference_matches_the_fitted_trees() -> None:
     pytest.importorskip("sklearn")
     import numpy as np
     train_main_text = training_module("train_main_text")
-    rng = np.random.default_rng(1)
-    X = rng.normal(size=(400, len(FEATURES)))
-    y = (X[:, 0] + 0.5 * X[:, 3] > 0).astype(int)
-    pages = [{"set": "a" if n % 2 else "b", "rows": X[n * 40:(n + 1) * 40].tolist(), "y": y[n * 40:(n + 1) * 40].tolist(),
-              "words": [5] * 40} for n in range(10)]
+    X, y, pages = _random_pages(seed=1, lines_per_page=40)
     model = MainTextModel(train_main_text.fit_weights(pages, "trees"))
     assert model.kind == "trees"
     probs = model.probabilities(X[:50].tolist())

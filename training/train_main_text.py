@@ -4,8 +4,9 @@ For every page of each ``--train`` set (a folder of ``<id>/{page.txt,gold.json}`
 pipeline runs up to its ``main_text`` step, which reports the features of each line it decides
 (``MainText.model_rows``); each line's label comes from the gold (``line_labels.py``). Boosted
 trees (scikit-learn's histogram gradient boosting, fixed seed; ``--kind logistic``: a logistic
-regression) are fitted with each page weighing the same and each line by its words; the smoothing and the threshold are then chosen on the training pages
-(mean per-page word F1, the scorer's measure in words; each set weighs the same). The weights are written as JSON.
+regression) are fitted with each page weighing the same and each line by its words; the
+smoothing and the thresholds are then chosen on the training pages (mean per-page word F1, the
+scorer's measure in words; each set weighs the same). The model is written as JSON.
 
 Then the model's continuation part (``cleannews.cleaners.continuation``) is learnt with that line
 model: the blocks of prose below each training page's run are weighed as the step weighs them,
