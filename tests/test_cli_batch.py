@@ -34,7 +34,8 @@ def make_corpus(folder: Path, copies: int) -> list[Path]:
 
 def big_page() -> str:
     """A genuinely slow input: every seed page many times over (about 5.7 MB; takes well over
-    ten seconds to clean, against a time limit of half a second in the tests below)."""
+    ten seconds to clean, against a time limit of two seconds in the test below: a seed page,
+    the first a worker cleans, must stay within it on a busy machine too)."""
     return "\n\n".join(seed_text(i) for i in range(len(SEEDS))) * 300
 
 
@@ -62,13 +63,13 @@ def test_a_document_over_the_time_limit_gets_an_error_record_and_the_run_goes_on
     slow.write_text(big_page(), encoding="utf-8")
     paths = [str(SEEDS[0] / "page.txt"), str(slow), str(SEEDS[1] / "page.txt")]
     started = time.monotonic()
-    proc = cli("clean", "--jobs", jobs, "--timeout", "0.5", *paths)
+    proc = cli("clean", "--jobs", jobs, "--timeout", "2", *paths)
     elapsed = time.monotonic() - started
     assert proc.returncode == 1
     no_traceback(proc)
     rows = records(proc)
     assert [r["source"] for r in rows] == paths
-    assert rows[1] == {"source": str(slow), "error": "timeout: cleaning took longer than 0.5 s"}
+    assert rows[1] == {"source": str(slow), "error": "timeout: cleaning took longer than 2 s"}
     assert_matches_gold(rows[0], gold(0))
     assert_matches_gold(rows[2], gold(1))
     assert elapsed < 30  # cleaning the slow page to the end takes far longer
