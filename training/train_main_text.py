@@ -36,9 +36,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from line_labels import labelled_pages  # noqa: E402
 
+from cleannews.cleaners.main_text_model import KIND_LOGISTIC, KIND_TREES  # noqa: E402
+
 SEED = 0
-#: the line model's kinds (see ``cleannews.cleaners.main_text_model``)
-KIND_TREES, KIND_LOGISTIC = "trees", "logistic"
 #: the version of the feature cache's records (with the code's feature names, its file's key)
 CACHE_FORMAT = 2
 #: the boosted trees of the line model: how many, how deep, how fast

@@ -215,9 +215,11 @@ class MainText(Cleaner):
         head = page.headline_index()
         dek = self._dek(page, labels, run, blocks) if head is not None else None
         decisions = self._rule_decisions(page, labels, run, head, dek, items)
-        after = [i for i in sorted(labels) if i > run.end and page.lines[i].kept]
-        teasers = frozenset(i for first, last, *_ in teaser_blocks([page.lines[i].text for i in after])
-                            for i in after[first:last + 1])
+        teasers: frozenset[int] = frozenset()
+        if measure:  # (only the model reads them: its growth past the run stops at a block of teasers)
+            after = [i for i in sorted(labels) if i > run.end and page.lines[i].kept]
+            teasers = frozenset(i for first, last, *_ in teaser_blocks([page.lines[i].text for i in after])
+                                for i in after[first:last + 1])
         rules = RuleView(decisions, (run.start, run.end), head, (dek.start, dek.end) if dek else None,
                          frozenset(breaks), times, teasers)
         return _Analysis(labels, features or {}, run, rules, breaks)
