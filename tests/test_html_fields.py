@@ -297,6 +297,17 @@ def test_a_byline_only_the_visible_text_shows_is_read_there():
     assert cleannews.default_pipeline().drop("visible_byline").clean(page).byline == ()
 
 
+@pytest.mark.filterwarnings("ignore::cleannews.DegradedStepWarning")
+def test_the_visible_text_is_cleaned_by_the_callers_own_steps():
+    """The visible text goes through the steps of the pipeline that cleans the page, as the
+    caller set them up: with the byline rule dropped and the ranker's byline turned off, no
+    byline is read there either (the default steps would read "Jane Doe")."""
+    page = outside_the_article("By Jane Doe")
+    assert cleannews.default_pipeline().clean(page).byline == ("Jane Doe",)
+    without = cleannews.default_pipeline().drop("byline").configure("fields", byline=False)
+    assert without.clean(page).byline == ()
+
+
 def test_the_visible_text_is_not_read_when_the_markup_names_the_author():
     page = outside_the_article("By Jane Doe", ld({"@type": "NewsArticle", "author": {"@type": "Person",
                                                                                      "name": "Jane Doe"}}))

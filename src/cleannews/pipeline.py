@@ -256,10 +256,13 @@ class Pipeline(Sequence[Cleaner]):
         On a page whose text an extractor already cut to the article (``page.metadata["extracted"]``,
         set by the HTML path), steps marked ``full_page_only`` are left out: there is no page dump
         around the article for them to find its start and end in; on any other page, the steps
-        marked ``extracted_only`` (they read the page's markup).
+        marked ``extracted_only`` (they read the page's markup). The page's
+        ``metadata["pipeline"]`` is this pipeline while it runs (a step that cleans more text,
+        as ``visible_byline`` cleans the page's visible text, cleans it with the same steps).
         """
         deadline = page.metadata.get("deadline")
         extracted = bool(page.metadata.get("extracted"))
+        page.metadata["pipeline"] = self  # (a step that cleans more text the same way reads it)
         timings = page.timings
         clock = time.perf_counter
         for step in self._steps:

@@ -42,7 +42,7 @@ class VisibleTextByline(Cleaner):
     provides = ("byline",)
     description = ("on HTML whose markup and extracted text name no author (or only trafilatura's guess does), "
                    "reads the byline in the page's visible text with the text path's field ranker")
-    #: the field ranker's model file ("": the one shipped with cleannews)
+    #: the field ranker's model file ("": the model of the running pipeline's ``fields`` step)
     model: str = ""
 
     def __call__(self, page: Page) -> None:
@@ -61,7 +61,7 @@ class VisibleTextByline(Cleaner):
         dump = prepare("\n".join(visible), language=page.language, input_format="text")
         if "deadline" in page.metadata:  # (the caller's time limit holds for this run too)
             dump.metadata["deadline"] = page.metadata["deadline"]
-        dump = _text_path(self.model).process(dump)
+        dump = _text_path(page.metadata.get("pipeline"), self.model).process(dump)
         names = dump.fields.get("byline")
         if not names:
             return
@@ -76,12 +76,15 @@ class VisibleTextByline(Cleaner):
 
 
 @functools.lru_cache(maxsize=8)
-def _text_path(model: str) -> Pipeline:
-    """The default text pipeline up to its field ranker (reading ``model``), built once."""
+def _text_path(running: Pipeline | None, model: str) -> Pipeline:
+    """The steps of the ``running`` pipeline up to its field ranker, as the caller configured
+    them (the default pipeline's when it has no ``fields`` step, or none runs), the ranker
+    reading ``model`` when one is named; built once per pipeline."""
     from ..defaults import default_pipeline
 
-    pipeline = default_pipeline()
-    return pipeline[:pipeline.index("fields") + 1].configure("fields", model=model)
+    pipeline = running if running is not None and "fields" in running.names else default_pipeline()
+    steps = pipeline[:pipeline.index("fields") + 1]
+    return steps.configure("fields", model=model) if model else steps
 
 
 __all__ = ["SOURCE", "VisibleTextByline", "WEAK_ALONE"]
