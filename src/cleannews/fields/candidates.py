@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import functools
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -68,6 +69,8 @@ MAX_PREFIX_LINE_CHARS = 120
 
 _SEPARATORS = regex.compile(r"\s[|·•–—\-]\s|[|·•]")
 _KICKER_GLUE = regex.compile(r"^(?P<kicker>[^:|–—]{2,60}?)(?P<sep>\s[–—\-]\s|:\s)(?P<rest>\S.*)$")
+#: The characters one of which every separator of :data:`_KICKER_GLUE` holds.
+_KICKER_MARKS = frozenset("-–—:")
 _CODE_GROUPS: dict[RemovalCode, str] = {
     RemovalCode.HEADLINE: "headline", RemovalCode.BYLINE: "byline", RemovalCode.DATE: "date",
     RemovalCode.AUTHOR_SIGNATURE: "byline", RemovalCode.SECTION: "section",
@@ -106,6 +109,8 @@ def glued_kicker(text: str) -> Glued | None:
     """(kicker, rest) for a line that may carry a kicker glued before its title with " - " or
     ": " ("Wohnungsmarkt - Mieten steigen …"), else None. Whether it does is for the
     kicker model to say (see :mod:`cleannews.fields.ranker`)."""
+    if _KICKER_MARKS.isdisjoint(text):  # (no separator: most lines)
+        return None
     m = _KICKER_GLUE.match(text.strip())
     if m is None or word_count(m.group("kicker")) > 6 or word_count(m.group("rest")) < 2:
         return None
@@ -217,6 +222,7 @@ def _text_features(table: LineTable, i: int, b: _Basic, page: Page, scan: PageSc
     particles = lex.words("byline", "particles")
     text, n_words, dates, flags, digits = b.text, b.words, b.dates, table.flags[i], table.digits[i]
     res = len(residue(text, dates, lex)) if dates else n_words
+    kinds = {d.kind for d in dates}  # (the dates' labels: "published", "updated", "" for none)
     pm = b.prefix_match
     rest = pm.group("rest") if pm else ""
     hit = scan.hit
@@ -238,9 +244,9 @@ def _text_features(table: LineTable, i: int, b: _Basic, page: Page, scan: PageSc
         "digit_share": table.digit_share(i), "has_digit": float(digits > 0),
         "separators": float(bool(_SEPARATORS.search(text))),
         "has_date": float(b.date), "date_line": float(b.date_line), "n_dates": float(len(dates)),
-        "date_published": float(any(d.kind == "published" for d in dates)),
-        "date_updated": float(any(d.kind == "updated" for d in dates)),
-        "date_unlabelled": float(any(not d.kind for d in dates)),
+        "date_published": float("published" in kinds),
+        "date_updated": float("updated" in kinds),
+        "date_unlabelled": float(any(not k for k in kinds)),
         "date_residue": min(res, 10) / 10.0 if dates else 0.0,
         "date_at_start": float(bool(dates) and not residue(text[:dates[0].start], [], lex)),
         "relative_date": float(hit(RELATIVE_DATE, text)),
@@ -262,9 +268,44 @@ def _text_features(table: LineTable, i: int, b: _Basic, page: Page, scan: PageSc
     return f
 
 
+#: How many distinct values each of the cached position features below remembers.
+POSITION_CACHE = 1024
+
+
+@functools.lru_cache(maxsize=POSITION_CACHE)
+def _position_features(rel: int) -> dict[str, float]:
+    """A candidate's place ``rel`` lines from the article's first line, as features (one dict
+    per distance, shared: not to be changed)."""
+    return {
+        "rel": max(-WINDOW_ABOVE, min(WINDOW_BELOW, rel)) / 10.0,
+        "above": float(rel < 0),
+        "at_anchor": float(rel == 0),
+        "rel_m1": float(rel == -1), "rel_m2": float(rel == -2), "rel_m3_5": float(-5 <= rel <= -3),
+        "rel_m6_12": float(-12 <= rel <= -6), "rel_m13_30": float(-30 <= rel <= -13),
+        "rel_far_above": float(rel < -30), "rel_p1_3": float(1 <= rel <= 3),
+        "rel_p4_10": float(4 <= rel <= 10), "rel_below": float(rel > 10),
+        "log_dist": math.log1p(abs(rel)),
+    }
+
+
+@functools.lru_cache(maxsize=POSITION_CACHE)
+def _rank_features(rank: int, drank: int) -> dict[str, float]:
+    """A candidate's rank among the title-shaped lines over the article (counted from it up)
+    and among the date lines (-1: none), as features (shared: not to be changed)."""
+    return {
+        "title_rank0": float(rank == 0), "title_rank1": float(rank == 1),
+        "title_rank2_4": float(2 <= rank <= 4),
+        "title_rank": min(rank if rank >= 0 else 10, 10) / 10.0,
+        "date_rank0": float(drank == 0), "date_rank1": float(drank == 1),
+        "date_rank": min(drank if drank >= 0 else 10, 10) / 10.0,
+    }
+
+
+@functools.lru_cache(maxsize=POSITION_CACHE)
 def _core_features(rel: int, apart: int) -> dict[str, float]:
     """A candidate's place beside the main run's core (``rel`` lines from its first line), and
-    how far the core stands under the article's first line (``apart`` lines)."""
+    how far the core stands under the article's first line (``apart`` lines); shared: not to
+    be changed."""
     return {
         "core_rel": max(-CORE_SPAN, min(CORE_SPAN, rel)) / 10.0,
         "core_at": float(rel == 0), "core_m1": float(rel == -1), "core_m2": float(rel == -2),
@@ -274,9 +315,20 @@ def _core_features(rel: int, apart: int) -> dict[str, float]:
     }
 
 
-def _either(first: _Basic | None, second: _Basic | None, name: str) -> float:
-    """1.0 when the first or the second neighbour (None: none there) has the measure ``name``."""
-    return float(bool(first is not None and getattr(first, name)) or bool(second is not None and getattr(second, name)))
+def _add_neighbour_features(f: dict[str, float], prev1: _Basic | None, prev2: _Basic | None,
+                            next1: _Basic | None, next2: _Basic | None) -> None:
+    """Set what the lines over and under a candidate are (None: no line there): a date line or
+    a byline prefix one or two lines away, prose, a label or a title right beside it."""
+    f["next_date"] = 1.0 if (next1 is not None and next1.date_line) or (next2 is not None and next2.date_line) else 0.0
+    f["next_prefix"] = 1.0 if (next1 is not None and next1.prefix) or (next2 is not None and next2.prefix) else 0.0
+    f["next_prose"] = 1.0 if next1 is not None and next1.prose else 0.0
+    f["prev_prose"] = 1.0 if prev1 is not None and prev1.prose else 0.0
+    f["prev_date"] = 1.0 if (prev1 is not None and prev1.date_line) or (prev2 is not None and prev2.date_line) else 0.0
+    f["prev_prefix"] = 1.0 if (prev1 is not None and prev1.prefix) or (prev2 is not None and prev2.prefix) else 0.0
+    f["prev_label"] = 1.0 if prev1 is not None and prev1.label else 0.0
+    f["next_title"] = 1.0 if next1 is not None and next1.title else 0.0
+    f["prev_title"] = 1.0 if prev1 is not None and prev1.title else 0.0
+    f["prev_short"] = float(prev1 is not None and prev1.words <= 3)
 
 
 #: The lexicon classes every candidate's features ask about.
@@ -412,35 +464,16 @@ class PageCandidates:
             group = _group(page, i)
             repeats = table.repeats(i)
             glued = glued_kicker(text)
-            rank = title_rank.get(i, -1)
-            drank = date_rank.get(i, -1)
-            f = dict(_text_features(table, i, b, page, scan))
-            f.update({
-                "rel": max(-WINDOW_ABOVE, min(WINDOW_BELOW, rel)) / 10.0,
-                "above": float(rel < 0),
-                "at_anchor": float(rel == 0),
-                "rel_m1": float(rel == -1), "rel_m2": float(rel == -2), "rel_m3_5": float(-5 <= rel <= -3),
-                "rel_m6_12": float(-12 <= rel <= -6), "rel_m13_30": float(-30 <= rel <= -13),
-                "rel_far_above": float(rel < -30), "rel_p1_3": float(1 <= rel <= 3),
-                "rel_p4_10": float(4 <= rel <= 10), "rel_below": float(rel > 10),
-                "near_end": float(i in self.end_dates),
-                "far": float(i in self.far),
-                "log_dist": math.log1p(abs(rel)),
-                "title_rank0": float(rank == 0), "title_rank1": float(rank == 1),
-                "title_rank2_4": float(2 <= rank <= 4),
-                "title_rank": min(title_rank.get(i, 10), 10) / 10.0,
-                "repeat": float(repeats > 1), "repeats": math.log1p(repeats - 1),
-                "echo": echo, "echo_any": float(echo > 0),
-                "glued": float(glued is not None),
-                "date_rank0": float(drank == 0), "date_rank1": float(drank == 1),
-                "date_rank": min(date_rank.get(i, 10), 10) / 10.0,
-                "next_date": _either(next1, next2, "date_line"), "next_prefix": _either(next1, next2, "prefix"),
-                "next_prose": _either(next1, None, "prose"), "prev_prose": _either(prev1, None, "prose"),
-                "prev_date": _either(prev1, prev2, "date_line"), "prev_prefix": _either(prev1, prev2, "prefix"),
-                "prev_label": _either(prev1, None, "label"),
-                "next_title": _either(next1, None, "title"), "prev_title": _either(prev1, None, "title"),
-                "prev_short": float(prev1 is not None and prev1.words <= 3),
-            })
+            f = {**_text_features(table, i, b, page, scan), **_position_features(rel),
+                 **_rank_features(title_rank.get(i, -1), date_rank.get(i, -1))}
+            f["near_end"] = float(i in self.end_dates)
+            f["far"] = float(i in self.far)
+            f["repeat"] = float(repeats > 1)
+            f["repeats"] = math.log1p(repeats - 1)
+            f["echo"] = echo
+            f["echo_any"] = float(echo > 0)
+            f["glued"] = float(glued is not None)
+            _add_neighbour_features(f, prev1, prev2, next1, next2)
             f.update(_core_features(n - c, c - a))
             f["core_only"] = float(i in self.core_only)
             f.update(_GROUP_FEATURES[group])

@@ -35,6 +35,8 @@ MAX_CLAIM_WORDS = 12
 NEIGHBOUR_LINES = 4
 #: Lines under a byline label ("Autor") that may hold the names.
 LABEL_LINES = 3
+#: The highest score a model gives (its scores are probabilities).
+MAX_SCORE = 1.0
 #: A least score no model reaches: the rule-based value is kept only where its line is no
 #: candidate.
 NEVER = 2.0
@@ -97,8 +99,9 @@ class FieldRanker(Cleaner):
         claimed = [c for c in found.for_field(name) if name in page.lines[c.index].fields]
         if not claimed:  # (a signature at the end, outside the candidates)
             return True
-        best = max(claimed, key=lambda c: model.score(c.features))
-        score = model.score(best.features)
+        if least > MAX_SCORE:  # (no line scores that high: none need be scored)
+            return False
+        score, best = max(((model.score(c.features), c) for c in claimed), key=lambda p: p[0])
         if score < least:
             return False
         shown = ", ".join(value) if isinstance(value, list) else str(value)

@@ -184,8 +184,8 @@ class PageScan:
     ``texts`` are the page's line texts when the scan is made; :meth:`match` answers any text.
     """
 
-    __slots__ = ("lexicon", "_texts", "_on_page", "_columns", "_joined", "_multi", "_masks", "_folded",
-                 "_page_needles")
+    __slots__ = ("lexicon", "_texts", "_on_page", "_columns", "_by_id", "_held", "_joined", "_multi", "_masks",
+                 "_folded", "_page_needles")
 
     def __init__(self, lexicon: Lexicon, texts: Iterable[str], *, engine: str | None = None,
                  page_needles: bool = True) -> None:
@@ -201,6 +201,11 @@ class PageScan:
         self._texts: tuple[str, ...] = tuple(dict.fromkeys(t for t in texts if t))
         self._on_page = frozenset(self._texts)
         self._columns: dict[LexClass, _Column] = {}
+        #: the same columns by the class object's id (a look-up that needs no call of the class's
+        #: Python ``__hash__``: steps ask a few thousand times per page), and the class objects
+        #: looked up, held so that their ids stay theirs while the scan lives
+        self._by_id: dict[int, _Column] = {}
+        self._held: list[LexClass] = []
         self._joined: dict[tuple[Callable[[str], str] | None, bool], str] = {}
         self._multi: Re2Scan | None = (multi_scan(lexicon, CLASSES) if (engine or ENGINE) == "re2" else None)
         self._masks: dict[str, int] = {}
@@ -220,7 +225,7 @@ class PageScan:
     # -- reading ---------------------------------------------------------------------------------
     def match(self, cls: LexClass, text: str) -> _Match:
         """What ``cls``'s pattern finds in ``text`` (through the class's view), or None."""
-        column = self._columns.get(cls)
+        column = self._by_id.get(id(cls))
         if column is None:
             column = self._column(cls)
         bit = column.bit
@@ -260,7 +265,7 @@ class PageScan:
         not): with the regex engine, the class's needles are looked for in all of them at once,
         and a text among them that holds none is not matched (with re2 there is nothing to do).
         Texts several steps announce are looked at once."""
-        column = self._columns.get(cls)
+        column = self._by_id.get(id(cls))
         if column is None:
             column = self._column(cls)
         if column.needles is None:
@@ -285,7 +290,7 @@ class PageScan:
         class's lists (the byline prefix followed by a name): that pattern runs only where this
         says True, and decides. With the regex engine (or a class re2 does not read) always
         True: the step's own pattern is the only test."""
-        column = self._columns.get(cls)
+        column = self._by_id.get(id(cls))
         if column is None:
             column = self._column(cls)
         bit = column.bit
@@ -317,7 +322,17 @@ class PageScan:
 
     # -- scanning --------------------------------------------------------------------------------
     def _column(self, cls: LexClass) -> _Column:
-        """Start on a class: its bit in the multi-pattern scan; with the regex engine, the
+        """The column of a class first asked about as this object: an equal class's, else a new
+        one (see :meth:`_new_column`)."""
+        column = self._columns.get(cls)  # (an equal class looked up before: its column)
+        if column is None:
+            column = self._columns[cls] = self._new_column(cls)
+        self._by_id[id(cls)] = column
+        self._held.append(cls)
+        return column
+
+    def _new_column(self, cls: LexClass) -> _Column:
+        """A new class's column: its bit in the multi-pattern scan; with the regex engine, the
         needles of the class (see :mod:`cleannews.lexicon.needles`): a line need only be matched
         when one of them is in it, and once the class was asked about
         :data:`PAGE_NEEDLES_AFTER` lines, only the needles that occur on the page count (on most
@@ -329,8 +344,7 @@ class PageScan:
                 and (not cls.flags & IGNORE_CASE
                      or sum(len(self.lexicon.list(cls.section, key)) for key in cls.keys) >= NEEDLES_MIN_ENTRIES):
             needles = self.lexicon.needles(cls.section, cls.keys, flags=cls.flags)
-        column = self._columns[cls] = _Column(run, bit, needles)
-        return column
+        return _Column(run, bit, needles)
 
     def _has_needle(self, needles: Needles, view: str) -> bool:
         """True when one of the needles is in the text (folded once per scan)."""
