@@ -351,6 +351,8 @@ class PageCandidates:
         #: a candidate's group (see :data:`CODE_GROUPS`) and its line's first date, by ordinal / index
         self._groups: dict[int, str] = {}
         self._first_dates: dict[int, datetime.date] = {}
+        #: each field's candidates, once asked for (see for_field)
+        self._fields: dict[str, list[Candidate]] = {}
         if page.lexicon is None:
             return
         order = [i for i, line in enumerate(page.lines)
@@ -459,7 +461,8 @@ class PageCandidates:
             prev1, prev2, next1, next2 = basic(n - 1), basic(n - 2), basic(n + 1), basic(n + 2)
             rel = n - a
             words = table.content_words(i, stops)
-            echo = sum(1 for w in words if text_words[w] > (1 if n >= a else 0)) / (len(words) + 1) if words else 0.0
+            least = 1 if n >= a else 0  # (a line under the start may be in that text itself)
+            echo = sum(1 for w in words if text_words.get(w, 0) > least) / (len(words) + 1) if words else 0.0
             dates = b.dates
             group = _group(page, i)
             repeats = table.repeats(i)
@@ -505,7 +508,7 @@ class PageCandidates:
                         and not c.features["has_date"]:
                     meta_rank[o] = r
                     r += 1
-        titles = [c for c in cands if is_candidate("headline", c.features) and c.features["rel"] <= 0]
+        titles = [c for c in self.for_field("headline") if c.features["rel"] <= 0]
         max_echo = max((c.features["echo"] for c in titles), default=0.0)
         max_words = max((c.features["words"] for c in titles), default=0.0)
         meta = sorted(ordinal[c.index] for c in cands if not c.features["far"] and (
@@ -558,8 +561,11 @@ class PageCandidates:
             f["date_count"] = math.log1p(freq[value]) if value is not None else 0.0
 
     def for_field(self, name: str) -> list[Candidate]:
-        """The candidates of one field (see :func:`is_candidate`)."""
-        return [c for c in self.candidates if is_candidate(name, c.features)]
+        """The candidates of one field (see :func:`is_candidate`), picked once per field."""
+        found = self._fields.get(name)
+        if found is None:
+            found = self._fields[name] = [c for c in self.candidates if is_candidate(name, c.features)]
+        return list(found)
 
 
 def is_candidate(name: str, features: dict[str, float]) -> bool:

@@ -282,6 +282,11 @@ class PageScan:
 
     def hit(self, cls: LexClass, text: str) -> bool:
         """True when ``cls``'s pattern finds something in ``text``."""
+        column = self._by_id.get(id(cls))
+        if column is not None and column.bit:  # (most asks: a text scanned before, without the class's bit)
+            mask = self._masks.get(text)
+            if mask is not None and not mask & column.bit:
+                return False
         return self.match(cls, text) is not None
 
     def may_hit(self, cls: LexClass, text: str) -> bool:
