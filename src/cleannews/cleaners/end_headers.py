@@ -39,12 +39,13 @@ def end_headers(page: Page) -> list[tuple[int, str]]:
     if cached is not None and cached[0] == page.version:
         return list(cached[1])
     assert page.lexicon is not None
-    may_hit = page.scan.may_hit
+    scan = page.scan
+    bits = scan.bits(HEADERS)  # (None: any line may head a section, the lists decide)
     headers = page.lexicon.whole_line(FAMILIES, ("headers", "headers_re"))
     found: list[tuple[int, str]] = []
     for i, line in enumerate(page.lines):
         text = line.text
-        if not text or len(text) > MAX_HEADER_CHARS or not any(may_hit(cls, text) for cls in HEADERS):
+        if not text or len(text) > MAX_HEADER_CHARS or (bits is not None and not scan.mask(text) & bits):
             continue
         core = header_text(text)
         m = headers.match(core)

@@ -13,7 +13,7 @@ import regex
 from ..language import stopwords
 from ..line_table import page_table
 from ..page import Page
-from ..text import announces_list, line_key, word_count
+from ..text import announces_list, word_count
 from .line_features import TOKEN, UI, LineFeatures, line_features, spaceless_measures
 from .menus import names_list
 
@@ -183,15 +183,11 @@ def repeated(page: Page, kept: list[int], verdicts: list[Verdict],
     """A line that is not prose and stands more than once on the page (a teaser's kicker
     and title, a menu shown twice) is chrome: articles do not repeat their lines. ``times``,
     when given, receives how often each kept line stands on the page (index -> count)."""
-    counts: dict[str, int] = {}
-    keys: dict[int, str] = {}
-    for i, line in enumerate(page.lines):
-        if line.text:
-            key = keys[i] = line_key(line.text)
-            counts[key] = counts.get(key, 0) + 1
+    table = page_table(page)  # (each line's key, counted once per page and shared with later steps)
+    counts, keys = table.key_counts(), table.keys()
     out = list(verdicts)
     for k, i in enumerate(kept):
-        n = counts.get(keys[i], 0)
+        n = counts[keys[i]]
         if times is not None:
             times[i] = n
         if n > 1 and verdicts[k].cls in (SHORT, NEAR_GOOD):

@@ -95,6 +95,9 @@ class LineFeatures(NamedTuple):
 # a lower-case letter run (or ? !) touching a capitalised word: where a teaser's title was glued
 # to its summary by a scraper that dropped the line break
 _GLUE = regex.compile(r"(?<=\p{Ll}{2}[?!]?)(?=\p{Lu}\p{Ll}*\s)")
+#: The words a glued title and summary hold at the least (:func:`glued_title`): 4 before the
+#: glue point and 5 after it, one of which may be the word the glue point splits in two.
+GLUED_MIN_WORDS = 4 + 5 - 1
 
 
 def glued_title(text: str) -> bool:
@@ -157,7 +160,7 @@ def line_features(text: str, stops: frozenset[str], ui: regex.Pattern[str] | Non
         title_share=caps / n if n else 0.0,
         digit_share=digits / (digits + letters) if digits + letters else 1.0,
         ui=m.group(0) if m else None, ui_start=m is not None and not TOKEN.search(text[:m.start()]),
-        glued_title=glued_title(text),
+        glued_title=counts.words >= GLUED_MIN_WORDS and glued_title(text),
         code=density < 0.3 and _code_like(text))
 
 

@@ -14,7 +14,7 @@ from ..article import RemovalCode
 from ..cleaner import Cleaner
 from ..language import stopwords
 from ..page import Page
-from ..text import ELLIPSIS_END, ELLIPSIS_START, TERMINAL, WORD, is_title_like, word_count
+from ..text import ELLIPSIS_END, ELLIPSIS_START, TERMINAL, WORD, is_title_like, per_text_cache, word_count
 from .end_sections import inside_main_text
 
 #: a sentence ending inside the line ("Nonsense! They started …"): prose, not a headline
@@ -48,6 +48,9 @@ class TeaserBlock(NamedTuple):
         return self.with_data == self.teasers
 
 
+# (the three tests below are cached by text: a page's lines are weighed as teasers several
+# times per page, by the main-text step and its continuation part)
+@per_text_cache
 def teaser_summary(text: str) -> bool:
     """True for one or two sentences of :data:`TEASER_SUMMARY_WORDS` words."""
     low, high = TEASER_SUMMARY_WORDS
@@ -55,12 +58,14 @@ def teaser_summary(text: str) -> bool:
         and len(_SENTENCE_BREAK.findall(text.rstrip()[:-1])) <= 1
 
 
+@per_text_cache
 def teaser_title(text: str) -> bool:
     """True for a short title-shaped line that does not end like a sentence."""
     low, high = TEASER_TITLE_WORDS
     return low <= word_count(text) <= high and is_title_like(text) and not TERMINAL.search(text)
 
 
+@per_text_cache
 def teaser_meta(text: str) -> bool:
     """True for a teaser's data between its title and summary: a line of at most
     :data:`TEASER_META_WORDS` words that does not end like a sentence ("Jane Doe", "5 March 2024")."""

@@ -306,6 +306,21 @@ class PageScan:
             mask = self._masks[text] = self._multi.mask(text)  # type: ignore[union-attr]
         return bool(mask & bit)
 
+    def bits(self, classes: Iterable[LexClass]) -> int | None:
+        """The classes' bits in the multi-pattern scan together: a text whose :meth:`mask` has
+        none of them is one in which :meth:`may_hit` is False for every class (one look-up per
+        text instead of one per class); None when one of them has no bit (the regex engine, a
+        class re2 does not read): it may be in any text."""
+        out = 0
+        for cls in classes:
+            column = self._by_id.get(id(cls))
+            if column is None:
+                column = self._column(cls)
+            if not column.bit:
+                return None
+            out |= column.bit
+        return out
+
     def hits(self, cls: LexClass) -> dict[str, regex.Match[str]]:
         """The texts (views) of the page's lines in which ``cls`` finds something, with the match."""
         found: dict[str, regex.Match[str]] = {}
