@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import cleannews
 from cleannews.cleaners.after_main_text import AfterMainText
 from cleannews.cleaners.line_classes import BAD, GOOD, NEAR_GOOD, SHORT, LineClassifier, relabel
-from cleannews.cleaners.line_features import glued_title, line_features
+from cleannews.cleaners.line_features import GLUED_MIN_WORDS, glued_title, line_features, word_counts
 from cleannews.cleaners.main_text import MainText
 from cleannews.language import stopwords
 from helpers import PROSE, page_of
@@ -273,6 +275,28 @@ def test_a_page_without_prose_is_left_to_the_other_steps():
 ])
 def test_glued_teaser_titles(text, glued):
     assert glued_title(text) is glued
+
+
+_LOWER = st.text(alphabet="abeinorstuä'’-", min_size=2, max_size=8).filter(lambda w: w[0].isalpha())
+_TITLE = _LOWER.map(lambda w: w[0].upper() + w[1:])
+
+
+@st.composite
+def _glued_lines(draw: st.DrawFn) -> str:
+    """A few title-case words glued without a space to a capitalised word and lower-case words:
+    shaped like a teaser title glued to its summary, with 1 to 7 words on either side."""
+    head = draw(st.lists(_TITLE, min_size=1, max_size=7))
+    tail = [draw(_TITLE)] + draw(st.lists(_LOWER, min_size=0, max_size=6))
+    return " ".join(head) + " ".join(tail)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_glued_lines())
+def test_a_glued_title_has_the_words_the_line_features_skip_below(text):
+    """line_features searches for a glued title only in a line of GLUED_MIN_WORDS words or more:
+    every line glued_title accepts has that many (no glued title is missed by the shortcut)."""
+    if glued_title(text):
+        assert word_counts(text, frozenset()).words >= GLUED_MIN_WORDS
 
 
 def test_teaser_titles_with_one_line_summaries_after_the_article_are_not_joined_to_it():
