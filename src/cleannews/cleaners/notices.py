@@ -1,7 +1,7 @@
 """A publisher's standing notices: affiliate disclosures, opinion disclaimers, copyright and
-licence lines, consent checkboxes, newsletter forms, comment rules, paywall prompts, app and
-follow-us prompts, donation appeals, sponsorship notes, blog post meta ("Posted by … at 10:30"),
-tag lines, correction prompts.
+licence lines, cookie banners and settings, consent checkboxes, newsletter forms, comment rules,
+paywall prompts, app and follow-us prompts, donation appeals, sponsorship notes, blog post meta
+("Posted by … at 10:30"), tag lines, correction prompts.
 
 Such a notice is written the same way on thousands of sites, and it says what it is in its
 first words ("This post contains affiliate links", "Alle Rechte vorbehalten", "Mit dem
@@ -32,6 +32,7 @@ FAMILIES: dict[str, str] = {
     "affiliate": "affiliate disclosure",
     "opinion": "opinion disclaimer",
     "rights": "copyright or licence notice",
+    "cookies": "cookie notice",
     "consent": "consent checkbox text",
     "newsletter": "newsletter form text",
     "comment_policy": "comment policy",
