@@ -335,6 +335,15 @@ def test_promos_and_copyright_at_the_end_of_the_run_go_but_a_closing_sentence_st
     assert any(r.startswith("at the end of the main text") and "newsletter" in r for r in reasons)
 
 
+def test_a_closing_sentence_about_cookies_stays_and_the_cookie_banner_under_it_goes():
+    closing = "Store the cookies in an airtight container for up to a week."
+    banner = "This website uses cookies to improve your experience. By continuing to browse, you accept them."
+    lines = MENU + [""] + blank_separated(EN_PROSE + [closing, banner]) + FOOTER
+    out = cleannews.clean("\n".join(lines), input_format="text")
+    assert out.body.split("\n\n") == [*EN_PROSE, closing]
+    assert [r.cleaner for r in out.removed if r.text == banner] == ["notices"]
+
+
 def test_a_caption_shown_twice_inside_the_article_is_kept_once():
     caption = "The mayor speaks to reporters outside the town hall in Springfield on Tuesday morning after the vote."
     lines = MENU + [""] + blank_separated(EN_PROSE[:2] + [caption, caption] + EN_PROSE[2:]) + FOOTER

@@ -46,7 +46,7 @@ class AfterMainText(Cleaner):
     """Remove what is still kept after the main run that :class:`MainText` found (comment
     threads without a header, teaser lists, footers the lexicon does not know), then a last
     paragraph set apart from the run that talks to the reader, then the closing chrome at the
-    run's own end (sign-up prompts, licence and cookie notes, copyright lines, labels)."""
+    run's own end (sign-up prompts, licence notes, copyright lines, labels)."""
 
     name = "after_main_text"
     full_page_only = True
