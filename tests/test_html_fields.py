@@ -113,6 +113,29 @@ def test_a_kicker_in_its_own_element_of_the_h1_is_left_out_where_the_declared_ti
     assert cleannews.clean(page).headline == "Council backs new cycle lanes"
 
 
+@pytest.mark.parametrize("declared", ["Transport: Council backs new cycle lanes",
+                                      "Transport - Council backs new cycle lanes",
+                                      "Council backs new cycle lanes - Transport"])
+def test_a_kicker_set_apart_by_the_h1_markup_alone_is_the_kicker_where_the_declared_title_joins_both(declared):
+    head = f'<meta property="og:title" content="{declared}">'
+    e = explain(html(head, '<h1><span class="kicker">Transport</span> <span>Council backs new cycle lanes</span></h1>'))
+    assert (e.article.headline, e.article.kicker) == ("Council backs new cycle lanes", "Transport")
+    assert e.field_sources["kicker"]["sources"] == ["h1:head"]
+
+
+def test_an_h1_that_shows_its_separator_stays_whole():
+    head = '<meta property="og:title" content="Transport: Council backs new cycle lanes">'
+    page = html(head, '<h1><span>Transport:</span> <span>Council backs new cycle lanes</span></h1>')
+    article = cleannews.clean(page)
+    assert (article.headline, article.kicker) == ("Transport: Council backs new cycle lanes", None)
+
+
+def test_a_date_in_its_own_element_of_the_h1_is_no_kicker():
+    head = '<meta property="og:title" content="12.03.2024 - Council backs new cycle lanes">'
+    page = html(head, '<h1><span>12.03.2024</span> <span>Council backs new cycle lanes</span></h1>')
+    assert cleannews.clean(page).kicker is None
+
+
 def test_a_logo_h1_linking_home_is_not_the_headline():
     head = '<meta property="og:title" content="Council backs new cycle lanes">'
     page = html(head, '<h1><a href="/">Example Gazette</a></h1>')

@@ -26,8 +26,8 @@ from .cleaners.end_headers import end_headers
 from .cleaners.repair import repair
 from .decode import decode_bytes
 from .fields.agreement import Choice
-from .fields.html_fields import (byline_choice, date_choice, date_near_headline, headline_choice, shown_dates,
-                                 shown_in)
+from .fields.html_fields import (byline_choice, date_choice, date_near_headline, headline_choice, kicker_choice,
+                                 shown_dates, shown_in)
 from .fields.structured import Structured, read_structured
 from .language import detect_language
 from .lexicon import Lexicon
@@ -245,6 +245,10 @@ def html_to_page(html: str, *, url: str | None = None, language: str | None = No
     page = HtmlPage(lines=lines, language=lang, lexicon=Lexicon.load(lang), meta=meta, tree=tree,
                     extracted=extracted, structured=structured)
     page.metadata["field_sources"] = {"headline": headline.to_dict()}
+    kicker = kicker_choice(structured, headline.value)
+    if kicker.value:
+        page.fields["kicker"] = kicker.value
+        page.metadata["field_sources"]["kicker"] = kicker.to_dict()
     for key in ("url", "site_name"):
         if meta.get(key):
             page.fields[key] = meta[key]

@@ -304,12 +304,18 @@ def choose_headline(candidates: Sequence[tuple[str, str]], *, site_names: Sequen
         for tail in title_tails(t.value):
             tails.setdefault(loose_key(tail), (loose_key(t.value), t.score))
     rules: list[list[tuple[float, str, str]]] = [[], [], [], [], []]
+    h1s = [" ".join(value.split()) for value, source in candidates if source in VISIBLE_SOURCES and value]
+    heads = [value for value, source in candidates if source in PART_SOURCES and source != TAIL_SOURCE and value]
     for value, source in candidates:
         if source not in PART_SOURCES or not value:
             continue
         key = loose_key(value)
         if key in declared_keys:  # a kicker's tail first; a run from the start after the whole
             rules[0 if source == TAIL_SOURCE else 2].append((declared_keys[key].score, value, source))
+        elif source == TAIL_SOURCE:  # a declared "Kicker: Headline" whose parts the h1 sets apart
+            for t in ranked:
+                if _kicker_and_rest(heads, value, t.value, h1s):
+                    rules[0].append((t.score, value, source))
     for value, source in visible:
         key = loose_key(value)
         if key in declared_keys:
@@ -337,6 +343,35 @@ def choose_headline(candidates: Sequence[tuple[str, str]], *, site_names: Sequen
     if visible:
         return chosen(visible[0][0], visible[0][1], [])
     return Choice(None)
+
+
+def h1_kicker(candidates: Sequence[tuple[str, str]], headline: str | None) -> str | None:
+    """The kicker an ``<h1>`` sets apart by its markup before the chosen headline: its first
+    part (``h1:head``, holding a letter: not a date), where the ``<h1>`` reads that part and then
+    the headline with no separator between them ("Interne Unterlagen im Netz" over "Daten von
+    Rheinmetall gehackt"); None when there is none."""
+    if not headline:
+        return None
+    rest = " ".join(headline.split())
+    h1s = {" ".join(value.split()) for value, source in candidates if source in VISIBLE_SOURCES and value}
+    for value, source in candidates:
+        if source in PART_SOURCES and source != TAIL_SOURCE and value and any(ch.isalpha() for ch in value):
+            head = " ".join(value.split())
+            if f"{head} {rest}" in h1s:
+                return head
+    return None
+
+
+def _kicker_and_rest(heads: Sequence[str], tail: str, declared: str, h1s: Sequence[str]) -> bool:
+    """True when a declared headline is an ``<h1>``'s first part and its last part joined by a
+    separator, in either order ("Kicker: Headline", "Headline - Kicker"), and the ``<h1>``
+    shows the two with no separator between them (``h1s``: the visible headlines): the page sets
+    the kicker apart by its markup alone, and the headline is the rest."""
+    cuts = {loose_key(c) for c in title_cuts(declared)}
+    if loose_key(tail) not in cuts:
+        return False
+    rest = " ".join(tail.split())
+    return any(loose_key(h) in cuts and f"{' '.join(h.split())} {rest}" in h1s for h in heads)
 
 
 def _separated(part: str, whole: str) -> bool:

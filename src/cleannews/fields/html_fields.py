@@ -15,7 +15,7 @@ import re
 from typing import Any, Callable, Iterable, Sequence
 
 from ..lexicon import Lexicon
-from .agreement import Choice, choose_byline, choose_date, choose_headline, loose_key
+from .agreement import Choice, choose_byline, choose_date, choose_headline, h1_kicker, loose_key
 from .byline import split_names, strip_role
 from .dates import find_dates
 from .fields_util import byline_prefix
@@ -91,6 +91,13 @@ def headline_choice(data: Structured, meta: dict[str, Any], url: str | None) -> 
     return choose_headline(candidates, site_names=sites, url=url or (data.urls[0] if data.urls else None))
 
 
+def kicker_choice(data: Structured, headline: str | None) -> Choice:
+    """The kicker the page's ``<h1>`` sets apart before the chosen headline (see
+    :func:`~cleannews.fields.agreement.h1_kicker`); no value when there is none."""
+    kicker = h1_kicker([(f.value, f.source) for f in data.headlines], headline)
+    return Choice(kicker, ("h1:head",), 0.0) if kicker else Choice(None)
+
+
 def byline_choice(data: Structured, meta: dict[str, Any], text_byline: Sequence[str], lexicon: Lexicon | None,
                   shown: Callable[[str], bool] | None, text_source: str = "text") -> Choice:
     """The authors from the page's structured data, trafilatura's metadata and the text path's
@@ -163,4 +170,5 @@ def date_choice(data: Structured, meta: dict[str, Any], text_date: Any,
     return choice
 
 
-__all__ = ["byline_choice", "date_choice", "date_near_headline", "headline_choice", "normal_names", "shown_dates", "shown_in"]
+__all__ = ["byline_choice", "date_choice", "date_near_headline", "headline_choice", "kicker_choice", "normal_names",
+           "shown_dates", "shown_in"]
