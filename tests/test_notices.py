@@ -58,6 +58,12 @@ REMOVED = [
     ("it", "cookies", "Questo sito utilizza cookie tecnici e di profilazione."),
     ("nl", "cookies", "Deze website maakt gebruik van cookies."),
     ("pt", "cookies", "Este site utiliza cookies para melhorar a sua experiência."),
+    ("pl", "cookies", "Ta strona używa plików cookies w celu świadczenia usług."),
+    ("sv", "cookies", "Vi använder kakor för att ge dig den bästa upplevelsen på vår webbplats."),
+    ("da", "cookies", "Denne hjemmeside bruger cookies til statistik."),
+    ("no", "cookies", "Vi bruker informasjonskapsler for å forbedre tjenestene våre."),
+    ("fi", "cookies", "Käytämme evästeitä parantaaksemme sivuston käyttökokemusta."),
+    ("cs", "cookies", "Tento web používá soubory cookie k poskytování služeb."),
     ("en", "consent", "By signing up, you agree to our Terms of Use and acknowledge our Privacy Policy."),
     ("de", "consent", "Ich willige ein, dass meine Daten zum Versand des Newsletters verwendet werden."),
     ("de", "consent", "Mit dem Absenden des Formulars akzeptierst du unsere Datenschutzerklärung."),
@@ -156,6 +162,7 @@ def test_a_very_long_line_that_starts_like_a_notice_stays():
     ("de", "Andere Cookies sind knuspriger, sagt die Bäckerin."),
     ("de", "Die Datenschutzbehörde prüft, ob die Verwendung von Cookies rechtmäßig ist."),
     ("fr", "Ces cookies sont délicieux avec un verre de lait."),
+    ("sv", "Vi använder färska kakor till efterrätten i år."),
 ])
 def test_article_sentences_with_notice_words_stay(language, line):
     assert kept(NOTICES, [line], language) == [line]
@@ -179,6 +186,7 @@ def test_every_language_has_notices_and_they_compile():
             continue
         lexicon = Lexicon.load(code)
         assert lexicon.list("notices", "rights_re"), code
+        assert lexicon.list("notices", "cookies_re"), code  # (the tail list leaves cookie notes to it)
         Notices().reason("Text", cleannews.Page.from_text("Text", language=code, lexicon=lexicon))
 
 
