@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Sequence
 
-from ..text import overlap, title_key
+from ..text import line_key, overlap, title_key
 
 #: How much each source is trusted on its own (hand-set: about the log-odds of the source being
 #: right when it speaks, measured on one evaluation set and checked on another).
@@ -304,8 +304,7 @@ def choose_headline(candidates: Sequence[tuple[str, str]], *, site_names: Sequen
         for tail in title_tails(t.value):
             tails.setdefault(loose_key(tail), (loose_key(t.value), t.score))
     rules: list[list[tuple[float, str, str]]] = [[], [], [], [], []]
-    h1s = [" ".join(value.split()) for value, source in candidates if source in VISIBLE_SOURCES and value]
-    heads = [value for value, source in candidates if source in PART_SOURCES and source != TAIL_SOURCE and value]
+    shown, heads = _shown_h1s(candidates), _h1_heads(candidates)
     for value, source in candidates:
         if source not in PART_SOURCES or not value:
             continue
@@ -314,7 +313,7 @@ def choose_headline(candidates: Sequence[tuple[str, str]], *, site_names: Sequen
             rules[0 if source == TAIL_SOURCE else 2].append((declared_keys[key].score, value, source))
         elif source == TAIL_SOURCE:  # a declared "Kicker: Headline" whose parts the h1 sets apart
             for t in ranked:
-                if _kicker_and_rest(heads, value, t.value, h1s):
+                if _kicker_and_rest(heads, value, t.value, shown):
                     rules[0].append((t.score, value, source))
     for value, source in visible:
         key = loose_key(value)
@@ -352,26 +351,35 @@ def h1_kicker(candidates: Sequence[tuple[str, str]], headline: str | None) -> st
     Rheinmetall gehackt"); None when there is none."""
     if not headline:
         return None
-    rest = " ".join(headline.split())
-    h1s = {" ".join(value.split()) for value, source in candidates if source in VISIBLE_SOURCES and value}
-    for value, source in candidates:
-        if source in PART_SOURCES and source != TAIL_SOURCE and value and any(ch.isalpha() for ch in value):
-            head = " ".join(value.split())
-            if f"{head} {rest}" in h1s:
-                return head
+    shown = _shown_h1s(candidates)
+    for head in _h1_heads(candidates):
+        if any(ch.isalpha() for ch in head) and _reads_joined(shown, head, headline):
+            return line_key(head, fold=None)
     return None
 
 
-def _kicker_and_rest(heads: Sequence[str], tail: str, declared: str, h1s: Sequence[str]) -> bool:
+def _shown_h1s(candidates: Sequence[tuple[str, str]]) -> set[str]:
+    """The visible headlines (``<h1>``, microdata), spaces normalised."""
+    return {line_key(value, fold=None) for value, source in candidates if source in VISIBLE_SOURCES and value}
+
+
+def _h1_heads(candidates: Sequence[tuple[str, str]]) -> list[str]:
+    """The runs from the start of an ``<h1>``'s parts (``h1:head``)."""
+    return [value for value, source in candidates if source in PART_SOURCES and source != TAIL_SOURCE and value]
+
+
+def _reads_joined(shown: set[str], head: str, rest: str) -> bool:
+    """True when a visible headline reads ``head`` and then ``rest`` with only a space between."""
+    return f"{line_key(head, fold=None)} {line_key(rest, fold=None)}" in shown
+
+
+def _kicker_and_rest(heads: Sequence[str], tail: str, declared: str, shown: set[str]) -> bool:
     """True when a declared headline is an ``<h1>``'s first part and its last part joined by a
     separator, in either order ("Kicker: Headline", "Headline - Kicker"), and the ``<h1>``
-    shows the two with no separator between them (``h1s``: the visible headlines): the page sets
-    the kicker apart by its markup alone, and the headline is the rest."""
+    shows the two with no separator between them (``shown``: the visible headlines): the page
+    sets the kicker apart by its markup alone, and the headline is the rest."""
     cuts = {loose_key(c) for c in title_cuts(declared)}
-    if loose_key(tail) not in cuts:
-        return False
-    rest = " ".join(tail.split())
-    return any(loose_key(h) in cuts and f"{' '.join(h.split())} {rest}" in h1s for h in heads)
+    return loose_key(tail) in cuts and any(loose_key(h) in cuts and _reads_joined(shown, h, tail) for h in heads)
 
 
 def _separated(part: str, whole: str) -> bool:
