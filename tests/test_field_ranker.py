@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import cleannews
 from cleannews import Lexicon
-from cleannews.fields.candidates import PageCandidates, glued_kicker
+from cleannews.fields.candidates import PageCandidates, glued_kicker, titled
 from cleannews.fields.model import LinearModel, TreeModel, load_models, parse_models
 from cleannews.fields.names import common_words_only, names_in_line, names_on_byline_line
 from cleannews.fields.relative import resolve_relative
@@ -130,7 +130,20 @@ def test_candidates_have_features_and_positions():
     assert texts["Von Anna Muster und Max Muster"]["prefix"] == 1.0
     assert texts["12.03.2024, 10:15 Uhr"]["date_line"] == 1.0
     assert [c.text for c in found.for_field("date")] == ["12.03.2024, 10:15 Uhr"]
-    assert all(not c.features["prose"] for c in found.for_field("headline"))
+    assert all(not c.features["prose"] or titled(c.features) for c in found.for_field("headline"))
+
+
+def test_a_title_case_question_is_a_headline_candidate_though_it_reads_as_prose():
+    """A headline written as a question in title case ("Which One Should You Choose?") reads as
+    prose (a sentence's end, enough words); it stays a headline candidate, a sentence does not."""
+    question = "Joining Tours or Renting a Car in Iceland: Which One Should You Choose?"
+    sentence = "Many travellers join a tour, but renting a car is cheaper for a family of four."
+    page = _prepared(["Startseite", "Reisen", "", question, "", sentence, "", *PROSE], "en")
+    found = PageCandidates(page)
+    features = {c.text: c.features for c in found.candidates}
+    assert features[question]["prose"] == 1.0 and features[sentence]["prose"] == 1.0
+    headline = {c.text for c in found.for_field("headline")}
+    assert question in headline and sentence not in headline
 
 
 def test_far_from_the_article_only_date_and_byline_lines_are_candidates():

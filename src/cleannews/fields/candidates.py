@@ -62,6 +62,9 @@ MAX_CANDIDATE_WORDS = 45
 #: Words of a byline line and of a headline, at most.
 BYLINE_MAX_WORDS = 25
 HEADLINE_MAX_WORDS = 30
+#: A line that reads as prose is still a headline candidate when this share of its words, at
+#: least, start with a capital (a title-case question: "Which One Should You Choose?").
+TITLED_CAPS_SHARE = 0.6
 #: Characters of text under a line whose words a headline's words are looked up in.
 ECHO_CHARS = 3000
 #: A line that starts with a byline prefix counts as a byline line up to this length.
@@ -568,13 +571,20 @@ class PageCandidates:
         return list(found)
 
 
+def titled(features: dict[str, float]) -> bool:
+    """Whether a line reads as prose but is written like a title ("Which One Should You
+    Choose?"): title-like, or most of its words capitalised, and no longer than a headline."""
+    return bool(features["title_like"] or features["caps_share"] >= TITLED_CAPS_SHARE) \
+        and features["words"] <= HEADLINE_MAX_WORDS / 10.0
+
+
 def is_candidate(name: str, features: dict[str, float]) -> bool:
     """Whether a line with these features is a candidate of field ``name``: a line with a date
     for the date; a short line near the article's start for the byline; a title-length line
     near the start, no date line, for the headline."""
     if name == "date":
         return bool(features["has_date"])
-    if features["prose"] or features["near_end"]:
+    if features["near_end"] or (features["prose"] and not (name == "headline" and titled(features))):
         return False
     if features["far"] and not (name == "byline" and features["prefix"]):
         return False
