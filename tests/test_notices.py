@@ -163,6 +163,8 @@ def test_a_very_long_line_that_starts_like_a_notice_stays():
     ("de", "Die Datenschutzbehörde prüft, ob die Verwendung von Cookies rechtmäßig ist."),
     ("fr", "Ces cookies sont délicieux avec un verre de lait."),
     ("sv", "Vi använder färska kakor till efterrätten i år."),
+    ("en", "Google uses cookies to track users across websites, the regulator said."),
+    ("de", "Google nutzt Cookies, um Nutzer über viele Websites hinweg zu verfolgen, sagt die Behörde."),
 ])
 def test_article_sentences_with_notice_words_stay(language, line):
     assert kept(NOTICES, [line], language) == [line]
