@@ -144,8 +144,33 @@ def test_a_trail_that_ends_in_the_page_title_is_a_breadcrumb():
     assert page.body_lines() == PROSE and page.state.breadcrumbs == ("Startseite", "Rezepte", "Kuchen")
 
 
-@pytest.mark.parametrize("text", ["Home Office wird zur Regel", "Home is where the heart is.", "HomeKit ist ein Produkt",
-                                  "Home / Warum wir alle mehr Zeit im eigenen Garten verbringen sollten"])
+@pytest.mark.parametrize("trail, crumbs", [
+    # a trail of › or » needs no home word: its first crumb is often the site's name
+    ("Gartenwelt » Ratgeber » Wie man Tomaten richtig düngt", ["Gartenwelt", "Ratgeber"]),
+    ("Business›Tech›Hardware", ["Business", "Tech", "Hardware"]),
+    # a labelled trail, also of two crumbs
+    ("You are here: Home » Travel » Ten quiet beaches in Portugal", ["Home", "Travel"]),
+    ("Sie sind hier:Musikportal › CD-Kritiken", ["Musikportal", "CD-Kritiken"]),
+    ("Navigation: Start» Wissen » Warum Hummeln im Sommer sterben", ["Start", "Wissen"]),
+    # the page's title closing a trail may be a question
+    ("Home » Archive » Is remote work here to stay?", ["Home", "Archive"]),
+])
+def test_trails_without_a_home_word_or_behind_a_label(trail, crumbs):
+    page = run(Breadcrumbs(), [trail, *PROSE])
+    assert page.body_lines() == PROSE and page.state.breadcrumbs == tuple(crumbs)
+
+
+@pytest.mark.parametrize("text", [
+    "Home Office wird zur Regel", "Home is where the heart is.", "HomeKit ist ein Produkt",
+    "Home / Warum wir alle mehr Zeit im eigenen Garten verbringen sollten",
+    # guillemets as quotes, a menu path in a sentence, a pingback's blog name, a list of tags
+    "Er nannte es »Heimat« und »Zukunft« zugleich",
+    "« Le pays » et « la nation » ne sont pas la même chose",
+    "Klicken Sie auf Datei › Exportieren › PDF, um das Dokument zu speichern.",
+    "Pingback: Ein Blog » Blog Archive » Ein Beitrag über Tomaten",
+    "in › Gebäck, › Geschenke",
+    "Politik » Ausland",  # two crumbs and no label: too little to tell
+])
 def test_breadcrumbs_leave_text(text):
     assert kept(Breadcrumbs(), [text, *PROSE]) == [text, *PROSE]
 
