@@ -11,7 +11,7 @@ from cleannews.cleaners.captions import Captions
 from cleannews.cleaners.article_end import ArticleEnd
 from cleannews.state import MainRun
 from cleannews.cleaners.glue import SplitGluedSpans
-from cleannews.cleaners.labels import ADS, COMMENT_WIDGETS, PLACEHOLDERS, READING_TIME
+from cleannews.cleaners.labels import ADS, COMMENT_WIDGETS, PLACEHOLDERS, READING_TIME, SERVER_ERRORS
 from cleannews.cleaners.navigation import NAVIGATION
 from cleannews.cleaners.media import MediaPlayers
 from cleannews.cleaners.breadcrumbs import Breadcrumbs
@@ -76,6 +76,10 @@ def test_unglue_leaves_sentences_whole(text):
     (NAVIGATION, "Zum Inhalt springen", "de"), (NAVIGATION, "Skip to main content", "en"), (NAVIGATION, "Impressum", "de"),
     (COMMENT_WIDGETS, "Melden", "de"), (COMMENT_WIDGETS, "Zum Kommentar", "de"), (COMMENT_WIDGETS, "Reply", "en"),
     (COMMENT_WIDGETS, "19.06.2024 09:52registriert Juni 2024", "de"),
+    (SERVER_ERRORS, "Warning: Undefined variable $title in /var/www/html/wp-content/themes/news/single.php on line 27", "de"),
+    (SERVER_ERRORS, "Strict Standards: Non-static method Gallery::options() should not be called statically in "
+                    "/www/htdocs/site/wp-content/plugins/gallery/gallery.php on line 410", "en"),
+    (SERVER_ERRORS, r"Deprecated: Function create_function() is deprecated in C:\xampp\htdocs\index.php on line 3", "fr"),
 ])
 def test_label_cleaners_remove_their_labels(step, chrome, language):
     assert removed(step, [chrome, *PROSE], language) == [chrome]
@@ -88,6 +92,8 @@ def test_label_cleaners_remove_their_labels(step, chrome, language):
     (READING_TIME, "Die Lesedauer eines Romans hängt von vielen Dingen ab."),
     (NAVIGATION, "Startseite der Regierung war gestern nicht erreichbar."),
     (COMMENT_WIDGETS, "Er wollte den Vorfall melden, doch niemand hörte zu."),
+    (SERVER_ERRORS, "Warning: Die Straße in Richtung Innenstadt bleibt bis Montag gesperrt."),
+    (SERVER_ERRORS, "Notice: the bus in /route 12 stops on line 4 of the timetable only on Sundays, the council said."),
 ])
 def test_label_cleaners_leave_sentences_alone(step, text):
     assert kept(step, [text, *PROSE]) == [text, *PROSE]

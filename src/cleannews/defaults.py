@@ -15,7 +15,7 @@ from .cleaners.end_sections import COMMENTS, DONATIONS, FOOTER, RELATED, SOURCES
 from .cleaners.foreign_labels import ForeignScriptLabels
 from .cleaners.glue import SplitGluedSpans
 from .cleaners.icons import IconLabels
-from .cleaners.labels import ADS, COMMENT_WIDGETS, PLACEHOLDERS, READING_TIME
+from .cleaners.labels import ADS, COMMENT_WIDGETS, PLACEHOLDERS, READING_TIME, SERVER_ERRORS
 from .cleaners.main_text import MainText
 from .cleaners.media import MediaPlayers
 from .cleaners.menus import MenuRuns
@@ -48,7 +48,7 @@ def default_pipeline(language: str | None = None) -> Pipeline:
         # text repair
         RepairText(), SplitGluedSpans(),
         # chrome recognisable line by line
-        PLACEHOLDERS, ShareButtons(), ADS, IconLabels(), Breadcrumbs(), ForeignScriptLabels(),
+        PLACEHOLDERS, SERVER_ERRORS, ShareButtons(), ADS, IconLabels(), Breadcrumbs(), ForeignScriptLabels(),
         Captions(), MediaPlayers(), READING_TIME, COMMENT_WIDGETS,
         # fields: byline and date first, they tell where the headline is
         Byline(), PublishedDate(), NAVIGATION, MenuRuns(), Headline(), Section(), PageHeader(),

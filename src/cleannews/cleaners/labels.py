@@ -47,6 +47,8 @@ class PhraseLines(LineCleaner):
     keys: tuple[str, ...] = field(default=("lines", "lines_re"), metadata=STRUCTURAL)
     reason_text: str = field(default="UI label", metadata=STRUCTURAL)
     removal_code: RemovalCode = field(default=RemovalCode.OTHER, metadata=STRUCTURAL)
+    #: a text every entry of the list holds (case and all): a line without it is not looked at
+    needle: str = field(default="", metadata=STRUCTURAL)
     max_words: int = 8
 
     def __post_init__(self) -> None:
@@ -71,6 +73,8 @@ class PhraseLines(LineCleaner):
         return self._reason(text, page, self.phrases)
 
     def _reason(self, text: str, page: Page, phrases: LexClass) -> str | None:
+        if self.needle and self.needle not in text:
+            return None
         core = label_text(text)
         if not core or core.count(" ") >= self.max_words or not page.scan.hit(phrases, text):
             return None
@@ -86,6 +90,11 @@ class PhraseLines(LineCleaner):
 
 PLACEHOLDERS = PhraseLines(step_name="placeholders", section="placeholders",
                            reason_text="loading placeholder", removal_code=RemovalCode.PLACEHOLDER)
+#: Words of a server's error message at the most (they name a method, a file and a line).
+SERVER_ERROR_MAX_WORDS = 120
+SERVER_ERRORS = PhraseLines(step_name="server_errors", section="server_errors", keys=("lines_re",),
+                            reason_text="server error message", removal_code=RemovalCode.PLACEHOLDER,
+                            needle=" on line ", max_words=SERVER_ERROR_MAX_WORDS)
 ADS = PhraseLines(step_name="ads", section="ads", reason_text="advertisement label", removal_code=RemovalCode.AD)
 READING_TIME = PhraseLines(step_name="reading_time", section="reading_time",
                            reason_text="reading-time note", removal_code=RemovalCode.READING_TIME)
