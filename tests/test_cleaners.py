@@ -258,6 +258,7 @@ def test_foreign_script_leaves_same_script_and_long_quotes():
     "Anna Muster (links) und Jan Muster (2. v. r.) bei der Eröffnung der Ausstellung",
     "Die Kinder waren damals alle noch sehr klein (Symbolbild).",
     "Abbildung: Vergleich der Schneehöhen auf dem Gletscher",
+    "Blick auf die Altstadt von Bern am Abend © Bern Tourismus / Anna Muster",  # no full stop before the ©
 ])
 def test_captions_removed(chrome):
     assert removed(Captions(), [PROSE[0], chrome, PROSE[1]]) == [chrome]
@@ -279,6 +280,8 @@ def test_zoom_label_takes_the_alt_text_above_and_truncated_description_goes_with
     "In this case, the photographer decided to wait.",
     "Ein-/Ausgang",
     "Der Vertrag gilt für Mieter/innen in Berlin und Hamburg.",
+    "Das Logo © 2019 gehört der Stiftung, sagte die Sprecherin.",
+    "Die Marke © Muster trägt das Zeichen seit 1990",  # no owner / photographer credit
 ])
 def test_captions_leave_article_text(text):
     assert kept(Captions(), [PROSE[0], text, PROSE[1]]) == [PROSE[0], text, PROSE[1]]

@@ -17,9 +17,10 @@ from ..page import Page
 from ..text import ELLIPSIS_END, ends_sentence, word_count
 
 
-# "… aus der Schweiz. © AFP / MARCO BERTORELLO": a sentence, then a short photo credit (agency /
-# photographer) closing the line. "… said the minister. © Reuters" (no slash) is a wire notice.
-_COPYRIGHT_CREDIT = regex.compile(r"\S[.!?…][\"'”“»]?\s*©\s*[^.!?:©/]{1,40}/[^.!?:©]{1,40}[^.!?:\s]$")
+# "… aus der Schweiz. © AFP / MARCO BERTORELLO", "Blick auf die Altstadt © Stadt Bern / Anna
+# Muster": a sentence or a caption's phrase, then a short photo credit (owner / photographer)
+# closing the line. "… said the minister. © Reuters" (no slash) is a wire notice.
+_COPYRIGHT_CREDIT = regex.compile(r"\S(?:[.!?…][\"'”“»]?\s*|\s+)©\s*[^.!?:©/]{1,40}/[^.!?:©]{1,40}[^.!?:\s]$")
 
 #: A short bracket's content: "(links)", "(2. v. l.)", "(Symbolbild)".
 _BRACKET = regex.compile(r"\(([^()]{1,40})\)")
