@@ -341,6 +341,41 @@ def test_thresholds_are_picked_on_pages_scored_by_models_that_did_not_see_their_
     assert all(score == 0.0 for page in train_fields.out_of_fold(one_site, "date", "logistic") for score, _ in page)
 
 
+def test_a_threshold_is_the_middle_of_the_near_best_ones_not_the_chance_best():
+    """Where the share of right pages is flat over a wide range of thresholds, the threshold is
+    the middle of that range, not its single best point at one edge; a clear peak stays."""
+    pytest.importorskip("sklearn")
+    import train_fields
+
+    def pages(scores_right, scores_without):
+        held = [[(s, True)] for s in scores_right] + [[(s, False)] for s in scores_without]
+        return held, [True] * len(scores_right) + [False] * len(scores_without)
+
+    # 440 pages: 250 right lines at 0.9, 30 at 0.42, 5 at 0.12; 115 pages without an author
+    # whose best line scores 0.07; 40 pages never right. 400 right at 0.10, 395 from 0.15 to 0.40
+    # (within one standard error: 6 pages), 365 from 0.45 on
+    flat, present = pages([0.9] * 250 + [0.42] * 30 + [0.12] * 5, [0.07] * 115)
+    flat += [[(0.5, False)]] * 40
+    present += [True] * 40
+    accuracy = {t: train_fields.page_accuracy(flat, t, gold_present=present) for t in train_fields.THRESHOLDS}
+    assert max(accuracy, key=lambda t: (accuracy[t], -t)) == 0.1
+    assert train_fields.steady_threshold(flat, present) == 0.25
+    # a clear peak: every page right at 0.5 only
+    peak, present = pages([0.55] * 200, [0.45] * 200)
+    assert train_fields.steady_threshold(peak, present) == 0.5
+
+
+def test_a_line_of_punctuation_is_no_headline_or_byline_candidate():
+    from cleannews.fields.candidates import is_candidate
+
+    pipeline = cleannews.default_pipeline()
+    found = PageCandidates(pipeline[:pipeline.index("main_text") + 1].process(
+        prepare("\n".join(["Neues Gesetz für erneuerbare Energien beschlossen", "|", ",", *PROSE]),
+                language="de", input_format="text")))
+    marks = [c for c in found.candidates if c.text in ("|", ",")]
+    assert marks and not any(is_candidate(field, c.features) for c in marks for field in ("headline", "byline"))
+
+
 # -- the step in the pipeline: kicker, byline, date, explanation -------------------------------
 
 def _forced_kicker_model(tmp_path, split: bool) -> str:
@@ -558,3 +593,7 @@ def test_a_line_holding_a_ui_phrase_is_no_headline() -> None:
     explained = cleannews.default_pipeline().explain(page, input_format="text")
     assert explained.article.headline != "Skip to main content"
     assert "Skip to main content" not in str(explained.fields.get("headline"))
+    # a share button's screen-reader label between the headline and the text likewise
+    label = "Click to email this to a friend (Opens in new window)"
+    shared = page.replace("Skip to main content", "Council approves new flood defences\n\n" + label)
+    assert cleannews.clean(shared, input_format="text").headline == "Council approves new flood defences"

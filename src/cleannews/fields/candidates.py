@@ -584,6 +584,8 @@ def is_candidate(name: str, features: dict[str, float]) -> bool:
     near the start, no date line, for the headline."""
     if name == "date":
         return bool(features["has_date"])
+    if not features["words"]:
+        return False  # a line of punctuation or symbols ("|", ","): no name, no title
     if features["near_end"] or (features["prose"] and not (name == "headline" and titled(features))):
         return False
     if features["far"] and not (name == "byline" and features["prefix"]):
