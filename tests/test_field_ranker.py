@@ -580,6 +580,23 @@ def test_a_malformed_tree_is_refused_and_a_short_vector_is_an_error():
         model.walk([0.0])
 
 
+def test_a_line_that_starts_like_a_standing_notice_is_not_the_rankers_headline(tmp_path) -> None:
+    """The ranker passes over a line that opens like a cookie banner or a consent box (removed by
+    the notices step after it), even where its model likes the line best: here a model that
+    takes the line nearest above the text."""
+    data = json.loads((ROOT / "src" / "cleannews" / "fields_model.json").read_text(encoding="utf-8"))
+    data["models"]["headline"] = LinearModel(("rel",), (0.0,), (1.0,), (10.0,), 0.0).to_dict()
+    path = tmp_path / "nearest.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    pipeline = cleannews.default_pipeline().configure("fields", model=str(path))
+    lines = ["Neues Gesetz für erneuerbare Energien beschlossen", "", "Individuelle Cookie-Präferenzen", "", *PROSE]
+    explained = pipeline.explain("\n".join(lines), input_format="text")
+    assert explained.fields["headline"].value == "Neues Gesetz für erneuerbare Energien beschlossen"
+    nearest = pipeline.explain("\n".join(lines).replace("Individuelle Cookie-Präferenzen", "Die Nacht der Entscheidung"),
+                               input_format="text")
+    assert nearest.fields["headline"].value == "Die Nacht der Entscheidung"  # (the model takes the nearest)
+
+
 def test_a_line_holding_a_ui_phrase_is_no_headline() -> None:
     page = "\n".join([
         "Skip to main content", "",
@@ -593,7 +610,11 @@ def test_a_line_holding_a_ui_phrase_is_no_headline() -> None:
     explained = cleannews.default_pipeline().explain(page, input_format="text")
     assert explained.article.headline != "Skip to main content"
     assert "Skip to main content" not in str(explained.fields.get("headline"))
-    # a share button's screen-reader label between the headline and the text likewise
+    # a cookie banner's title, or a share button's screen-reader label, between the headline and
+    # the text likewise
+    banner = "Cookie Settings"
+    shared = page.replace("Skip to main content", "Council approves new flood defences\n\n" + banner)
+    assert cleannews.clean(shared, input_format="text").headline == "Council approves new flood defences"
     label = "Click to email this to a friend (Opens in new window)"
     shared = page.replace("Skip to main content", "Council approves new flood defences\n\n" + label)
     assert cleannews.clean(shared, input_format="text").headline == "Council approves new flood defences"

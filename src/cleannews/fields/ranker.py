@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..article import RemovalCode
 from ..cleaner import Cleaner
+from ..cleaners.notices import ANY_NOTICE
 from ..line_table import page_table
 from ..page import Page
 from ..state import FieldChoice
@@ -115,9 +116,12 @@ class FieldRanker(Cleaner):
         # (a line without a letter, "0" or "12:30", is no headline; nor is a single word the
         # body keeps: a label, which cleaning the body again would take one by one; nor a line
         # holding a UI phrase: "Skip to content", "Sign in", "Your email address will not be
-        # published")
+        # published"); nor a line that starts like a publisher's standing notice, which the
+        # notices step removes after this one: "Cookie Settings", "I agree to receive …")
+        hit = page.scan.hit
         ranked = _ranked([c for c in found.for_field("headline") if any(ch.isalpha() for ch in c.text)
-                          and not (c.features["code_kept"] and c.features["w1"]) and not c.features["ui"]], model)
+                          and not (c.features["code_kept"] and c.features["w1"]) and not c.features["ui"]
+                          and not hit(ANY_NOTICE, c.text)], model)
         if not ranked:
             return
         (score, best), runner = ranked[0], ranked[1] if len(ranked) > 1 else None
