@@ -415,6 +415,17 @@ def test_section_from_the_kicker():
     assert page.fields["section"] == "Politik"
 
 
+@pytest.mark.parametrize("trail, section", [
+    ("Startseite » Politik » Klimagesetz beschlossen", "Politik"),  # the trail closes with the title
+    ("Startseite » Klimagesetz beschlossen", None),  # the home crumb alone is no section
+    ("Startseite » Politik » Inland", "Inland"),
+])
+def test_section_from_the_breadcrumbs_not_the_headline_that_closes_them(trail, section):
+    article = cleannews.clean("\n".join([trail, "Klimagesetz beschlossen", *PROSE]), input_format="text")
+    assert article.headline == "Klimagesetz beschlossen"
+    assert article.section == section
+
+
 def test_lead_is_the_first_paragraph_of_running_text():
     page = run(Lead(), ["Regierung beschließt neues Klimagesetz", "Kurz notiert", *PROSE])
     assert page.fields["lead"] == PROSE[0]

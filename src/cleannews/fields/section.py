@@ -15,7 +15,8 @@ from ..text import is_label, title_key
 class Section(Cleaner):
     """Set ``section``, claiming the kicker line and removing "more from" links.
 
-    Order of trust: the last breadcrumb, then a "Mehr «International»" link, then the kicker:
+    Order of trust: the last breadcrumb (the one before it when the trail closes with the
+    headline), then a "Mehr «International»" link, then the kicker:
     the topmost of at most ``max_kicker_lines`` label lines directly above the headline (a
     longer run of labels is a menu, not a kicker).
     """
@@ -29,7 +30,13 @@ class Section(Cleaner):
 
     def __call__(self, page: Page) -> None:
         assert page.lexicon is not None
-        section = (page.state.breadcrumbs or (None,))[-1]
+        crumbs = list(page.state.breadcrumbs or ())
+        headline = page.fields.get("headline")
+        if crumbs and headline and title_key(crumbs[-1]) == title_key(headline):
+            # the trail closes with the page's own title ("Startseite » Politik » Neues Gesetz");
+            # what stands before it is the section, unless that is the trail's start alone
+            crumbs = crumbs[:-1] if len(crumbs) > 2 else []
+        section = crumbs[-1] if crumbs else None
         more = page.lexicon.pattern("sections", "more_re", "line")
         for i, line in list(page.kept()):
             m = more.match(line.text)
