@@ -103,6 +103,11 @@ def test_label_cleaners_leave_sentences_alone(step, text):
 @pytest.mark.parametrize("chrome, language", [
     ("Auf Facebook teilen", "de"), ("Auf WhatsApp teilen", "de"), ("Teilen", "de"), ("Facebook Twitter WhatsApp E-Mail", "de"),
     ("Share on X", "en"), ("Share this article", "en"), ("Tweet", "en"), ("Link kopieren", "de"), ("Per E-Mail teilen", "de"),
+    # share buttons' screen-reader labels
+    ("Click to share on Facebook (Opens in new window)", "en"), ("Click to email a link to a friend", "en"),
+    ("Klick, um über Twitter zu teilen (Wird in neuem Fenster geöffnet)", "de"),
+    ("Klicken, um dies einem Freund per E-Mail zu senden", "de"), ("Klicken zum Ausdrucken", "de"),
+    ("Zum Teilen auf Flattr klicken (Wird in neuem Fenster geöffnet)", "de"),
 ])
 def test_share_buttons_removed(chrome, language):
     assert removed(ShareButtons(), [chrome, *PROSE], language) == [chrome]
@@ -113,6 +118,8 @@ def test_share_buttons_removed(chrome, language):
     "Auf X teilen viele Politiker ihre Meinung, oft ohne nachzudenken.",
     "WhatsApp",  # would be chrome alone ... but see the next case: a heading with more words stays
     "WhatsApp und Telegram im Vergleich",
+    "Klicken Sie auf Datei, um das Dokument mit Kollegen zu teilen, und warten Sie kurz.",
+    "Click to share on Facebook, the guide says, and pick who sees the post",
 ])
 def test_share_buttons_leave_article_text(text):
     result = kept(ShareButtons(), [text, *PROSE])

@@ -10,9 +10,12 @@ import regex
 from ..article import RemovalCode
 from ..cleaner import LineCleaner
 from ..lexicon import Lexicon
+from ..lexicon.scan import lexicon_class
 from ..page import Page
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.+\-]*")
+#: A share button's screen-reader label (lexicon ``[share] labels_re``), the whole line.
+SHARE_LABELS = lexicon_class("share", ("labels_re",), "line")
 
 
 @functools.lru_cache(maxsize=64)
@@ -28,7 +31,8 @@ def _share_words(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str], froz
 @dataclass(frozen=True)
 class ShareButtons(LineCleaner):
     """A line whose every word is a social network, a share verb ("teilen", "Share", "Tweet")
-    or a connector ("auf", "on") is a share or follow bar, not article text.
+    or a connector ("auf", "on") is a share or follow bar, not article text; so is a share
+    button's screen-reader label ("Click to share on Facebook (Opens in new window)").
 
     A sentence that mentions Facebook has other words in it and stays.
     """
@@ -40,6 +44,9 @@ class ShareButtons(LineCleaner):
 
     def reason(self, text: str, page: Page) -> str | None:
         assert page.lexicon is not None
+        # (every label holds "lick": "Click to share on X", "Klick, um auf X zu teilen")
+        if "lick" in text and page.scan.hit(SHARE_LABELS, text):
+            return f"share button label: {text[:60]!r}"
         networks, verbs, connectors, starters = _share_words(page.lexicon)
         # the first word decides most lines: read them all only when it can start a share bar
         first = _TOKEN.search(text)
