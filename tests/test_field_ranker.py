@@ -597,6 +597,20 @@ def test_a_line_that_starts_like_a_standing_notice_is_not_the_rankers_headline(t
     assert nearest.fields["headline"].value == "Die Nacht der Entscheidung"  # (the model takes the nearest)
 
 
+def test_the_headlines_line_is_not_read_as_the_byline() -> None:
+    """A short title in title case ("Neues Gesetz") looks like a name to the byline model; the
+    line the headline is read from names no author."""
+    lines = ["Sie sind hier: Startseite » Politik » Neues Gesetz",
+             "Klick, um auf Facebook zu teilen (Wird in neuem Fenster geöffnet)", "Neues Gesetz",
+             "Der Bundestag hat am Donnerstag ein neues Gesetz beschlossen, das viele Menschen betrifft "
+             "und lange umstritten war.",
+             "Die Opposition kritisierte den Entwurf scharf und kündigte an, vor das Verfassungsgericht "
+             "zu ziehen."]
+    article = cleannews.clean("\n".join(lines), input_format="text")
+    assert article.headline == "Neues Gesetz"
+    assert "Neues Gesetz" not in article.byline
+
+
 def test_a_line_holding_a_ui_phrase_is_no_headline() -> None:
     page = "\n".join([
         "Skip to main content", "",

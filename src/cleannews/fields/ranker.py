@@ -20,6 +20,7 @@ from ..cleaners.notices import ANY_NOTICE
 from ..line_table import page_table
 from ..page import Page
 from ..state import FieldChoice
+from ..text import title_key
 from .candidates import Candidate, PageCandidates, glued_kicker
 from .dates import choose, find_dates
 from .fields_util import UI_WORDS
@@ -173,9 +174,12 @@ class FieldRanker(Cleaner):
                 prose.append("\n".join(table.texts[i] for i in range(len(page.lines)) if table.prose(i)))
             return [n for n in names if not common_words_only(n, prose[0]) and not page.scan.hit(UI_WORDS, n)]
 
+        headline = title_key(page.fields.get("headline") or "")
         for k, (score, cand) in enumerate(ranked[:BYLINE_TRIES]):
             if score < threshold:
                 break
+            if headline and title_key(cand.text) == headline:
+                continue  # (the headline's line names no author: "Neues Gesetz" is no name)
             names = names_on_byline_line(cand.text, lex, page.language)
             if not names and cand.features.get("byline_label"):
                 names = self._under_label(page, cand.index)
