@@ -155,3 +155,23 @@ def test_the_code_asks_only_for_keys_and_modes_the_schema_declares(monkeypatch: 
     declared = {(section, key) for section, keys in SCHEMA.items() for key in keys}
     assert asked <= declared
     assert declared - asked == set(), "schema keys no step asked for"
+
+
+def test_every_entry_of_a_list_a_step_reads_through_a_needle_holds_the_needle():
+    """The server-error and share-label steps look only at lines holding a literal text (their
+    needle): a lexicon entry without it would never match."""
+    from cleannews import Lexicon
+    from cleannews.cleaners.labels import SERVER_ERRORS
+    from cleannews.cleaners.social import SHARE_LABEL_NEEDLE
+    from cleannews.lexicon import available_languages
+
+    seen = 0
+    for language in available_languages():
+        lex = Lexicon.load(language)
+        for entry in lex.list("server_errors", "lines_re"):
+            assert SERVER_ERRORS.needle in entry, (language, entry)
+            seen += 1
+        for entry in lex.list("share", "labels_re"):
+            assert SHARE_LABEL_NEEDLE in entry, (language, entry)
+            seen += 1
+    assert seen

@@ -9,7 +9,7 @@ import regex
 from ..article import RemovalCode
 from ..cleaner import Cleaner
 from ..page import Page
-from ..text import ends_sentence, word_count
+from ..text import ends_sentence, line_key, word_count
 
 _CRUMB_SEPARATORS = regex.compile(r"\s*(?:[>›»/|→]|\s-\s)\s*")
 #: Separators that hardly stand in text but between crumbs: a trail of them needs no home word.
@@ -60,7 +60,7 @@ class Breadcrumbs(Cleaner):
         labelled = False
         if ":" in text:
             label, _, rest = text.partition(":")
-            if len(label) <= MAX_LABEL_CHARS and " ".join(label.split()).casefold() in here:
+            if len(label) <= MAX_LABEL_CHARS and line_key(label) in here:
                 labelled, text = True, rest.strip()
         parts = self._home_trail(text, home)
         # (not a line that uses » and › as quotes, "»Ja«", "«oui»", nor a sentence: "Klicken Sie

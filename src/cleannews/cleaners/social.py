@@ -16,6 +16,9 @@ from ..page import Page
 _TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.+\-]*")
 #: A share button's screen-reader label (lexicon ``[share] labels_re``), the whole line.
 SHARE_LABELS = lexicon_class("share", ("labels_re",), "line")
+#: A text every entry of ``[share] labels_re`` holds ("Click to share", "Klick, um …", "…
+#: anklicken"): a line without it is not matched against them.
+SHARE_LABEL_NEEDLE = "lick"
 
 
 @functools.lru_cache(maxsize=64)
@@ -44,8 +47,7 @@ class ShareButtons(LineCleaner):
 
     def reason(self, text: str, page: Page) -> str | None:
         assert page.lexicon is not None
-        # (every label holds "lick": "Click to share on X", "Klick, um auf X zu teilen")
-        if "lick" in text and page.scan.hit(SHARE_LABELS, text):
+        if SHARE_LABEL_NEEDLE in text and page.scan.hit(SHARE_LABELS, text):
             return f"share button label: {text[:60]!r}"
         networks, verbs, connectors, starters = _share_words(page.lexicon)
         # the first word decides most lines: read them all only when it can start a share bar
